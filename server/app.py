@@ -1,0 +1,73 @@
+"""The application factory: ``create_app(test_config=None)``.
+
+Configuration is layered: :data:`DEFAULTS`, then ``PERWALI_*`` environment variables
+(``PERWALI_QUERY_TIMEOUT=5``), then ``test_config``. The store is opened here, not at
+import time, and hangs off the app (``app.extensions["perwali.backend"]``).
+"""
+
+from __future__ import annotations
+
+import atexit
+from typing import Any
+
+from flask import Flask, jsonify
+
+from extract.vocab import BASE, PREFIXES
+from perwali.store import parse_store_spec
+from server.backends import open_backend
+from server.cors import enable_cors
+from server.errors import register_error_handlers
+
+#: Every setting, its default, and (in server/README.md) its environment variable.
+DEFAULTS: dict[str, Any] = {
+    "STORE": "embedded",  # embedded | embedded:DIR | DIR | sparql:URL
+    "DATA_DIR": None,  # data dir of the embedded store (default <repo>/data)
+    "GSP_URL": None,  # Graph Store Protocol URL of a sparql: store (default: sibling "store")
+    "BASE_IRI": BASE,  # base IRI for relative IRIs in queries
+    "QUERY_TIMEOUT": 10.0,  # seconds per query
+    "MAX_RESULTS": 10_000,  # rows (SELECT) or triples (CONSTRUCT/DESCRIBE) per answer
+    "MAX_REQUEST_BYTES": 65_536,  # size of a request's URL or body
+    "MAX_RESPONSE_BYTES": 256 * 1024 * 1024,  # what we read from a SPARQL server
+    "EXECUTORS": 1,  # query processes per web worker (one per thread of a threaded server)
+    "SANDBOX": True,  # query processes get no network (Linux namespaces, when allowed)
+    "QUERY_MEMORY_MB": 0,  # address-space cap of a query process; 0 = none
+    "CORS_ORIGIN": "*",
+    "PUBLIC_URL": None,  # the endpoint's public URL for the service description
+    "PREFIXES": dict(PREFIXES),
+}
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the app and open its store.
+
+    >>> app = create_app({"STORE": "sparql:http://127.0.0.1:7878/query"})  # doctest: +SKIP
+    """
+    app = Flask(__name__)
+    app.config.from_mapping(DEFAULTS)
+    app.config.from_prefixed_env("PERWALI")
+    if test_config:
+        app.config.from_mapping(test_config)
+    app.config["MAX_CONTENT_LENGTH"] = int(app.config["MAX_REQUEST_BYTES"])
+    app.json.sort_keys = False
+
+    spec = parse_store_spec(
+        str(app.config["STORE"]), data_dir=app.config["DATA_DIR"], gsp_url=app.config["GSP_URL"]
+    )
+    backend = open_backend(spec, app.config)
+    backend.start()
+    atexit.register(backend.close)
+    app.extensions["perwali.backend"] = backend
+    app.extensions["perwali.store_spec"] = spec
+
+    register_error_handlers(app)
+    enable_cors(app)
+
+    from server.sparql import bp as sparql_bp
+
+    app.register_blueprint(sparql_bp)
+
+    @app.get("/health")
+    def health():
+        return jsonify(status="ok", store=spec.kind)
+
+    return app

@@ -1,0 +1,52 @@
+"""One error contract for the API: a JSON body ``{"code": ..., "message": ...}``.
+
+Every refusal raises :class:`ApiError` (or a subclass); Werkzeug's HTTP errors (404, 405,
+413, ...) are answered in the same shape; anything else is logged and answered as a bare
+500 that never echoes the exception.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, jsonify
+from werkzeug.exceptions import HTTPException
+
+log = logging.getLogger(__name__)
+
+
+class ApiError(Exception):
+    """An error the client should see: HTTP ``status``, a stable ``code``, a message."""
+
+    def __init__(self, status: int, code: str, message: str, headers: dict | None = None):
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+        self.headers = headers or {}
+
+
+def error_response(status: int, code: str, message: str, headers: dict | None = None):
+    response = jsonify(code=code, message=message)
+    response.status_code = status
+    response.headers.update(headers or {})
+    return response
+
+
+def register_error_handlers(app: Flask) -> None:
+    @app.errorhandler(ApiError)
+    def _api_error(error: ApiError):
+        return error_response(error.status, error.code, error.message, error.headers)
+
+    @app.errorhandler(HTTPException)
+    def _http_error(error: HTTPException):
+        code = (error.name or "error").lower().replace(" ", "-")
+        response = error_response(error.code or 500, code, error.description or error.name)
+        if error.code == 405 and error.valid_methods:
+            response.headers["Allow"] = ", ".join(error.valid_methods)
+        return response
+
+    @app.errorhandler(Exception)
+    def _internal_error(error: Exception):
+        log.exception("unhandled error")
+        return error_response(500, "internal-error", "internal server error; see the server log")

@@ -1,0 +1,76 @@
+"""The ``/sparql`` blueprint: the SPARQL 1.1 Protocol, thin over the guard and a backend."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, current_app, request
+
+from server.backends import QueryJob
+from server.description import service_description
+from server.errors import ApiError
+from server.guard import check_graph_iri, check_query, inspect_query
+from server.negotiation import KIND_OF_FORM, MEDIA_TYPES, negotiate
+from server.protocol import read_request, refuse_jsonld_context
+from server.results import write_graph
+
+bp = Blueprint("sparql", __name__)
+
+
+def get_backend():
+    """The store backend opened by :func:`server.app.create_app`."""
+    return current_app.extensions["perwali.backend"]
+
+
+@bp.route("/sparql", methods=["GET", "POST"], strict_slashes=False)
+def sparql() -> Response:
+    config = current_app.config
+    protocol = read_request(request, int(config["MAX_REQUEST_BYTES"]))
+    backend = get_backend()
+    if protocol.query is None:
+        return _describe(backend.graphs())
+    facts = inspect_query(protocol.query, config["PREFIXES"])
+    check_query(facts, backend.graphs())
+    for name, graphs in (
+        ("default-graph-uri", protocol.default_graphs),
+        ("named-graph-uri", protocol.named_graphs),
+    ):
+        for graph in graphs:
+            check_graph_iri(graph, (), name)
+    kind = KIND_OF_FORM.get(facts.form or "", "tabular")
+    media_type = negotiate(request.headers.get("Accept"), kind, protocol.format)
+    if media_type is None:
+        raise ApiError(
+            406,
+            "not-acceptable",
+            f"a {facts.form} query can be answered in: {', '.join(MEDIA_TYPES[kind])}",
+        )
+    if media_type == "application/ld+json":
+        refuse_jsonld_context(request)
+    dataset_given = bool(protocol.default_graphs or protocol.named_graphs)
+    job = QueryJob(
+        query=protocol.query,
+        facts=facts,
+        media_type=media_type,
+        default_graphs=protocol.default_graphs if dataset_given else None,
+        named_graphs=protocol.named_graphs,
+    )
+    media_type, body = backend.execute(job)
+    return _answer(body, media_type)
+
+
+def _answer(body: bytes, media_type: str) -> Response:
+    response = Response(body, content_type=f"{media_type}; charset=utf-8")
+    response.headers["Vary"] = "Accept"
+    return response
+
+
+def _describe(graphs: list[str]) -> Response:
+    config = current_app.config
+    endpoint = config["PUBLIC_URL"] or request.base_url
+    media_type = negotiate(request.headers.get("Accept"), "graph") or "text/turtle"
+    triples = service_description(endpoint, graphs, config["PREFIXES"])
+    prefixes = {
+        "sd": "http://www.w3.org/ns/sparql-service-description#",
+        "formats": "http://www.w3.org/ns/formats/",
+        **config["PREFIXES"],
+    }
+    return _answer(write_graph(triples, media_type, prefixes), media_type)
