@@ -82,7 +82,7 @@ class Work:
     def regulation_id(self) -> str:
         """The short id used on the command line, e.g. ``palu-28-2023``."""
         if self.place is None or self.number is None:
-            raise IriError(f"{self} is not a regional regulation and has no regulation id")
+            raise IriError(f"{self} bukan peraturan daerah sehingga tidak punya id peraturan")
         region_kind = "kab" if self.place.startswith("kab-") else "kota"
         middle = "" if HEAD_TYPE[region_kind] == self.doctype else f"{self.doctype}-"
         return f"{self.place}-{middle}{self.number}-{self.year}"
@@ -134,12 +134,12 @@ def work_from_regulation_id(reg_id: str) -> Work:
     """
     if not _REG_ID.match(reg_id):
         raise IriError(
-            f"regulation id {reg_id!r} is not of the form kota-nomor-tahun (e.g. palu-28-2023)"
+            f"id peraturan {reg_id!r} tidak berbentuk kota-nomor-tahun (mis. palu-28-2023)"
         )
     parts = reg_id.split("-")
     if len(parts) < 3 or not parts[-1].isdigit() or len(parts[-1]) != 4:
         raise IriError(
-            f"regulation id {reg_id!r} must end in -nomor-tahun (e.g. palu-28-2023)"
+            f"id peraturan {reg_id!r} harus diakhiri -nomor-tahun (mis. palu-28-2023)"
         )
     year, number, rest = int(parts[-1]), parts[-2], parts[:-2]
     region_kind = "kab" if rest[0] == "kab" else "kota"
@@ -147,7 +147,7 @@ def work_from_regulation_id(reg_id: str) -> Work:
     if len(rest) > 1 and rest[-1] in KNOWN_TYPES:
         doctype, rest = rest[-1], rest[:-1]
     if not rest or rest == ["kab"]:
-        raise IriError(f"regulation id {reg_id!r} names no region")
+        raise IriError(f"id peraturan {reg_id!r} tidak menyebut kota atau kabupaten")
     return Work("id-" + "-".join(rest), doctype, year, number)
 
 

@@ -74,7 +74,8 @@ class Instrument:
         if self.region:
             parts.append(self.region)
         if self.work.number is not None:
-            parts.append(f"Nomor {self.work.number.upper()}")
+            number = " ".join(part.capitalize() for part in self.work.number.split("-"))
+            parts.append(f"Nomor {number}")
         parts.append(f"Tahun {self.work.year}")
         if self.title:
             parts.append(f"tentang {self.title}")
@@ -115,8 +116,9 @@ class Item:
     text: str
     start: int
     end: int
-    instrument: Instrument | None = None  # Mengingat: the instrument it cites
-    pinpoint: str | None = None  # Mengingat: "Pasal 18 ayat (6)"
+    instrument: Instrument | None = None  # the instrument it rests on (Mengingat)
+    pinpoint: str | None = None  # "Pasal 18 ayat (6)" of that instrument
+    cites: tuple[Instrument, ...] = ()  # every instrument it names, amendments included
 
 
 @dataclass(frozen=True)

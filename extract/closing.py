@@ -1,0 +1,103 @@
+"""The closing: where and when it was enacted and promulgated, by whom, and the gazette."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from extract.model import Closing, Line
+from extract.titleblock import title_case
+
+MONTHS = {
+    name: number
+    for number, name in enumerate(
+        "januari februari maret april mei juni juli agustus september oktober november "
+        "desember".split(),
+        start=1,
+    )
+}
+_DATE = re.compile(r"(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]+)\s+(?P<year>\d{4})")
+_ENACTED = re.compile(r"Ditetapkan\s+di\s+(?P<place>[A-Z][\w .'-]*?)\s*(?:pada\s+tanggal|$)")
+_PROMULGATED = re.compile(r"Diundangkan\s+di\s+(?P<place>[A-Z][\w .'-]*?)\s*(?:pada\s+tanggal|$)")
+_ON_DATE = re.compile(r"pada\s+tanggal\s+(?P<date>.+)$")
+_OFFICE = re.compile(r"^(?P<acting>(?:Pj\.?|Plt\.?|Plh\.?)\s+)?(?P<office>[A-Z][A-Z .]+?),\s*$")
+_SIGNATURE_NOISE = re.compile(r"^(?:ttd\.?|TTD\.?|CAP|\W+)$")
+_GAZETTE = re.compile(
+    r"(?:BERITA|LEMBARAN)\s+DAERAH\s+(?:KOTA|KABUPATEN|KAB\.?)\s+[A-Z' ]+?\s+"
+    r"TAHUN\s*:?\s*(?P<year>\d{4})\s+NOMOR\s*:?\s*(?P<number>[0-9]+(?:/[A-Z0-9]+)?)",
+    re.IGNORECASE,
+)
+
+
+def parse_date(text: str) -> date | None:
+    """``"27 September 2023"`` -> ``date(2023, 9, 27)``; None when there is no such date."""
+    match = _DATE.search(text)
+    if not match or match["month"].lower() not in MONTHS:
+        return None
+    try:
+        return date(int(match["year"]), MONTHS[match["month"].lower()], int(match["day"]))
+    except ValueError:
+        return None
+
+
+def parse_closing(lines: list[Line], full_text: str) -> Closing:
+    """Read the closing lines; the gazette line is searched in ``full_text`` too (it may
+    head the document, as in Cilegon)."""
+    enacted = _place_and_date(lines, _ENACTED)
+    promulgated = _place_and_date(lines, _PROMULGATED)
+    signatory = _signature_after(lines, enacted[2])
+    promulgator = _signature_after(lines, promulgated[2])
+    gazette = _GAZETTE.search(" ".join(line.text for line in lines)) or _GAZETTE.search(
+        " ".join(full_text.split())
+    )
+    return Closing(
+        enacted_place=enacted[0],
+        enacted_date=enacted[1],
+        signatory_name=signatory[0],
+        signatory_office=signatory[1],
+        signatory_acting=signatory[2],
+        promulgated_place=promulgated[0],
+        promulgated_date=promulgated[1],
+        promulgator_name=promulgator[0],
+        promulgator_office=promulgator[1],
+        gazette_year=int(gazette["year"]) if gazette else None,
+        gazette_number=gazette["number"] if gazette else None,
+    )
+
+
+def _place_and_date(lines: list[Line], pattern: re.Pattern) -> tuple[str | None, date | None, int]:
+    """Place and date of a "Ditetapkan di …"/"Diundangkan di …" statement and the index of
+    the line after it (or -1 when absent)."""
+    for index, line in enumerate(lines):
+        match = pattern.search(line.text)
+        if not match:
+            continue
+        place = match["place"].strip() or None
+        for offset in (0, 1, 2):
+            if index + offset < len(lines):
+                on_date = _ON_DATE.search(lines[index + offset].text)
+                if on_date:
+                    return place, parse_date(on_date["date"]), index + offset + 1
+        return place, None, index + 1
+    return None, None, -1
+
+
+def _signature_after(lines: list[Line], start: int) -> tuple[str | None, str | None, bool]:
+    """Name, office (as printed, title-cased) and acting flag of the signature block that
+    follows line ``start``: "Pj. WALI KOTA PADANG PANJANG," then "ttd." then the name."""
+    if start < 0:
+        return None, None, False
+    for index in range(start, min(start + 4, len(lines))):
+        office = _OFFICE.match(lines[index].text)
+        if not office:
+            continue
+        for name_line in lines[index + 1 : index + 6]:
+            text = name_line.text.strip()
+            if _SIGNATURE_NOISE.match(text):
+                continue
+            if text.startswith(("Diundangkan", "BERITA", "LEMBARAN")):
+                break
+            acting = office["acting"].strip() + " " if office["acting"] else ""
+            return text, acting + title_case(office["office"]), bool(office["acting"])
+        return None, (office["acting"] or "") + title_case(office["office"]), bool(office["acting"])
+    return None, None, False

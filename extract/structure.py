@@ -1,0 +1,387 @@
+"""Stage 3: the body as a tree — BAB, Bagian, Paragraf, Pasal, ayat, huruf, angka.
+
+The parser reads one clean line at a time. What a line is depends on its shape *and* on
+where the parser stands, because PDF text loses layout:
+
+* a heading may run into the next ("Bagian Kesatu Kedudukan Pasal 6") and is split;
+* a hard-wrapped line may begin with "(1)" or "Pasal 12" without being an ayat or a
+  heading — it is one only if its number is the next expected one (or starts a sequence
+  where one may start) and the previous line does not end inside a reference ("… ayat");
+* a Pasal whose heading was lost (Padang Panjang 48/2024, Pasal 4, 13, 16, 17) is
+  rebuilt when an ayat (1) restarts after a closed article, or when text or an ayat
+  follows a BAB/Bagian heading directly; it is numbered from the previous article,
+  marked ``inferred`` and reported;
+* in an amending regulation (Pasal I, Pasal II) the articles quoted by each numbered
+  instruction are parsed as units nested under that instruction, not as body articles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.iri import Iri
+from extract.lists import STYLES, ListStack, Marker, read_marker
+from extract.model import Line, ParseWarning, Span, Unit
+from extract.numbering import ORDINAL_PATTERN, ROMAN, follows, ordinal_to_int, roman_to_int
+
+BAB = re.compile(r"^BAB\s+(?P<num>[IVXLC]+[A-Z]?)\b\.?\s*(?P<rest>.*)$")
+BAGIAN = re.compile(rf"^Bagian\s+(?P<ord>{ORDINAL_PATTERN})\b\s*(?P<rest>.*)$")
+PARAGRAF = re.compile(r"^Paragraf\s+(?P<num>\d+[A-Z]?)\b\s*(?P<rest>.*)$")
+PASAL = re.compile(r"^Pasal\s+(?P<num>\d+[A-Z]?|[IVX]+)\s*$")
+TRAILING_PASAL = re.compile(r"^(?P<head>.*?)\s*\bPasal\s+(?P<num>\d+[A-Z]?)\s*$")
+AYAT = re.compile(r"^\((?P<num>\d+[a-z]?)\)\s*(?P<rest>.*)$")
+#: The previous line ends inside a reference, so this line's leading number belongs to it.
+REFERENCE_TAIL = re.compile(r"\b(?:ayat|pasal|huruf|angka|Nomor|Tahun)$", re.I)
+#: The previous line ends mid-phrase, so a "Pasal 12"/"BAB II" here is a wrapped reference.
+WRAP_TAIL = re.compile(r"\b(?:dalam|pada|dan|atau|dengan|sampai|oleh|dimaksud|tentang)$", re.I)
+#: How UU 12/2011 Lampiran II words an amending instruction ("1. Ketentuan Pasal 14 …").
+AMENDING_INSTRUCTION = re.compile(
+    r"^(?:Ketentuan|Di\s?antara|Pasal\s+\d+\w*\s+(?:dihapus|diubah)|Menambah|Mengubah|Judul|"
+    r"Lampiran|Penjelasan|BAB\s+[IVXLC]+\w*\s+(?:dihapus|diubah))",
+    re.I,
+)
+_TERMINAL = (".", ";", ":")
+
+
+def join_text(left: str, right: str) -> str:
+    """Join two pieces of running text; a word split by a hyphen at a line end stays joined."""
+    if not left:
+        return right
+    if left.endswith("-") or right.startswith("-"):
+        return left + right
+    return f"{left} {right}"
+
+
+def normalise(text: str) -> str:
+    return " ".join(text.split())
+
+
+@dataclass
+class _Article:
+    """One open Pasal (body or quoted) with its open ayat and list levels."""
+
+    pasal: Unit
+    lists: ListStack
+    ayat: Unit | None = None
+
+    def container(self) -> Unit:
+        return self.ayat or self.pasal
+
+
+class BodyParser:
+    """Build the unit tree of one regulation's body from its clean lines."""
+
+    def __init__(self, work: Iri, source_file: str):
+        self.work = work
+        self.file = source_file
+        self.top: list[Unit] = []
+        self.warnings: list[ParseWarning] = []
+        self.bab: Unit | None = None
+        self.bagian: Unit | None = None
+        self.paragraf: Unit | None = None
+        self.articles: list[_Article] = []  # [body article, quoted article, …]
+        self.heading: Unit | None = None  # a BAB/Bagian/Paragraf whose heading is being read
+        self.last_pasal: str | None = None
+        self.prev_text = ""
+        self.prev_was_heading = False
+        self.used_iris: set[Iri] = set()
+
+    # -- public ------------------------------------------------------------------------
+    def parse(self, lines: list[Line]) -> list[Unit]:
+        for line in lines:
+            self.feed(line)
+        for unit in self.top:
+            _close_ends(unit)
+        return self.top
+
+    def feed(self, line: Line) -> None:
+        text = line.text.strip()
+        handled = (
+            self._heading_line(text, line)
+            or self._pasal_line(text, line)
+            or self._ayat_line(text, line)
+            or self._list_line(text, line)
+        )
+        if not handled:
+            self._text_line(text, line)
+            self.prev_was_heading = False
+        self.prev_text = text
+
+    # -- line kinds --------------------------------------------------------------------
+    def _heading_line(self, text: str, line: Line) -> bool:
+        if self._in_quoted_article() or self._wrapped_reference():
+            return False
+        for pattern, kind in ((BAB, "bab"), (BAGIAN, "bagian"), (PARAGRAF, "paragraf")):
+            match = pattern.match(text)
+            if not match:
+                continue
+            if kind == "bab" and not ROMAN.match(match["num"].rstrip("ABCDEFGH")):
+                return False
+            rest, trailing_pasal = match["rest"], None
+            split = TRAILING_PASAL.match(rest)
+            if split:
+                rest, trailing_pasal = split["head"], split["num"]
+            self._open_container(kind, match, rest, line)
+            if trailing_pasal:
+                self._open_pasal(trailing_pasal, line, inferred=False)
+            self.prev_was_heading = True
+            return True
+        return False
+
+    def _pasal_line(self, text: str, line: Line) -> bool:
+        match = PASAL.match(text)
+        if not match or self._wrapped_reference():
+            return False
+        number = match["num"]
+        if ROMAN.match(number) and not number.isdigit():
+            self.articles = []
+            self._open_pasal(number, line, inferred=False)
+        elif self._amending() and self.articles[0].lists.levels:
+            self._open_quoted_pasal(number, line)
+        elif self._plausible_pasal(number):
+            self._open_pasal(number, line, inferred=False)
+        else:
+            return False
+        self.prev_was_heading = True
+        return True
+
+    def _ayat_line(self, text: str, line: Line) -> bool:
+        match = AYAT.match(text)
+        if not match or self._reference_continues():
+            return False
+        number, rest = match["num"], match["rest"]
+        article = self.articles[-1] if self.articles else None
+        if article is None:
+            if number != "1" or self._heading_pending_text():
+                return False
+            article = self._infer_pasal(line, "ayat (1) langsung sesudah judul BAB/Bagian")
+        else:
+            last_ayat = self._last_ayat(article)
+            if last_ayat is not None and follows(last_ayat, number):
+                pass
+            elif number == "1" and last_ayat is None and not _has_content(article.pasal):
+                pass
+            elif number == "1" and not self._sentence_open() and not self._in_quoted_article():
+                article = self._infer_pasal(line, "ayat (1) dimulai lagi sesudah Pasal yang selesai")
+            else:
+                return False
+        self._add_ayat(article, number, rest, line, line.start + match.start("rest"))
+        self.prev_was_heading = False
+        return True
+
+    def _list_line(self, text: str, line: Line) -> bool:
+        marker = read_marker(text)
+        if marker is None or not self.articles or self._reference_continues():
+            return False
+        if self._amending() and self._is_instruction(marker):
+            del self.articles[1:]
+        article = self.articles[-1]
+        placement = article.lists.place(marker)
+        if placement is None:
+            return False
+        parent, level = placement
+        self._add_item(article, parent, level, marker, line)
+        self.prev_was_heading = False
+        return True
+
+    def _text_line(self, text: str, line: Line) -> None:
+        if self.heading is not None and self._continues_heading(text):
+            _append(self.heading, text, line, heading=True)
+            return
+        self.heading = None
+        if not self.articles:
+            if self.bab is None and not self.top:
+                return  # stray text before the first heading: not part of any unit
+            self._infer_pasal(line, "teks tanpa judul Pasal sesudah judul BAB/Bagian")
+        _append(self.articles[-1].lists.deepest(), text, line)
+
+    # -- building ------------------------------------------------------------------------
+    def _open_container(self, kind: str, match: re.Match, rest: str, line: Line) -> None:
+        self.articles = []
+        if kind == "bab":
+            number = match["num"]
+            unit = self._new_unit("bab", number, self._unique(self.work.child("bab", number), line), line)
+            self.top.append(unit)
+            self.bab, self.bagian, self.paragraf = unit, None, None
+        elif kind == "bagian":
+            number = str(ordinal_to_int(match["ord"]))
+            parent = self.bab
+            iri = self._unique((parent.iri if parent else self.work).child("bagian", number), line)
+            unit = self._new_unit("bagian", number, iri, line)
+            self._attach(unit, parent)
+            self.bagian, self.paragraf = unit, None
+        else:
+            number = match["num"]
+            parent = self.bagian or self.bab
+            iri = self._unique((parent.iri if parent else self.work).child("paragraf", number), line)
+            unit = self._new_unit("paragraf", number, iri, line)
+            self._attach(unit, parent)
+            self.paragraf = unit
+        unit.heading = normalise(rest)
+        unit.marker = match[0][: match.start("rest")].strip()
+        self.heading = unit
+
+    def _open_pasal(self, number: str, line: Line, inferred: bool) -> _Article:
+        self.heading = None
+        iri = self._unique(self.work.child("pasal", number), line)
+        pasal = self._new_unit("pasal", number, iri, line)
+        pasal.inferred = inferred
+        pasal.marker = f"Pasal {number}"
+        self._attach(pasal, self.paragraf or self.bagian or self.bab)
+        self._check_numbering(number, line)
+        self.last_pasal = number
+        article = _Article(pasal, ListStack(pasal))
+        self.articles = [article]
+        return article
+
+    def _open_quoted_pasal(self, number: str, line: Line) -> None:
+        del self.articles[1:]
+        instruction = self.articles[0].lists.deepest()
+        iri = self._unique(instruction.iri.child("pasal", number), line)
+        pasal = self._new_unit("pasal", number, iri, line)
+        pasal.marker = f"Pasal {number}"
+        instruction.children.append(pasal)
+        self.articles.append(_Article(pasal, ListStack(pasal)))
+
+    def _infer_pasal(self, line: Line, reason: str) -> _Article:
+        number = str(_numeric(self.last_pasal) + 1) if self.last_pasal else "1"
+        article = self._open_pasal(number, line, inferred=True)
+        where = f" dalam {self.bab.marker} {self.bab.heading}".rstrip() if self.bab else ""
+        self.warnings.append(
+            ParseWarning(
+                "pasal-heading-inferred",
+                f"Judul Pasal {number} tidak ada dalam teks sumber{where}; dipulihkan dari "
+                f"kesinambungan penomoran ({reason}).",
+                Span(self.file, line.start, line.end),
+                article.pasal.iri,
+            )
+        )
+        return article
+
+    def _add_ayat(self, article: _Article, number: str, rest: str, line: Line, offset: int):
+        iri = self._unique(article.pasal.iri.child("ayat", number), line)
+        ayat = self._new_unit("ayat", number, iri, line)
+        ayat.marker = f"({number})"
+        article.pasal.children.append(ayat)
+        article.ayat = ayat
+        article.lists = ListStack(ayat)
+        if rest:
+            _append(ayat, rest, Line(rest, offset, line.end))
+
+    def _add_item(self, article: _Article, parent: Unit, level: int, marker: Marker, line: Line):
+        kind = STYLES[marker.style][0]
+        iri = self._unique(parent.iri.child(kind, marker.value), line)
+        item = self._new_unit(kind, marker.value, iri, line)
+        item.marker = marker.printed
+        parent.children.append(item)
+        article.lists.push(level, marker.style, item, parent)
+        start = line.start + len(line.text) - len(line.text.lstrip()) + marker.offset
+        _append(item, marker.rest, Line(marker.rest, start, line.end))
+
+    def _new_unit(self, kind: str, number: str, iri: Iri, line: Line) -> Unit:
+        return Unit(kind=kind, number=number, iri=iri, start=line.start, end=line.end)
+
+    def _attach(self, unit: Unit, parent: Unit | None) -> None:
+        (parent.children if parent else self.top).append(unit)
+
+    def _unique(self, iri: Iri, line: Line) -> Iri:
+        if iri not in self.used_iris:
+            self.used_iris.add(iri)
+            return iri
+        kind, value = iri.path[-1]
+        self.warnings.append(
+            ParseWarning(
+                "duplicate-number",
+                f"Nomor {kind} {value} muncul dua kali; yang kedua diberi akhiran '-2'.",
+                Span(self.file, line.start, line.end),
+                iri,
+            )
+        )
+        return self._unique(Iri(iri.work, (*iri.path[:-1], (kind, value + "-2"))), line)
+
+    def _check_numbering(self, number: str, line: Line) -> None:
+        if self.last_pasal is None or not number[0].isdigit() or follows(self.last_pasal, number):
+            return
+        self.warnings.append(
+            ParseWarning(
+                "pasal-numbering-gap",
+                f"Penomoran Pasal melompat dari Pasal {self.last_pasal} ke Pasal {number}.",
+                Span(self.file, line.start, line.end),
+            )
+        )
+
+    # -- judgements ------------------------------------------------------------------------
+    def _plausible_pasal(self, number: str) -> bool:
+        if self.last_pasal is None or follows(self.last_pasal, number):
+            return True
+        return not self._sentence_open() or self.prev_was_heading
+
+    def _sentence_open(self) -> bool:
+        return bool(self.prev_text) and not self.prev_text.endswith(_TERMINAL)
+
+    def _reference_continues(self) -> bool:
+        return bool(REFERENCE_TAIL.search(self.prev_text)) and not self.prev_was_heading
+
+    def _wrapped_reference(self) -> bool:
+        tail = REFERENCE_TAIL.search(self.prev_text) or WRAP_TAIL.search(self.prev_text)
+        return bool(tail) and not self.prev_was_heading
+
+    def _heading_pending_text(self) -> bool:
+        return self.heading is not None and not self.heading.heading
+
+    def _continues_heading(self, text: str) -> bool:
+        heading = self.heading
+        if not heading.heading:
+            return True
+        if heading.kind == "bab":
+            return text.isupper()
+        return text[:1].islower()
+
+    def _amending(self) -> bool:
+        return bool(self.articles) and not self.articles[0].pasal.number[0].isdigit()
+
+    def _in_quoted_article(self) -> bool:
+        return len(self.articles) > 1
+
+    def _is_instruction(self, marker: Marker) -> bool:
+        if marker.style != "angka" or not AMENDING_INSTRUCTION.match(marker.rest):
+            return False
+        levels = self.articles[0].lists.levels
+        expected = str(int(levels[0].item.number) + 1) if levels else "1"
+        return marker.value == expected
+
+    @staticmethod
+    def _last_ayat(article: _Article) -> str | None:
+        ayats = [child for child in article.pasal.children if child.kind == "ayat"]
+        return ayats[-1].number if ayats else None
+
+
+def _numeric(number: str) -> int:
+    return int(re.match(r"\d+", number)[0]) if number[0].isdigit() else roman_to_int(number)
+
+
+def _has_content(unit: Unit) -> bool:
+    return bool(unit.text or unit.children)
+
+
+def _append(unit: Unit, text: str, line: Line, heading: bool = False) -> None:
+    # Only the new piece needs normalising: the text so far already is.
+    if heading:
+        unit.heading = join_text(unit.heading, normalise(text))
+    else:
+        unit.text = join_text(unit.text, normalise(text))
+    unit.end = max(unit.end, line.end)
+
+
+def _close_ends(unit: Unit) -> int:
+    """Stretch each unit's end over its children, so a span covers the whole unit."""
+    for child in unit.children:
+        unit.end = max(unit.end, _close_ends(child))
+    return unit.end
+
+
+def parse_body(lines: list[Line], work: Iri, source_file: str) -> tuple[list[Unit], list[ParseWarning]]:
+    """Parse the body lines of one regulation into its unit tree and the warnings raised."""
+    parser = BodyParser(work, source_file)
+    return parser.parse(lines), parser.warnings

@@ -1,0 +1,147 @@
+"""The ``perwali`` command line.
+
+Exit codes: 0 success; 1 the build skipped a broken file; 2 bad input or a unit that
+does not exist (the message names it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from extract.iri import IriError
+from perwali.store import DEFAULT_DATA_DIR, StoreError, open_embedded
+
+EXIT_OK, EXIT_PARTIAL, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def _data_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=DEFAULT_DATA_DIR,
+        help=f"folder of the build to read or write (default: {DEFAULT_DATA_DIR})",
+    )
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="perwali", description="Knowledge graph of Peraturan Wali Kota on Sistem Kerja ASN"
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    build = commands.add_parser("build", help="parse the corpus and write the graph and store")
+    build.add_argument("--corpus", type=Path, default=None, help="folder of regulation texts")
+    _data_option(build)
+    build.set_defaults(handler=run_build)
+
+    stats = commands.add_parser("stats", help="summary of every regulation in the build")
+    stats.add_argument("--json", action="store_true", help="print JSON")
+    _data_option(stats)
+    stats.set_defaults(handler=run_stats)
+
+    show = commands.add_parser("show", help="text of a regulation, Pasal, ayat, huruf or angka")
+    show.add_argument("regulation", help="regulation id, e.g. palu-28-2023")
+    show.add_argument("pasal", nargs="?", help="Pasal number, e.g. 21")
+    show.add_argument("ayat", nargs="?", help="ayat number, e.g. 4 (or a huruf when the Pasal has no ayat)")
+    show.add_argument("huruf", nargs="?", help="huruf, e.g. a")
+    show.add_argument("--angka", help="angka within the unit, e.g. 5")
+    show.add_argument("--json", action="store_true", help="print JSON")
+    _data_option(show)
+    show.set_defaults(handler=run_show)
+
+    try:
+        from server.cli import add_serve_parser
+    except ImportError:
+        pass
+    else:
+        add_serve_parser(commands)
+    return parser
+
+
+def run_build(args: argparse.Namespace) -> int:
+    from perwali.build import DEFAULT_CORPUS_DIR, build
+
+    corpus = args.corpus or DEFAULT_CORPUS_DIR
+    try:
+        report = build(corpus, args.data)
+    except (FileNotFoundError, ValueError) as error:
+        print(f"perwali build: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    for regulation in report.regulations:
+        pasal = sum(1 for top in regulation.body for unit in top.walk() if unit.kind == "pasal")
+        print(f"{regulation.id:28} {regulation.citation}: {pasal} Pasal")
+        for warning in regulation.warnings:
+            print(f"    peringatan [{warning.code}] {warning.message}")
+    for name, message in report.failures:
+        print(f"DILEWATI {name}: {message}", file=sys.stderr)
+    print(
+        f"{len(report.regulations)} peraturan, {report.quads} tripel, "
+        f"{report.seconds:.2f} s -> {args.data}"
+    )
+    return EXIT_PARTIAL if report.failures else EXIT_OK
+
+
+def run_stats(args: argparse.Namespace) -> int:
+    from perwali.read import regulation_summaries
+
+    store = open_embedded(args.data)
+    summaries = regulation_summaries(store)
+    if args.json:
+        print(json.dumps({"regulations": summaries, "triples": len(store)}, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for item in summaries:
+        counts = ", ".join(f"{key} {value}" for key, value in item["counts"].items())
+        print(f"{item['id']}: {item['type']} {item['jurisdiction']} Nomor {item['number']} Tahun {item['year']}")
+        print(f"    {counts}; {len(item['warnings'])} peringatan")
+    print(f"{len(store)} tripel")
+    return EXIT_OK
+
+
+def run_show(args: argparse.Namespace) -> int:
+    from perwali.read import Address, show
+
+    ayat, huruf = args.ayat, args.huruf
+    if ayat is not None and huruf is None and ayat[:1].isalpha():
+        ayat, huruf = None, ayat  # "show palu-28-2023 2 a": Pasal 2 huruf a, no ayat
+    if ayat is not None:
+        ayat = ayat.strip("()")
+    address = Address(args.regulation, args.pasal, ayat, huruf, args.angka)
+    store = open_embedded(args.data)
+    unit = show(store, address)
+    if args.json:
+        print(json.dumps(unit, ensure_ascii=False, indent=2))
+    else:
+        _print_unit(unit, 0)
+    return EXIT_OK
+
+
+def _print_unit(unit: dict, depth: int) -> None:
+    indent = "  " * depth
+    if depth == 0:
+        print(unit["citation"])
+        print(unit["iri"])
+    heading = f"{unit['heading']} " if unit.get("heading") else ""
+    marker = "" if depth == 0 else f"{unit['kind']} {unit['number']}: "
+    if heading or unit["text"] or marker:
+        print(f"{indent}{marker}{heading}{unit['text']}".rstrip())
+    for child in unit["children"]:
+        _print_unit(child, depth + 1)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from perwali.read import NotFound
+
+    args = make_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except (NotFound, StoreError, IriError) as error:
+        print(f"perwali {args.command}: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,246 @@
+"""Read a build back from the store: the summary of ``perwali stats`` and the units of
+``perwali show``. Everything comes from the graph through SPARQL, so what the commands
+print is what an analyst querying the endpoint sees."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from extract import vocab
+from extract.doctypes import RULES
+from extract.iri import Iri, IriError, work_from_regulation_id
+
+PREFIXES = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in vocab.PREFIXES.items())
+COUNTED = {
+    "bab": "Bab",
+    "bagian": "Bagian",
+    "paragraf": "Paragraf",
+    "pasal": "Pasal",
+    "ayat": "Ayat",
+    "huruf": "Huruf",
+    "angka": "Angka",
+    "menimbang": "Menimbang",
+    "mengingat": "Mengingat",
+    "definitions": "Definisi",
+    "lampiran_sections": "BagianLampiran",
+}
+TYPE_LABELS = {vocab.DOCTYPE + rule.doctype.concept: rule.doctype.label for rule in RULES}
+
+
+class NotFound(LookupError):
+    """A regulation or unit that the build does not have; the message names it."""
+
+
+def select(store: ox.Store, query: str) -> list[dict[str, str]]:
+    """Run a SELECT over the union of all graphs; rows of plain values."""
+    solutions = store.query(PREFIXES + query, use_default_graph_as_union=True)
+    names = [variable.value for variable in solutions.variables]
+    return [
+        {name: row[name].value for name in names if row[name] is not None} for row in solutions
+    ]
+
+
+def regulation_summaries(store: ox.Store) -> list[dict]:
+    """One ``perwali stats`` record per regulation, sorted by id."""
+    rows = select(
+        store,
+        """SELECT ?reg ?id ?type ?number ?year ?title ?place ?province ?enacted ?promulgated
+                  ?signatory ?gyear ?gnumber WHERE {
+             ?reg a pw:ProdukHukumDaerah ; pw:regulationId ?id ; eli:type_document ?type ;
+                  eli:number ?number ; pw:year ?year ; eli:title ?title ;
+                  eli:jurisdiction ?jur .
+             ?jur skos:prefLabel ?place .
+             OPTIONAL { ?jur pw:province ?province }
+             OPTIONAL { ?reg eli:date_document ?enacted }
+             OPTIONAL { ?reg eli:date_publication ?promulgated }
+             OPTIONAL { ?reg pw:signatoryName ?signatory }
+             OPTIONAL { ?reg pw:beritaDaerahYear ?gyear }
+             OPTIONAL { ?reg pw:beritaDaerahNumber ?gnumber }
+           } ORDER BY ?id""",
+    )
+    counts = _counts(store)
+    warnings = _warnings(store)
+    return [
+        {
+            "id": row["id"],
+            "type": TYPE_LABELS.get(row["type"], row["type"]),
+            "jurisdiction": row["place"]
+            + (f", Provinsi {row['province']}" if "province" in row else ""),
+            "number": _number(row["number"]),
+            "year": int(row["year"]),
+            "title": row["title"],
+            "ditetapkan": row.get("enacted"),
+            "diundangkan": row.get("promulgated"),
+            "signatory": row.get("signatory"),
+            "berita_daerah": {
+                "year": int(row["gyear"]) if "gyear" in row else None,
+                "number": _number(row["gnumber"]) if "gnumber" in row else None,
+            },
+            "counts": {key: counts[row["reg"]].get(key, 0) for key in COUNTED},
+            "warnings": warnings.get(row["reg"], []),
+        }
+        for row in rows
+    ]
+
+
+def _number(value: str) -> int | str:
+    return int(value) if value.isdigit() else value
+
+
+def _counts(store: ox.Store) -> dict[str, dict[str, int]]:
+    """Units per regulation and kind: body units (not those quoted by an amending article,
+    not those of a Lampiran), preamble items, definitions and Lampiran sections."""
+    values = " ".join(f"(pw:{cls} \"{key}\")" for key, cls in COUNTED.items())
+    rows = select(
+        store,
+        f"""SELECT ?reg ?key (COUNT(DISTINCT ?unit) AS ?n) WHERE {{
+              VALUES (?class ?key) {{ {values} }}
+              ?unit a ?class ; pw:regulation ?reg .
+              FILTER NOT EXISTS {{ ?unit eli:is_part_of+ ?annex . ?annex a pw:Lampiran }}
+              FILTER (?key != "pasal" ||
+                      NOT EXISTS {{ ?unit eli:is_part_of+ ?outer . ?outer a pw:Pasal }})
+            }} GROUP BY ?reg ?key""",
+    )
+    counts: dict[str, dict[str, int]] = defaultdict(dict)
+    for row in rows:
+        counts[row["reg"]][row["key"]] = int(row["n"])
+    lampiran_rows = select(
+        store,
+        """SELECT ?reg (COUNT(?s) AS ?n) WHERE {
+             ?s a pw:BagianLampiran ; pw:regulation ?reg } GROUP BY ?reg""",
+    )
+    for row in lampiran_rows:
+        counts[row["reg"]]["lampiran_sections"] = int(row["n"])
+    return counts
+
+
+def _warnings(store: ox.Store) -> dict[str, list[dict]]:
+    rows = select(
+        store,
+        """SELECT ?reg ?code ?message ?unit ?start WHERE {
+             ?reg pw:hasWarning ?w . ?w pw:warningCode ?code ; pw:message ?message .
+             OPTIONAL { ?w pw:concerns ?unit } OPTIONAL { ?w pw:startOffset ?start }
+           } ORDER BY ?reg ?start ?code""",
+    )
+    out: dict[str, list[dict]] = defaultdict(list)
+    for row in rows:
+        record = {"code": row["code"], "message": row["message"]}
+        if "unit" in row:
+            record["iri"] = row["unit"]
+        out[row["reg"]].append(record)
+    return out
+
+
+# --- show --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Address:
+    """What ``perwali show`` was asked for."""
+
+    regulation: str
+    pasal: str | None = None
+    ayat: str | None = None
+    huruf: str | None = None
+    angka: str | None = None
+
+    def iri(self) -> Iri:
+        iri = Iri(work_from_regulation_id(self.regulation))
+        for kind in ("pasal", "ayat", "huruf", "angka"):
+            value = getattr(self, kind)
+            if value is not None:
+                try:
+                    iri = iri.child(kind, value)
+                except IriError as error:
+                    raise NotFound(f"{kind} {value!r} bukan nomor yang sah") from error
+        return iri
+
+
+def show(store: ox.Store, address: Address) -> dict:
+    """The unit at ``address`` with its sub-units, or :class:`NotFound` naming the first
+    level that does not exist."""
+    target = address.iri()
+    rows = select(
+        store,
+        f"""SELECT ?unit ?parent ?label ?text ?heading ?number ?position ?class WHERE {{
+              ?unit eli:is_part_of* <{target}> ; rdfs:label ?label .
+              FILTER NOT EXISTS {{ ?unit a pw:Definisi }}
+              OPTIONAL {{ ?unit eli:is_part_of ?parent }}
+              OPTIONAL {{ ?unit pw:text ?text }} OPTIONAL {{ ?unit pw:heading ?heading }}
+              OPTIONAL {{ ?unit eli:number ?number }} OPTIONAL {{ ?unit pw:position ?position }}
+              OPTIONAL {{ ?unit a ?class . FILTER (STRSTARTS(STR(?class), STR(pw:))) }}
+            }}""",
+    )
+    if not any(row["unit"] == str(target) for row in rows):
+        raise NotFound(_missing_message(store, target))
+    by_parent: dict[str, list[dict]] = defaultdict(list)
+    nodes: dict[str, dict] = {}
+    for row in rows:
+        nodes.setdefault(row["unit"], row)
+    for unit, row in nodes.items():
+        if unit != str(target) and "parent" in row:
+            by_parent[row["parent"]].append(row)
+    return _tree(nodes[str(target)], by_parent, address.regulation)
+
+
+def _tree(row: dict, by_parent: dict[str, list[dict]], regulation: str) -> dict:
+    iri = Iri.parse(row["unit"])
+    levels = dict(iri.path)
+    children = sorted(by_parent.get(row["unit"], []), key=lambda r: int(r.get("position", 0)))
+    return {
+        "regulation": regulation,
+        "pasal": levels.get("pasal"),
+        "ayat": levels.get("ayat"),
+        "huruf": levels.get("huruf"),
+        "angka": levels.get("angka"),
+        "kind": row.get("class", vocab.REGULATION_CLASS).split("#")[-1].lower(),
+        "number": row.get("number"),
+        "heading": row.get("heading"),
+        "citation": row["label"],
+        "iri": row["unit"],
+        "text": row.get("text", ""),
+        "children": [_tree(child, by_parent, regulation) for child in children],
+    }
+
+
+def _missing_message(store: ox.Store, target: Iri) -> str:
+    """Name the first level of ``target`` that the graph lacks, and what exists there."""
+    work = Iri(target.work)
+    if not _exists(store, work):
+        known = [row["id"] for row in select(store, "SELECT ?id WHERE { ?r pw:regulationId ?id } ORDER BY ?id")]
+        return f"peraturan {work.work.regulation_id()} tidak ada; yang tersedia: {', '.join(known)}"
+    probe = work
+    for kind, value in target.path:
+        parent, probe = probe, probe.child(kind, value)
+        if not _exists(store, probe):
+            siblings = select(
+                store,
+                f"""SELECT ?number WHERE {{ ?u pw:regulation <{work}> ; eli:number ?number ;
+                      pw:startOffset ?start .
+                      FILTER (REGEX(STR(?u), "^{parent}/{kind}/[^/]+$")) }} ORDER BY ?start""",
+            )
+            where = _label(store, parent)
+            available = _compact([row["number"] for row in siblings]) or "tidak ada"
+            return f"{kind} {value} tidak ada dalam {where}; {kind} yang ada: {available}"
+    return f"{target} tidak ada"
+
+
+def _compact(numbers: list[str]) -> str:
+    """``["1", "2", "3", "5"]`` -> ``"1–3, 5"``: runs of consecutive numbers as ranges."""
+    runs: list[list[str]] = []
+    for number in numbers:
+        if runs and number.isdigit() and runs[-1][-1].isdigit() and int(number) == int(runs[-1][-1]) + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return ", ".join(run[0] if len(run) < 3 else f"{run[0]}–{run[-1]}" for run in runs)
+
+
+def _exists(store: ox.Store, iri: Iri) -> bool:
+    return bool(select(store, f"SELECT ?l WHERE {{ <{iri}> rdfs:label ?l }} LIMIT 1"))
+
+
+def _label(store: ox.Store, iri: Iri) -> str:
+    rows = select(store, f"SELECT ?l WHERE {{ <{iri}> rdfs:label ?l }} LIMIT 1")
+    return rows[0]["l"] if rows else str(iri)
