@@ -37,36 +37,87 @@ def declare_skos(ns: Namespaces) -> None:
     )
     ow.AllDisjoint([concept, scheme])
     for name, label_id, label_en, comment in (
-        ("prefLabel", "label utama", "preferred label", "SKOS: the preferred label, one per language."),
-        ("altLabel", "label alternatif", "alternative label", "SKOS: a synonym, variant or abbreviation."),
+        (
+            "prefLabel",
+            "label utama",
+            "preferred label",
+            "SKOS: the preferred label, one per language.",
+        ),
+        (
+            "altLabel",
+            "label alternatif",
+            "alternative label",
+            "SKOS: a synonym, variant or abbreviation.",
+        ),
         ("hiddenLabel", "label tersembunyi", "hidden label", "SKOS: a label for matching only."),
         ("definition", "definisi", "definition", "SKOS: a statement of the concept's meaning."),
         ("scopeNote", "catatan cakupan", "scope note", "SKOS: what the concept covers."),
         ("notation", "notasi", "notation", "SKOS: a code for the concept."),
-        ("closeMatch", "padanan dekat", "close match", "SKOS: a concept in another vocabulary close in meaning; used here on classes and properties too."),
-        ("exactMatch", "padanan persis", "exact match", "SKOS: a concept in another vocabulary with the same meaning."),
+        (
+            "closeMatch",
+            "padanan dekat",
+            "close match",
+            "SKOS: a concept of another vocabulary close in meaning; here also on classes "
+            "and properties.",
+        ),
+        (
+            "exactMatch",
+            "padanan persis",
+            "exact match",
+            "SKOS: a concept in another vocabulary with the same meaning.",
+        ),
     ):
         new_property(skos, name, (ow.AnnotationProperty,), label_id, label_en, comment)
     in_scheme = new_property(
-        skos, "inScheme", (ow.ObjectProperty,), "dalam skema", "in scheme",
-        "SKOS: a concept -> a scheme it belongs to.", domain=[concept], range_=[scheme],
+        skos,
+        "inScheme",
+        (ow.ObjectProperty,),
+        "dalam skema",
+        "in scheme",
+        "SKOS: a concept -> a scheme it belongs to.",
+        domain=[concept],
+        range_=[scheme],
     )
     top_of = new_property(
-        skos, "topConceptOf", (in_scheme,), "konsep puncak dari", "top concept of",
-        "SKOS: a concept -> the scheme it heads.", domain=[concept], range_=[scheme],
+        skos,
+        "topConceptOf",
+        (in_scheme,),
+        "konsep puncak dari",
+        "top concept of",
+        "SKOS: a concept -> the scheme it heads.",
+        domain=[concept],
+        range_=[scheme],
     )
     has_top = new_property(
-        skos, "hasTopConcept", (ow.ObjectProperty,), "memiliki konsep puncak", "has top concept",
-        "SKOS: a scheme -> a concept at its top.", domain=[scheme], range_=[concept],
+        skos,
+        "hasTopConcept",
+        (ow.ObjectProperty,),
+        "memiliki konsep puncak",
+        "has top concept",
+        "SKOS: a scheme -> a concept at its top.",
+        domain=[scheme],
+        range_=[concept],
     )
     has_top.inverse_property = top_of
     broader = new_property(
-        skos, "broader", (ow.ObjectProperty,), "lebih luas", "broader",
-        "SKOS: a concept -> a more general concept.", domain=[concept], range_=[concept],
+        skos,
+        "broader",
+        (ow.ObjectProperty,),
+        "lebih luas",
+        "broader",
+        "SKOS: a concept -> a more general concept.",
+        domain=[concept],
+        range_=[concept],
     )
     narrower = new_property(
-        skos, "narrower", (ow.ObjectProperty,), "lebih sempit", "narrower",
-        "SKOS: a concept -> a more specific concept.", domain=[concept], range_=[concept],
+        skos,
+        "narrower",
+        (ow.ObjectProperty,),
+        "lebih sempit",
+        "narrower",
+        "SKOS: a concept -> a more specific concept.",
+        domain=[concept],
+        range_=[concept],
     )
     narrower.inverse_property = broader
 
@@ -103,29 +154,46 @@ def _fill(ns: Namespaces, scheme, members: dict, broader: dict[str, str | None])
 def declare_schemes(ns: Namespaces) -> None:
     """Create the topic, resource-type and role schemes and their concepts."""
     skos, pw = ns.skos, ns.pw
-    if TOPIC_SCHEME != ns.topic.base_iri + "scheme":
+    if ns.topic.base_iri + "scheme" != TOPIC_SCHEME:
         raise ValueError(f"topic scheme {TOPIC_SCHEME} is not in {ns.topic.base_iri}")
 
-    scheme = _scheme(ns, TOPIC_SCHEME, "topik sistem kerja", "work-system topics",
-                     "Topics of the work system of civil servants, tagged on Pasal and ayat.")
+    scheme = _scheme(
+        ns,
+        TOPIC_SCHEME,
+        "topik sistem kerja",
+        "work-system topics",
+        "Topics of the work system of civil servants, tagged on Pasal and ayat.",
+    )
     topics = {
         t.id: _labelled(skos.Concept, ns.topic, t.id, t.label_id, t.label_en, t.alt_labels, skos)
         for t in TOPICS
     }
     _fill(ns, scheme, topics, {t.id: t.broader for t in TOPICS})
 
-    scheme = _scheme(ns, RESOURCE_TYPE_SCHEME, "jenis peraturan", "resource types",
-                     "Kinds of legal instrument, values of eli:type_document.")
+    scheme = _scheme(
+        ns,
+        RESOURCE_TYPE_SCHEME,
+        "jenis peraturan",
+        "resource types",
+        "Kinds of legal instrument, values of eli:type_document.",
+    )
     types = {
-        r.code: _labelled(skos.Concept, ns.doctype, r.code, r.label_id, r.label_en, r.alt_labels, skos)
+        r.code: _labelled(
+            skos.Concept, ns.doctype, r.code, r.label_id, r.label_en, r.alt_labels, skos
+        )
         for r in RESOURCE_TYPES
     }
     _fill(ns, scheme, types, {})
     for code, individual in types.items():
         skos.notation[individual] = [code]
 
-    scheme = _scheme(ns, ROLE_SCHEME, "peran", "roles",
-                     "Roles the regulations address, bearers and counterparties of norms.")
+    scheme = _scheme(
+        ns,
+        ROLE_SCHEME,
+        "peran",
+        "roles",
+        "Roles the regulations address, bearers and counterparties of norms.",
+    )
     roles = {
         r.id: _labelled(pw.Role, ns.role, r.id, r.label_id, r.label_en, r.alt_labels, skos)
         for r in ROLES
@@ -144,7 +212,11 @@ def declare_schemes(ns: Namespaces) -> None:
 def declare_role_annotations(ns: Namespaces) -> None:
     """Declare ``pw:jabatan``, linking a role to the class of posts whose holders play it."""
     new_property(
-        ns.pw, "jabatan", (ow.AnnotationProperty,), "jabatan", "post class",
+        ns.pw,
+        "jabatan",
+        (ow.AnnotationProperty,),
+        "jabatan",
+        "post class",
         "A role -> the class of posts (pw:Jabatan...) whose holders play it; an annotation "
         "so that a class can be its value in OWL 2 DL.",
     )

@@ -119,23 +119,72 @@ def declare(ns: Namespaces) -> None:
     ow.AllDisjoint([provision, norm, reference, mention, pw.ParseWarning, role, pw.JenjangJabatan])
 
     object_properties = (
-        ("bearer", "pengemban", "bearer", "A norm -> the role it addresses (LegalRuleML bearer).",
-         norm, role, ODRL + "assignee"),
-        ("counterparty", "pihak lawan", "counterparty",
-         "A norm -> the role towards whom it is owed (reported to, asked of); LegalRuleML's "
-         "auxiliary party.", norm, role, None),
-        ("statedIn", "dinyatakan dalam", "stated in",
-         "A norm, reference or role mention -> the provision that states it.", None, provision, None),
-        ("mentionsRole", "menyebut peran", "mentions role",
-         "A provision -> a role named in it (shortcut of a pw:RoleMention).", provision, role, None),
+        (
+            "bearer",
+            "pengemban",
+            "bearer",
+            "A norm -> the role it addresses (LegalRuleML bearer).",
+            norm,
+            role,
+            ODRL + "assignee",
+        ),
+        (
+            "counterparty",
+            "pihak lawan",
+            "counterparty",
+            "A norm -> the role towards whom it is owed (reported to, asked of); LegalRuleML's "
+            "auxiliary party.",
+            norm,
+            role,
+            None,
+        ),
+        (
+            "statedIn",
+            "dinyatakan dalam",
+            "stated in",
+            "A norm, reference or role mention -> the provision that states it.",
+            None,
+            provision,
+            None,
+        ),
+        (
+            "mentionsRole",
+            "menyebut peran",
+            "mentions role",
+            "A provision -> a role named in it (shortcut of a pw:RoleMention).",
+            provision,
+            role,
+            None,
+        ),
         ("role", "peran", "role", "A role mention -> the role it names.", mention, role, None),
-        ("refersTo", "merujuk", "refers to",
-         "A provision -> the provision, instrument or Lampiran it refers to (shortcut of a "
-         "resolved pw:Reference).", provision, provision, None),
-        ("source", "sumber rujukan", "source", "A reference -> the citing provision.",
-         reference, provision, None),
-        ("target", "sasaran rujukan", "target",
-         "A reference -> its target; absent when unresolved.", reference, provision, None),
+        (
+            "refersTo",
+            "merujuk",
+            "refers to",
+            "A provision -> the provision, instrument or Lampiran it refers to (shortcut of a "
+            "resolved pw:Reference).",
+            provision,
+            provision,
+            None,
+        ),
+        (
+            "source",
+            "sumber rujukan",
+            "source",
+            "A reference -> the citing provision.",
+            reference,
+            provision,
+            None,
+        ),
+        (
+            "target",
+            "sasaran rujukan",
+            "target",
+            "A reference -> its target; absent when unresolved.",
+            reference,
+            provision,
+            None,
+        ),
     )
     for name, label_id, label_en, comment, domain, range_, match in object_properties:
         prop = new_property(
@@ -152,19 +201,70 @@ def declare(ns: Namespaces) -> None:
             link_iri(prop, close, match)
 
     data_properties = (
-        ("modality", "modalitas", "modality",
-         "The modality as a plain string ('obligation', 'responsibility', 'permission', "
-         "'power', 'prohibition', 'preference', 'qualification').", norm, None, None),
-        ("action", "tindakan", "action", "The norm's verb phrase, @id.", norm, ow.locstr, ODRL + "action"),
-        ("object", "objek", "object", "What the action is about, @id.", norm, ow.locstr, ODRL + "target"),
-        ("condition", "syarat", "condition", "When the norm applies ('dalam hal ...'), @id.",
-         norm, ow.locstr, ODRL + "constraint"),
-        ("referenceText", "teks rujukan", "reference text", "The reference phrase as written.",
-         reference, None, None),
-        ("referenceKind", "jenis rujukan", "reference kind",
-         "'internal', 'external' or 'lampiran'.", reference, None, None),
-        ("resolved", "terselesaikan", "resolved", "True when the reference's target was found.",
-         reference, bool, None),
+        (
+            "modality",
+            "modalitas",
+            "modality",
+            "The modality as a plain string ('obligation', 'responsibility', 'permission', "
+            "'power', 'prohibition', 'preference', 'qualification').",
+            norm,
+            None,
+            None,
+        ),
+        (
+            "action",
+            "tindakan",
+            "action",
+            "The norm's verb phrase, @id.",
+            norm,
+            ow.locstr,
+            ODRL + "action",
+        ),
+        (
+            "object",
+            "objek",
+            "object",
+            "What the action is about, @id.",
+            norm,
+            ow.locstr,
+            ODRL + "target",
+        ),
+        (
+            "condition",
+            "syarat",
+            "condition",
+            "When the norm applies ('dalam hal ...'), @id.",
+            norm,
+            ow.locstr,
+            ODRL + "constraint",
+        ),
+        (
+            "referenceText",
+            "teks rujukan",
+            "reference text",
+            "The reference phrase as written.",
+            reference,
+            None,
+            None,
+        ),
+        (
+            "referenceKind",
+            "jenis rujukan",
+            "reference kind",
+            "'internal', 'external' or 'lampiran'.",
+            reference,
+            None,
+            None,
+        ),
+        (
+            "resolved",
+            "terselesaikan",
+            "resolved",
+            "True when the reference's target was found.",
+            reference,
+            bool,
+            None,
+        ),
     )
     for name, label_id, label_en, comment, domain, datatype, match in data_properties:
         prop = new_property(

@@ -15,7 +15,11 @@ from ontology.annotate import Namespaces, new_class, new_property
 
 #: Unit classes: local name -> (label @id, label @en, comment). Keys match vocab.UNIT_CLASSES.
 UNITS: dict[str, tuple[str, str, str]] = {
-    "Bab": ("BAB", "chapter", "A chapter (BAB), numbered in roman numerals; groups Bagian and Pasal."),
+    "Bab": (
+        "BAB",
+        "chapter",
+        "A chapter (BAB), numbered in roman numerals; groups Bagian and Pasal.",
+    ),
     "Bagian": (
         "Bagian",
         "part",
@@ -72,7 +76,12 @@ UNITS: dict[str, tuple[str, str, str]] = {
 #: are rdf:langString @id or xsd:string), the SHACL shapes pin them down.
 DATA_PROPERTIES: dict[str, tuple[str, str, str, object]] = {
     "text": ("teks", "text", "The unit's own text, @id, whitespace-normalised.", ow.locstr),
-    "heading": ("judul", "heading", "Heading of a BAB, Bagian, Paragraf or Lampiran part, @id.", ow.locstr),
+    "heading": (
+        "judul",
+        "heading",
+        "Heading of a BAB, Bagian, Paragraf or Lampiran part, @id.",
+        ow.locstr,
+    ),
     "position": ("urutan", "position", "1-based order among the parent's parts.", int),
     "sourceFile": ("berkas sumber", "source file", "Name of the source text file.", None),
     "startOffset": ("posisi awal", "start offset", "Character offset where the unit starts.", int),
@@ -87,14 +96,24 @@ DATA_PROPERTIES: dict[str, tuple[str, str, str, object]] = {
     "year": ("tahun", "year", "Year of the regulation.", None),
     "province": ("provinsi", "province", "Province of the enacting region.", None),
     "term": ("istilah", "term", "The term a definition defines.", None),
-    "abbreviation": ("singkatan", "abbreviation", "The abbreviation a definition introduces.", None),
+    "abbreviation": (
+        "singkatan",
+        "abbreviation",
+        "The abbreviation a definition introduces.",
+        None,
+    ),
     "pinpoint": (
         "rujukan tepat",
         "pinpoint",
         "The cited part of an instrument, e.g. 'Pasal 18 ayat (6)'.",
         None,
     ),
-    "placeEnacted": ("tempat ditetapkan", "place enacted", "Where it was signed (Ditetapkan di).", None),
+    "placeEnacted": (
+        "tempat ditetapkan",
+        "place enacted",
+        "Where it was signed (Ditetapkan di).",
+        None,
+    ),
     "placePromulgated": (
         "tempat diundangkan",
         "place promulgated",
@@ -129,7 +148,12 @@ DATA_PROPERTIES: dict[str, tuple[str, str, str, object]] = {
         None,
     ),
     "warningCode": ("kode peringatan", "warning code", "Stable code of a parse warning.", None),
-    "message": ("pesan", "message", "Human-readable message of a parse warning (Indonesian).", None),
+    "message": (
+        "pesan",
+        "message",
+        "Human-readable message of a parse warning (Indonesian).",
+        None,
+    ),
 }
 
 
@@ -201,12 +225,54 @@ def declare(ns: Namespaces) -> None:
         )
     regulation = pw.ProdukHukumDaerah
     for name, label_id, label_en, comment, domain, range_ in (
-        ("defines", "mendefinisikan", "defines", "An angka of Pasal 1 -> its definition.", None, pw.Definisi),
-        ("cites", "mengutip", "cites", "A Mengingat item -> the instrument it cites.", None, legal_resource),
-        ("regulation", "peraturan", "regulation", "Any unit -> the regulation it belongs to.", None, regulation),
-        ("concerns", "mengenai", "concerns", "A parse warning -> the unit it is about.", warning, None),
-        ("explains", "menjelaskan", "explains", "A Penjelasan part -> the body unit it explains.", subdivision, subdivision),
-        ("hasWarning", "memiliki peringatan", "has warning", "A regulation or unit -> a parse warning.", None, warning),
+        (
+            "defines",
+            "mendefinisikan",
+            "defines",
+            "An angka of Pasal 1 -> its definition.",
+            None,
+            pw.Definisi,
+        ),
+        (
+            "cites",
+            "mengutip",
+            "cites",
+            "A Mengingat item -> the instrument it cites.",
+            None,
+            legal_resource,
+        ),
+        (
+            "regulation",
+            "peraturan",
+            "regulation",
+            "Any unit -> the regulation it belongs to.",
+            None,
+            regulation,
+        ),
+        (
+            "concerns",
+            "mengenai",
+            "concerns",
+            "A parse warning -> the unit it is about.",
+            warning,
+            None,
+        ),
+        (
+            "explains",
+            "menjelaskan",
+            "explains",
+            "A Penjelasan part -> the body unit it explains.",
+            subdivision,
+            subdivision,
+        ),
+        (
+            "hasWarning",
+            "memiliki peringatan",
+            "has warning",
+            "A regulation or unit -> a parse warning.",
+            None,
+            warning,
+        ),
     ):
         new_property(
             pw,
@@ -269,7 +335,9 @@ def _declare_eli_properties(ns: Namespaces, legal_resource) -> None:
         ("passed_by", "ditetapkan oleh", "passed by", "ELI: the agent that enacted it."),
         ("jurisdiction", "yurisdiksi", "jurisdiction", "ELI: the region whose law it is."),
     ):
-        new_property(eli, name, (ow.ObjectProperty,), label_id, label_en, comment, domain=[legal_resource])
+        new_property(
+            eli, name, (ow.ObjectProperty,), label_id, label_en, comment, domain=[legal_resource]
+        )
     for name, label_id, label_en, comment, datatype in (
         ("number", "nomor", "number", "ELI: the number of the resource or unit.", None),
         ("title", "judul", "title", "ELI: the title of the resource.", None),
