@@ -1,0 +1,110 @@
+"""Real clients against a real server (``python -m server serve`` under gunicorn)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import rdflib
+import requests
+from rdflib.plugins.stores.sparqlstore import SPARQLStore
+from SPARQLWrapper import CSV, JSON, TURTLE, XML, SPARQLWrapper
+
+from tests.server.conftest import WORKS, free_port, wait_for
+
+REPO = Path(__file__).resolve().parents[2]
+COUNT = (
+    "PREFIX pw: <https://w3id.org/perwali-kg/ontology#> "
+    "SELECT ?reg (COUNT(?p) AS ?n) { ?p a pw:Pasal ; pw:regulation ?reg } "
+    "GROUP BY ?reg ORDER BY ?reg"
+)
+EXPECTED = sorted([(WORKS["cilegon-17-2023"], 3), (WORKS["palu-28-2023"], 5)])
+
+
+@pytest.fixture(scope="module")
+def endpoint(store) -> str:
+    port = free_port()
+    env = dict(os.environ, PYTHONPATH=str(REPO), PERWALI_QUERY_TIMEOUT="2")
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "server",
+            "serve",
+            "--store",
+            store,
+            "--port",
+            str(port),
+            "--workers",
+            "1",
+        ],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for(f"http://127.0.0.1:{port}/health", seconds=30)
+        yield f"http://127.0.0.1:{port}/sparql"
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def wrapper(endpoint: str, fmt) -> SPARQLWrapper:
+    client = SPARQLWrapper(endpoint)
+    client.setReturnFormat(fmt)
+    return client
+
+
+def test_sparqlwrapper_json(endpoint):
+    client = wrapper(endpoint, JSON)
+    client.setQuery(COUNT)
+    rows = client.queryAndConvert()["results"]["bindings"]
+    assert [(r["reg"]["value"], int(r["n"]["value"])) for r in rows] == EXPECTED
+
+
+def test_sparqlwrapper_xml(endpoint):
+    client = wrapper(endpoint, XML)
+    client.setQuery(COUNT)
+    document = client.queryAndConvert()
+    values = [node.firstChild.data for node in document.getElementsByTagName("uri")]
+    assert values == [reg for reg, _ in EXPECTED]
+
+
+def test_sparqlwrapper_csv(endpoint):
+    client = wrapper(endpoint, CSV)
+    client.setQuery(COUNT)
+    lines = client.queryAndConvert().decode().splitlines()
+    assert lines == ["reg,n"] + [f"{reg},{n}" for reg, n in EXPECTED]
+
+
+def test_sparqlwrapper_turtle_and_post(endpoint):
+    client = wrapper(endpoint, TURTLE)
+    client.setMethod("POST")
+    client.setQuery(
+        "PREFIX pw: <https://w3id.org/perwali-kg/ontology#> CONSTRUCT WHERE { ?p a pw:Pasal }"
+    )
+    graph = rdflib.Graph().parse(data=client.queryAndConvert(), format="turtle")
+    assert len(graph) == 8
+
+
+def test_rdflib_sparqlstore(endpoint):
+    graph = rdflib.Graph(SPARQLStore(endpoint, returnFormat="json"))
+    rows = graph.query(COUNT)
+    assert [(str(reg), int(n)) for reg, n in rows] == EXPECTED
+
+
+def test_raw_http(endpoint):
+    answer = requests.get(
+        endpoint, params={"query": COUNT}, headers={"Accept": "text/csv"}, timeout=10
+    )
+    assert answer.status_code == 200 and answer.headers["Content-Type"].startswith("text/csv")
+    refused = requests.post(endpoint, data={"update": "CLEAR ALL"}, timeout=10)
+    assert refused.status_code == 403 and refused.json()["code"] == "read-only"
+    description = requests.get(endpoint, timeout=10)
+    assert description.headers["Content-Type"].startswith("text/turtle")
+    assert endpoint.encode() in description.content
