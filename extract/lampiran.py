@@ -43,9 +43,10 @@ def _fill(annex: Unit, lines: list[Line], header_rest: str) -> None:
         marker = read_marker(text)
         placement = stack.place(marker) if marker else None
         if placement is None:
-            if in_header:
+            if in_header and (text.isupper() or not text[:1].isalpha()):
                 header.append(text)
             else:
+                in_header = False
                 _append_text(stack.deepest(), text, line)
             continue
         in_header = False

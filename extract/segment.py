@@ -56,7 +56,11 @@ def segment(lines: list[Line]) -> Zones:
     if i_body is None:
         raise SegmentError("tidak ditemukan BAB atau Pasal: teks ini bukan batang tubuh peraturan")
     i_closing = _first(lines, CLOSING_START, i_body + 1)
-    i_closing = len(lines) if i_closing is None else i_closing
+    if i_closing is None:
+        raise SegmentError(
+            "teks tampaknya terpotong: tidak ada bagian penutup ('Ditetapkan di …') sesudah "
+            f"batang tubuh (baris terakhir: {lines[-1].text[:60]!r})"
+        )
     tail_starts = sorted(
         index
         for index in range(i_closing, len(lines))

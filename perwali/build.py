@@ -76,6 +76,11 @@ def build(corpus_dir: Path, data_dir: Path) -> BuildReport:
     """Parse the corpus and replace the store in ``data_dir`` with its graph."""
     started = time.perf_counter()
     regulations, failures = parse_corpus(corpus_dir)
+    if not regulations:
+        raise ValueError(
+            f"tidak ada peraturan yang dapat dibaca di {corpus_dir}; data lama tidak diubah"
+            + "".join(f"\n  {name}: {message}" for name, message in failures)
+        )
     quads: list[ox.Quad] = []
     for regulation in regulations:
         quads.extend(regulation_quads(regulation))
