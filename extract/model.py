@@ -186,3 +186,60 @@ class Regulation:
         """Every unit of the body, depth first."""
         for unit in self.body:
             yield from unit.walk()
+
+
+# --- semantic layer: what the rule-based extractors find in a provision -----------------
+# Offsets (start, end) are into the provision's own text (its pw:text, whitespace
+# normalised); the provision's span locates that text in the source file.
+
+
+@dataclass(frozen=True)
+class RoleMention:
+    """A role named in a provision, linked to a role individual of the ontology."""
+
+    provision: Iri
+    role: str  # role id, e.g. "ketua-tim" (ontology.roles)
+    text: str  # the words as written, e.g. "Ketua Tim Kerja"
+    start: int
+    end: int
+    component: str  # the pipeline component that found it
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A cross-reference: internal (another provision), external (an instrument) or to a
+    Lampiran. ``target`` is None when the reference could not be resolved."""
+
+    source: Iri  # the citing provision
+    target: Iri | Work | None
+    text: str  # the phrase as written, e.g. "Pasal 12 sampai dengan Pasal 28"
+    kind: str  # "internal", "external" or "lampiran"
+    start: int
+    end: int
+    component: str
+
+
+@dataclass(frozen=True)
+class Norm:
+    """A deontic statement of a provision: who must/may/has power to do what."""
+
+    provision: Iri
+    modality: str  # obligation, responsibility, permission, power, prohibition, preference, qualification
+    bearers: tuple[str, ...]  # role ids
+    counterparties: tuple[str, ...]  # role ids
+    action: str  # the verb phrase, e.g. "melaporkan pelaksanaan tugas tim kerja"
+    object: str | None
+    condition: str | None
+    text: str  # the provision text the norm was read from
+    start: int
+    end: int
+    component: str
+
+
+@dataclass(frozen=True)
+class TopicTag:
+    """A SKOS topic of a Pasal or ayat."""
+
+    provision: Iri
+    topic: str  # topic id, e.g. "tim-lintas-perangkat-daerah" (ontology.topics)
+    component: str
