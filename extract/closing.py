@@ -8,14 +8,10 @@ from datetime import date
 from extract.model import Closing, Line
 from extract.titleblock import title_case
 
-MONTHS = {
-    name: number
-    for number, name in enumerate(
-        "januari februari maret april mei juni juli agustus september oktober november "
-        "desember".split(),
-        start=1,
-    )
-}
+_MONTH_NAMES = (
+    "januari februari maret april mei juni juli agustus september oktober november desember"
+)
+MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES.split(), start=1)}
 _DATE = re.compile(r"(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]+)\s+(?P<year>\d{4})")
 _ENACTED = re.compile(r"Ditetapkan\s+di\s+(?P<place>[A-Z][\w .'-]*?)\s*(?:pada\s+tanggal|$)")
 _PROMULGATED = re.compile(r"Diundangkan\s+di\s+(?P<place>[A-Z][\w .'-]*?)\s*(?:pada\s+tanggal|$)")

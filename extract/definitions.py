@@ -12,7 +12,9 @@ import re
 
 from extract.model import Definition, ParseWarning, Span, Unit
 
-_ABBREVIATION = r"yang\s+selanjutnya\s+(?:di(?:singkat|sebut))(?:\s+(?:sebagai|dengan))?\s+(?P<abbr>.+?)"
+_ABBREVIATION = (
+    r"yang\s+selanjutnya\s+(?:di(?:singkat|sebut))(?:\s+(?:sebagai|dengan))?\s+(?P<abbr>.+?)"
+)
 _PATTERNS = (
     # "X adalah yang selanjutnya disingkat Y adalah …" (Semarang, angka 21)
     re.compile(rf"^(?P<term>.+?)\s+adalah\s+{_ABBREVIATION}\s+adalah\s+(?P<text>.+)$"),
@@ -33,7 +35,9 @@ def find_definitions_article(body: list[Unit]) -> Unit | None:
     return None
 
 
-def parse_definitions(body: list[Unit], source_file: str) -> tuple[list[Definition], list[ParseWarning]]:
+def parse_definitions(
+    body: list[Unit], source_file: str
+) -> tuple[list[Definition], list[ParseWarning]]:
     """Every definition of the definitions article, in order, and what could not be read."""
     article = find_definitions_article(body)
     if article is None:
@@ -58,8 +62,8 @@ def parse_definitions(body: list[Unit], source_file: str) -> tuple[list[Definiti
             warnings.append(
                 ParseWarning(
                     "definition-without-adalah",
-                    f"Pasal {article.number} angka {item.number}: definisi \"{definition.term}\" "
-                    f"tidak memakai kata \"adalah\"; istilah diambil dari kata-kata berhuruf kapital "
+                    f'Pasal {article.number} angka {item.number}: definisi "{definition.term}" '
+                    f'tidak memakai kata "adalah"; istilah diambil dari kata-kata berhuruf kapital '
                     f"di awal.",
                     Span(source_file, item.start, item.end),
                     item.iri,
@@ -86,5 +90,7 @@ def parse_definition(item: Unit) -> Definition | None:
             )
     match = _NO_COPULA.match(text)
     if match:
-        return Definition(match["term"].strip(), None, match["text"], item.number, item.start, item.end)
+        return Definition(
+            match["term"].strip(), None, match["text"], item.number, item.start, item.end
+        )
     return None

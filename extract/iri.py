@@ -46,11 +46,10 @@ _WORK_IRI = re.compile(
     ^(?P<base>.*?)eli/
     (?P<jurisdiction>id(?:-[a-z0-9]+(?:-[a-z0-9]+)*)?)/   # id | id-palu | id-kab-donggala
     (?P<doctype>[a-z]+)/                                  # perwal, perbup, uu, pp, ...
-    (?P<year>\d{4})                                       # year of the instrument
-    (?:/(?P<number>(?!(?:%s)(?:/|$))[0-9a-z][0-9a-z-]*))?  # its number, absent for the UUD
+    (?P<year>\d{{4}})                                     # year of the instrument
+    (?:/(?P<number>(?!(?:{kinds})(?:/|$))[0-9a-z][0-9a-z-]*))?  # number; the UUD has none
     (?P<path>(?:/[a-z]+/[0-9A-Za-z][0-9A-Za-z-]*)*)$      # kind/value pairs
-    """
-    % "|".join(SEGMENT_KINDS),
+    """.format(kinds="|".join(SEGMENT_KINDS)),
     re.VERBOSE,
 )
 _TOKEN = re.compile(r"^[0-9A-Za-z][0-9A-Za-z-]*$")
@@ -102,7 +101,7 @@ class Iri:
         if not match or match["base"] != base:
             raise IriError(f"not a perwali-kg IRI: {text!r}")
         parts = match["path"].split("/")[1:]
-        path = tuple(zip(parts[::2], parts[1::2]))
+        path = tuple(zip(parts[::2], parts[1::2], strict=True))
         for kind, _ in path:
             if kind not in SEGMENT_KINDS:
                 raise IriError(f"unknown segment {kind!r} in {text!r}")
@@ -118,7 +117,7 @@ class Iri:
             raise IriError(f"unknown segment kind {kind!r}; expected one of {SEGMENT_KINDS}")
         if not _TOKEN.match(value):
             raise IriError(f"segment value {value!r} is not a token of letters, digits and '-'")
-        return Iri(self.work, self.path + ((kind, value),))
+        return Iri(self.work, (*self.path, (kind, value)))
 
     @property
     def parent(self) -> Iri | None:
@@ -138,9 +137,7 @@ def work_from_regulation_id(reg_id: str) -> Work:
         )
     parts = reg_id.split("-")
     if len(parts) < 3 or not parts[-1].isdigit() or len(parts[-1]) != 4:
-        raise IriError(
-            f"id peraturan {reg_id!r} harus diakhiri -nomor-tahun (mis. palu-28-2023)"
-        )
+        raise IriError(f"id peraturan {reg_id!r} harus diakhiri -nomor-tahun (mis. palu-28-2023)")
     year, number, rest = int(parts[-1]), parts[-2], parts[:-2]
     region_kind = "kab" if rest[0] == "kab" else "kota"
     doctype = HEAD_TYPE[region_kind]

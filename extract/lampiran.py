@@ -27,7 +27,9 @@ def parse_lampiran(parts: list[list[Line]], work: Iri) -> list[Unit]:
     for index, lines in enumerate(parts, start=1):
         head = _HEAD.match(lines[0].text)
         number = head["num"] if head and head["num"] else int_to_roman(index)
-        annex = Unit("lampiran", number, work.child("lampiran", number), lines[0].start, lines[-1].end)
+        annex = Unit(
+            "lampiran", number, work.child("lampiran", number), lines[0].start, lines[-1].end
+        )
         annex.marker = f"LAMPIRAN {head['num']}" if head and head["num"] else "LAMPIRAN"
         _fill(annex, _without_signature(lines[1:]), header_rest=head["rest"] if head else "")
         annexes.append(annex)
@@ -53,7 +55,9 @@ def _fill(annex: Unit, lines: list[Line], header_rest: str) -> None:
         parent, level = placement
         kind = "bagian-lampiran" if marker.style == "upper" else STYLES[marker.style][0]
         segment = "angka" if kind == "angka" else "huruf"
-        item = Unit(kind, marker.value, parent.iri.child(segment, marker.value), line.start, line.end)
+        item = Unit(
+            kind, marker.value, parent.iri.child(segment, marker.value), line.start, line.end
+        )
         item.marker = marker.printed
         if _looks_like_heading(marker.rest):
             item.heading = normalise(marker.rest)
@@ -67,7 +71,9 @@ def _fill(annex: Unit, lines: list[Line], header_rest: str) -> None:
 
 
 def _looks_like_heading(text: str) -> bool:
-    return not text.rstrip().endswith((".", ";", ":", ",")) and len(text.split()) <= _MAX_HEADING_WORDS
+    return (
+        not text.rstrip().endswith((".", ";", ":", ",")) and len(text.split()) <= _MAX_HEADING_WORDS
+    )
 
 
 def _append_text(unit: Unit, text: str, line: Line) -> None:
@@ -89,4 +95,3 @@ def _without_signature(lines: list[Line]) -> list[Line]:
             if any(_SIGNATURE_MARK.match(text) for text in following) or len(following) <= 2:
                 return lines[:index]
     return lines
-

@@ -82,7 +82,10 @@ class ListStack:
         when the marker neither continues an open level nor starts a new one."""
         for index in range(len(self.levels) - 1, -1, -1):
             level = self.levels[index]
-            if level.style == marker.style and next_value(level.style, level.item.number) == marker.value:
+            if (
+                level.style == marker.style
+                and next_value(level.style, level.item.number) == marker.value
+            ):
                 return level.parent, index
         if marker.value == STYLES[marker.style][1]:
             return self.deepest(), len(self.levels)

@@ -173,12 +173,12 @@ class Regulation:
 
     @property
     def region_label(self) -> str:
-        """"Kota Palu" or "Kabupaten Donggala"."""
+        """ "Kota Palu" or "Kabupaten Donggala"."""
         return ("Kota " if self.region_kind == "kota" else "Kabupaten ") + self.region
 
     @property
     def citation(self) -> str:
-        """"Peraturan Wali Kota Palu Nomor 28 Tahun 2023"."""
+        """ "Peraturan Wali Kota Palu Nomor 28 Tahun 2023"."""
         region = self.region if self.doctype.code in ("perwal", "perbup") else self.region_label
         return f"{self.doctype.label} {region} Nomor {self.work.number} Tahun {self.work.year}"
 
@@ -224,7 +224,9 @@ class Norm:
     """A deontic statement of a provision: who must/may/has power to do what."""
 
     provision: Iri
-    modality: str  # obligation, responsibility, permission, power, prohibition, preference, qualification
+    modality: (
+        str  # obligation, responsibility, permission, power, prohibition, preference, qualification
+    )
     bearers: tuple[str, ...]  # role ids
     counterparties: tuple[str, ...]  # role ids
     action: str  # the verb phrase, e.g. "melaporkan pelaksanaan tugas tim kerja"

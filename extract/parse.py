@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from extract.clean import clean
 from extract.closing import parse_closing
 from extract.definitions import parse_definitions
 from extract.instruments import jurisdiction_of
@@ -19,7 +20,6 @@ from extract.preamble import link_instruments, parse_items
 from extract.segment import SegmentError, segment
 from extract.structure import parse_body
 from extract.titleblock import TitleBlock, TitleError, parse_title_block
-from extract.clean import clean
 
 
 class ParseError(ValueError):
@@ -63,10 +63,18 @@ def parse_text(text: str, source_file: str, override: Override | None = None) ->
     if not any(unit.kind == "pasal" for top in body for unit in top.walk()):
         raise ParseError(f"{source_file}: tidak ada Pasal yang dapat dibaca dalam batang tubuh")
     mengingat, mengingat_warnings = link_instruments(
-        parse_items(zones.mengingat, "angka"), work.jurisdiction, own_region, source_file, "mengingat"
+        parse_items(zones.mengingat, "angka"),
+        work.jurisdiction,
+        own_region,
+        source_file,
+        "mengingat",
     )
     menimbang, _ = link_instruments(
-        parse_items(zones.menimbang, "huruf"), work.jurisdiction, own_region, source_file, "menimbang"
+        parse_items(zones.menimbang, "huruf"),
+        work.jurisdiction,
+        own_region,
+        source_file,
+        "menimbang",
     )
     definitions, definition_warnings = parse_definitions(body, source_file)
     closing = parse_closing(zones.closing, text)
@@ -95,4 +103,3 @@ def parse_text(text: str, source_file: str, override: Override | None = None) ->
 def _work_of(title: TitleBlock) -> Work:
     place = jurisdiction_of(title.region_kind, title.region)
     return Work(place, title.doctype.code, title.year, str(title.number))
-

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from extract.instruments import find_instruments
-from extract.lists import read_marker, next_value
+from extract.lists import next_value, read_marker
 from extract.model import Item, Line, ParseWarning, Span
 from extract.structure import join_text, normalise
 
@@ -28,7 +28,12 @@ def parse_items(lines: list[Line], style: str) -> list[Item]:
         expected = next_value(style, drafts[-1]["number"]) if drafts else _first(style)
         if marker and marker.style == style and marker.value == expected:
             drafts.append(
-                {"number": marker.value, "text": marker.rest, "start": start + marker.offset, "end": line.end}
+                {
+                    "number": marker.value,
+                    "text": marker.rest,
+                    "start": start + marker.offset,
+                    "end": line.end,
+                }
             )
         elif drafts:
             drafts[-1]["text"] = join_text(drafts[-1]["text"], text)

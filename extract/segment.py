@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from extract.model import Line
 
@@ -69,7 +70,9 @@ def segment(lines: list[Line]) -> Zones:
     closing_end = tail_starts[0] if tail_starts else len(lines)
 
     title_end = min(i for i in (i_menimbang, i_mengingat, i_decide, i_body) if i is not None)
-    menimbang = lines[i_menimbang : (i_mengingat or i_decide or i_body)] if i_menimbang is not None else []
+    menimbang = (
+        lines[i_menimbang : (i_mengingat or i_decide or i_body)] if i_menimbang is not None else []
+    )
     mengingat = lines[i_mengingat : (i_decide or i_body)] if i_mengingat is not None else []
     zones = Zones(
         title=lines[:title_end],
@@ -79,11 +82,10 @@ def segment(lines: list[Line]) -> Zones:
         closing=lines[i_closing:closing_end],
     )
     bounds = [*tail_starts, len(lines)]
-    for begin, end in zip(bounds, bounds[1:]):
+    for begin, end in pairwise(bounds):
         part = lines[begin:end]
-        if PENJELASAN_START.match(part[0].text):
-            zones.penjelasan.extend(part)
-        elif zones.penjelasan and not LAMPIRAN_START.match(part[0].text):
+        head = part[0].text
+        if PENJELASAN_START.match(head) or (zones.penjelasan and not LAMPIRAN_START.match(head)):
             zones.penjelasan.extend(part)
         else:
             zones.lampiran.append(part)

@@ -151,24 +151,31 @@ class BodyParser:
         if not match or self._reference_continues():
             return False
         number, rest = match["num"], match["rest"]
-        article = self.articles[-1] if self.articles else None
+        article = self._article_for_ayat(number, line)
         if article is None:
-            if number != "1" or self._heading_pending_text():
-                return False
-            article = self._infer_pasal(line, "ayat (1) langsung sesudah judul BAB/Bagian")
-        else:
-            last_ayat = self._last_ayat(article)
-            if last_ayat is not None and follows(last_ayat, number):
-                pass
-            elif number == "1" and last_ayat is None and not _has_content(article.pasal):
-                pass
-            elif number == "1" and not self._sentence_open() and not self._in_quoted_article():
-                article = self._infer_pasal(line, "ayat (1) dimulai lagi sesudah Pasal yang selesai")
-            else:
-                return False
+            return False
         self._add_ayat(article, number, rest, line, line.start + match.start("rest"))
         self.prev_was_heading = False
         return True
+
+    def _article_for_ayat(self, number: str, line: Line) -> _Article | None:
+        """The article an ayat numbered ``number`` belongs to (rebuilding a lost Pasal when
+        the numbering restarts), or None when the line is not an ayat."""
+        article = self.articles[-1] if self.articles else None
+        if article is None:
+            if number != "1" or self._heading_pending_text():
+                return None
+            return self._infer_pasal(line, "ayat (1) langsung sesudah judul BAB/Bagian")
+        last_ayat = self._last_ayat(article)
+        if last_ayat is not None and follows(last_ayat, number):
+            return article
+        if number != "1":
+            return None
+        if last_ayat is None and not _has_content(article.pasal):
+            return article
+        if self._sentence_open() or self._in_quoted_article():
+            return None
+        return self._infer_pasal(line, "ayat (1) dimulai lagi sesudah Pasal yang selesai")
 
     def _list_line(self, text: str, line: Line) -> bool:
         marker = read_marker(text)
@@ -201,7 +208,9 @@ class BodyParser:
         self.articles = []
         if kind == "bab":
             number = match["num"]
-            unit = self._new_unit("bab", number, self._unique(self.work.child("bab", number), line), line)
+            unit = self._new_unit(
+                "bab", number, self._unique(self.work.child("bab", number), line), line
+            )
             self.top.append(unit)
             self.bab, self.bagian, self.paragraf = unit, None, None
         elif kind == "bagian":
@@ -214,7 +223,9 @@ class BodyParser:
         else:
             number = match["num"]
             parent = self.bagian or self.bab
-            iri = self._unique((parent.iri if parent else self.work).child("paragraf", number), line)
+            iri = self._unique(
+                (parent.iri if parent else self.work).child("paragraf", number), line
+            )
             unit = self._new_unit("paragraf", number, iri, line)
             self._attach(unit, parent)
             self.paragraf = unit
@@ -381,7 +392,9 @@ def _close_ends(unit: Unit) -> int:
     return unit.end
 
 
-def parse_body(lines: list[Line], work: Iri, source_file: str) -> tuple[list[Unit], list[ParseWarning]]:
+def parse_body(
+    lines: list[Line], work: Iri, source_file: str
+) -> tuple[list[Unit], list[ParseWarning]]:
     """Parse the body lines of one regulation into its unit tree and the warnings raised."""
     parser = BodyParser(work, source_file)
     return parser.parse(lines), parser.warnings

@@ -15,11 +15,11 @@ _TITLE_TYPES = (
     ("perdprd", r"PERATURAN\s+(?:DEWAN\s+PERWAKILAN\s+RAKYAT\s+DAERAH|DPRD)", None),
     ("perda", r"PERATURAN\s+DAERAH", None),
 )
+_TYPES_PATTERN = "|".join(f"(?P<t_{code}>{pattern})" for code, pattern, _ in _TITLE_TYPES)
 _TITLE = re.compile(
-    r"(?P<type>%s)\s+(?:(?P<kind>KOTA|KABUPATEN)\s+)?(?P<region>[A-Z][A-Z .'-]*?)\s+"
+    rf"(?P<type>{_TYPES_PATTERN})\s+(?:(?P<kind>KOTA|KABUPATEN)\s+)?(?P<region>[A-Z][A-Z .'-]*?)\s+"
     r"NOMOR\s*:?\s*(?P<number>\d+)\s+TAHUN\s*:?\s*(?P<year>\d{4})\s+"
     r"T\s?E\s?N\s?T\s?A\s?N\s?G\s+(?P<title>.+?)\s+(?:DENGAN\s+RAHMAT|$)"
-    % "|".join(f"(?P<t_{code}>{pattern})" for code, pattern, _ in _TITLE_TYPES)
 )
 _PROVINCE = re.compile(r"\bPROVINSI\s+(?P<province>[A-Z][A-Z ]*[A-Z])\s*$")
 
@@ -29,7 +29,9 @@ _LOWER_WORDS = frozenset(
     "terhadap sebagai melalui".split()
 )
 #: Words kept in capitals (acronyms commonly written in titles).
-_UPPER_WORDS = frozenset("ASN PNS PPPK SPBE DPRD APBD SOP RI TNI POLRI UMKM".split())
+_UPPER_WORDS = frozenset(
+    ["ASN", "PNS", "PPPK", "SPBE", "DPRD", "APBD", "SOP", "RI", "TNI", "POLRI", "UMKM"]
+)
 
 
 class TitleError(ValueError):

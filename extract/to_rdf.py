@@ -61,7 +61,9 @@ class _Emitter:
         self.graph = node(regulation.work)
         self.work = node(regulation.work)
         self.quads: list[Quad] = []
-        self.single_lampiran = len(regulation.lampiran) == 1 and regulation.lampiran[0].marker == "LAMPIRAN"
+        self.single_lampiran = (
+            len(regulation.lampiran) == 1 and regulation.lampiran[0].marker == "LAMPIRAN"
+        )
 
     def add(self, subject, predicate: str, obj) -> None:
         self.quads.append(Quad(subject, NamedNode(predicate), obj, self.graph))
@@ -69,7 +71,9 @@ class _Emitter:
     def label(self, iri: Iri) -> Literal:
         return text(cite(iri.path, self.reg.citation, self.single_lampiran))
 
-    def part(self, subject: NamedNode, iri: Iri, klass: str, parent: NamedNode, position: int) -> None:
+    def part(
+        self, subject: NamedNode, iri: Iri, klass: str, parent: NamedNode, position: int
+    ) -> None:
         """Triples every subdivision has: type, place in the tree, label, regulation."""
         self.quads.append(Quad(subject, _TYPE, NamedNode(klass), self.graph))
         self.quads.append(Quad(subject, _TYPE, _SUBDIVISION, self.graph))
@@ -93,7 +97,10 @@ def regulation_quads(regulation: Regulation) -> list[Quad]:
         _unit(out, unit, out.work, position)
     for position, annex in enumerate(regulation.lampiran, start=len(regulation.body) + 1):
         _unit(out, annex, out.work, position)
-    for section, items in (("menimbang", regulation.menimbang), ("mengingat", regulation.mengingat)):
+    for section, items in (
+        ("menimbang", regulation.menimbang),
+        ("mengingat", regulation.mengingat),
+    ):
         for position, item in enumerate(items, start=1):
             _item(out, section, item, position)
     _definitions(out)
@@ -126,7 +133,10 @@ def _regulation(out: _Emitter) -> None:
 
 def _closing(out: _Emitter) -> None:
     closing, work = out.reg.closing, out.work
-    dated = ((v.ELI + "date_document", closing.enacted_date), (v.ELI + "date_publication", closing.promulgated_date))
+    dated = (
+        (v.ELI + "date_document", closing.enacted_date),
+        (v.ELI + "date_publication", closing.promulgated_date),
+    )
     for predicate, value in dated:
         if value is not None:
             out.add(work, predicate, Literal(value.isoformat(), datatype=_XSD_DATE))
@@ -144,7 +154,11 @@ def _closing(out: _Emitter) -> None:
             out.add(work, predicate, plain(value))
     if closing.gazette_year is not None:
         out.add(work, v.GAZETTE_YEAR, integer(closing.gazette_year))
-    out.add(work, v.SIGNATORY_ACTING, Literal("true" if closing.signatory_acting else "false", datatype=_XSD_BOOL))
+    out.add(
+        work,
+        v.SIGNATORY_ACTING,
+        Literal("true" if closing.signatory_acting else "false", datatype=_XSD_BOOL),
+    )
     if closing.signatory_office:
         office = closing.signatory_office.removeprefix("Pj. ").removeprefix("Plt. ")
         agent = NamedNode(f"{v.AGENT}{out.reg.work.jurisdiction}/{slug(office)}")
@@ -238,19 +252,30 @@ def instrument_quads(regulations: Iterable[Regulation]) -> Iterator[Quad]:
         for item in (*regulation.menimbang, *regulation.mengingat):
             for instrument in item.cites:
                 first.setdefault(instrument.work, instrument)
-                titles.setdefault(instrument.work, Counter())[instrument.title] += bool(instrument.title)
+                titles.setdefault(instrument.work, Counter())[instrument.title] += bool(
+                    instrument.title
+                )
     for work, instrument in first.items():
         subject = node(work)
         title = titles[work].most_common(1)[0][0] if titles[work] else None
         described = Instrument(work, instrument.doctype, title, instrument.region)
         yield Quad(subject, _TYPE, _LEGAL_RESOURCE, INSTRUMENTS_GRAPH)
         yield Quad(subject, _TYPE, NamedNode(v.INSTRUMENT_CLASS), INSTRUMENTS_GRAPH)
-        yield Quad(subject, NamedNode(v.ELI + "type_document"), NamedNode(v.DOCTYPE + instrument.doctype.concept), INSTRUMENTS_GRAPH)
+        yield Quad(
+            subject,
+            NamedNode(v.ELI + "type_document"),
+            NamedNode(v.DOCTYPE + instrument.doctype.concept),
+            INSTRUMENTS_GRAPH,
+        )
         if work.number is not None:
             yield Quad(subject, _NUMBER, plain(work.number), INSTRUMENTS_GRAPH)
         yield Quad(subject, NamedNode(v.YEAR), integer(work.year), INSTRUMENTS_GRAPH)
         if title:
             yield Quad(subject, _TITLE, text(title), INSTRUMENTS_GRAPH)
         yield Quad(subject, _LABEL, text(described.label), INSTRUMENTS_GRAPH)
-        yield Quad(subject, NamedNode(v.ELI + "jurisdiction"), NamedNode(v.JURISDICTION + work.jurisdiction), INSTRUMENTS_GRAPH)
-
+        yield Quad(
+            subject,
+            NamedNode(v.ELI + "jurisdiction"),
+            NamedNode(v.JURISDICTION + work.jurisdiction),
+            INSTRUMENTS_GRAPH,
+        )

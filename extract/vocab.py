@@ -66,7 +66,9 @@ UNIT_CLASSES: Final[dict[str, str]] = {
     "lampiran": PW + "Lampiran",
     "bagian-lampiran": PW + "BagianLampiran",
 }
-REGULATION_CLASS: Final = PW + "ProdukHukumDaerah"  # a regional regulation; subclass of eli:LegalResource
+REGULATION_CLASS: Final = (
+    PW + "ProdukHukumDaerah"
+)  # a regional regulation; subclass of eli:LegalResource
 INSTRUMENT_CLASS: Final = PW + "Instrumen"  # an instrument cited by a regulation
 WARNING_CLASS: Final = PW + "ParseWarning"
 

@@ -51,7 +51,10 @@ def parse_corpus(corpus_dir: Path) -> tuple[list[Regulation], list[tuple[str, st
             continue
         if regulation.id in owners:
             failures.append(
-                (path.name, f"{path.name}: id {regulation.id} sudah dipakai oleh {owners[regulation.id]}")
+                (
+                    path.name,
+                    f"{path.name}: id {regulation.id} sudah dipakai oleh {owners[regulation.id]}",
+                )
             )
             continue
         owners[regulation.id] = path.name

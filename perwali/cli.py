@@ -46,7 +46,9 @@ def make_parser() -> argparse.ArgumentParser:
     show = commands.add_parser("show", help="text of a regulation, Pasal, ayat, huruf or angka")
     show.add_argument("regulation", help="regulation id, e.g. palu-28-2023")
     show.add_argument("pasal", nargs="?", help="Pasal number, e.g. 21")
-    show.add_argument("ayat", nargs="?", help="ayat number, e.g. 4 (or a huruf when the Pasal has no ayat)")
+    show.add_argument(
+        "ayat", nargs="?", help="ayat number, e.g. 4 (or a huruf when the Pasal has no ayat)"
+    )
     show.add_argument("huruf", nargs="?", help="huruf, e.g. a")
     show.add_argument("--angka", help="angka within the unit, e.g. 5")
     show.add_argument("--json", action="store_true", help="print JSON")
@@ -91,11 +93,16 @@ def run_stats(args: argparse.Namespace) -> int:
     store = open_embedded(args.data)
     summaries = regulation_summaries(store)
     if args.json:
-        print(json.dumps({"regulations": summaries, "triples": len(store)}, ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {"regulations": summaries, "triples": len(store)}, ensure_ascii=False, indent=2
+            )
+        )
         return EXIT_OK
     for item in summaries:
         counts = ", ".join(f"{key} {value}" for key, value in item["counts"].items())
-        print(f"{item['id']}: {item['type']} {item['jurisdiction']} Nomor {item['number']} Tahun {item['year']}")
+        print(f"{item['id']}: {item['type']} {item['jurisdiction']}", end=" ")
+        print(f"Nomor {item['number']} Tahun {item['year']}")
         print(f"    {counts}; {len(item['warnings'])} peringatan")
     print(f"{len(store)} tripel")
     return EXIT_OK

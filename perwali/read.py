@@ -38,9 +38,7 @@ def select(store: ox.Store, query: str) -> list[dict[str, str]]:
     """Run a SELECT over the union of all graphs; rows of plain values."""
     solutions = store.query(PREFIXES + query, use_default_graph_as_union=True)
     names = [variable.value for variable in solutions.variables]
-    return [
-        {name: row[name].value for name in names if row[name] is not None} for row in solutions
-    ]
+    return [{name: row[name].value for name in names if row[name] is not None} for row in solutions]
 
 
 def regulation_summaries(store: ox.Store) -> list[dict]:
@@ -93,7 +91,7 @@ def _number(value: str) -> int | str:
 def _counts(store: ox.Store) -> dict[str, dict[str, int]]:
     """Units per regulation and kind: body units (not those quoted by an amending article,
     not those of a Lampiran), preamble items, definitions and Lampiran sections."""
-    values = " ".join(f"(pw:{cls} \"{key}\")" for key, cls in COUNTED.items())
+    values = " ".join(f'(pw:{cls} "{key}")' for key, cls in COUNTED.items())
     rows = select(
         store,
         f"""SELECT ?reg ?key (COUNT(DISTINCT ?unit) AS ?n) WHERE {{
@@ -208,7 +206,10 @@ def _missing_message(store: ox.Store, target: Iri) -> str:
     """Name the first level of ``target`` that the graph lacks, and what exists there."""
     work = Iri(target.work)
     if not _exists(store, work):
-        known = [row["id"] for row in select(store, "SELECT ?id WHERE { ?r pw:regulationId ?id } ORDER BY ?id")]
+        known = [
+            row["id"]
+            for row in select(store, "SELECT ?id WHERE { ?r pw:regulationId ?id } ORDER BY ?id")
+        ]
         return f"peraturan {work.work.regulation_id()} tidak ada; yang tersedia: {', '.join(known)}"
     probe = work
     for kind, value in target.path:
@@ -230,7 +231,12 @@ def _compact(numbers: list[str]) -> str:
     """``["1", "2", "3", "5"]`` -> ``"1–3, 5"``: runs of consecutive numbers as ranges."""
     runs: list[list[str]] = []
     for number in numbers:
-        if runs and number.isdigit() and runs[-1][-1].isdigit() and int(number) == int(runs[-1][-1]) + 1:
+        if (
+            runs
+            and number.isdigit()
+            and runs[-1][-1].isdigit()
+            and int(number) == int(runs[-1][-1]) + 1
+        ):
             runs[-1].append(number)
         else:
             runs.append([number])

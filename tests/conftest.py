@@ -27,7 +27,10 @@ CORPUS_IDS = (
 def corpus():
     """The five regulations parsed, by id."""
     overrides = load_metadata(DEFAULT_CORPUS_DIR)
-    parsed = [parse_file(path, overrides.get(path.name)) for path in sorted(DEFAULT_CORPUS_DIR.glob("*.txt"))]
+    parsed = [
+        parse_file(path, overrides.get(path.name))
+        for path in sorted(DEFAULT_CORPUS_DIR.glob("*.txt"))
+    ]
     return {regulation.id: regulation for regulation in parsed}
 
 

@@ -11,20 +11,76 @@ from tests.conftest import CORPUS_IDS
 PERMENPANRB_7_2022 = "https://w3id.org/perwali-kg/eli/id/permenpanrb/2022/7"
 
 TITLES = {
-    "palu-28-2023": ("Palu", "Sulawesi Tengah", "Sistem Kerja Aparatur Sipil Negara untuk Penyederhanaan Birokrasi"),
-    "padang-panjang-48-2024": ("Padang Panjang", "Sumatera Barat", "Sistem Kerja di Lingkungan Pemerintah Daerah"),
-    "tebing-tinggi-21-2024": ("Tebing Tinggi", "Sumatera Utara", "Penyesuaian Sistem Kerja untuk Penyederhanaan Birokrasi"),
-    "semarang-85-2023": ("Semarang", "Jawa Tengah", "Sistem Kerja di Lingkungan Pemerintah Kota Semarang"),
+    "palu-28-2023": (
+        "Palu",
+        "Sulawesi Tengah",
+        "Sistem Kerja Aparatur Sipil Negara untuk Penyederhanaan Birokrasi",
+    ),
+    "padang-panjang-48-2024": (
+        "Padang Panjang",
+        "Sumatera Barat",
+        "Sistem Kerja di Lingkungan Pemerintah Daerah",
+    ),
+    "tebing-tinggi-21-2024": (
+        "Tebing Tinggi",
+        "Sumatera Utara",
+        "Penyesuaian Sistem Kerja untuk Penyederhanaan Birokrasi",
+    ),
+    "semarang-85-2023": (
+        "Semarang",
+        "Jawa Tengah",
+        "Sistem Kerja di Lingkungan Pemerintah Kota Semarang",
+    ),
     "cilegon-17-2023": ("Cilegon", "Banten", "Sistem Kerja di Lingkungan Pemerintah Kota Cilegon"),
 }
 
 # (ditetapkan, diundangkan, signatory, office, acting, promulgator, gazette)
 CLOSINGS = {
-    "palu-28-2023": (date(2023, 9, 27), date(2023, 9, 27), "HADIANTO RASYID", "Wali Kota Palu", False, "IRMAYANTI", (2023, "28")),
-    "padang-panjang-48-2024": (date(2024, 12, 27), date(2024, 12, 27), "SONNY BUDAYA PUTRA", "Pj. Wali Kota Padang Panjang", True, "WINARNO", (2024, "48")),
-    "tebing-tinggi-21-2024": (date(2024, 8, 26), date(2024, 8, 26), "MOETTAQIEN HASRIMI", "Pj. Wali Kota Tebing Tinggi", True, "KAMLAN", (2024, "21")),
-    "semarang-85-2023": (date(2023, 12, 28), date(2023, 12, 28), "HEVEARITA GUNARYANTI RAHAYU", "Wali Kota Semarang", False, "ISWAR AMINUDDIN", (2023, "85")),
-    "cilegon-17-2023": (date(2023, 6, 5), date(2023, 6, 5), "HELLDY AGUSTIAN", "Wali Kota Cilegon", False, "MAMAN MAULUDIN", (2023, "17")),
+    "palu-28-2023": (
+        date(2023, 9, 27),
+        date(2023, 9, 27),
+        "HADIANTO RASYID",
+        "Wali Kota Palu",
+        False,
+        "IRMAYANTI",
+        (2023, "28"),
+    ),
+    "padang-panjang-48-2024": (
+        date(2024, 12, 27),
+        date(2024, 12, 27),
+        "SONNY BUDAYA PUTRA",
+        "Pj. Wali Kota Padang Panjang",
+        True,
+        "WINARNO",
+        (2024, "48"),
+    ),
+    "tebing-tinggi-21-2024": (
+        date(2024, 8, 26),
+        date(2024, 8, 26),
+        "MOETTAQIEN HASRIMI",
+        "Pj. Wali Kota Tebing Tinggi",
+        True,
+        "KAMLAN",
+        (2024, "21"),
+    ),
+    "semarang-85-2023": (
+        date(2023, 12, 28),
+        date(2023, 12, 28),
+        "HEVEARITA GUNARYANTI RAHAYU",
+        "Wali Kota Semarang",
+        False,
+        "ISWAR AMINUDDIN",
+        (2023, "85"),
+    ),
+    "cilegon-17-2023": (
+        date(2023, 6, 5),
+        date(2023, 6, 5),
+        "HELLDY AGUSTIAN",
+        "Wali Kota Cilegon",
+        False,
+        "MAMAN MAULUDIN",
+        (2023, "17"),
+    ),
 }
 
 ABBREVIATIONS = {
@@ -71,7 +127,11 @@ def test_closing(corpus, reg_id):
     closing = corpus[reg_id].closing
     enacted, promulgated, name, office, acting, promulgator, gazette = CLOSINGS[reg_id]
     assert (closing.enacted_date, closing.promulgated_date) == (enacted, promulgated)
-    assert (closing.signatory_name, closing.signatory_office, closing.signatory_acting) == (name, office, acting)
+    assert (closing.signatory_name, closing.signatory_office, closing.signatory_acting) == (
+        name,
+        office,
+        acting,
+    )
     assert closing.promulgator_name == promulgator
     assert "Sekretaris Daerah" in closing.promulgator_office
     assert (closing.gazette_year, closing.gazette_number) == gazette
@@ -89,9 +149,21 @@ def test_definitions(corpus, reg_id):
 @pytest.mark.parametrize(
     ("reg_id", "angka", "term", "abbreviation", "text_start"),
     [
-        ("palu-28-2023", "7", "Pegawai Aparatur Sipil Negara", "Pegawai ASN", "pegawai negeri sipil"),
+        (
+            "palu-28-2023",
+            "7",
+            "Pegawai Aparatur Sipil Negara",
+            "Pegawai ASN",
+            "pegawai negeri sipil",
+        ),
         ("palu-28-2023", "18", "Pejabat Penilai Kinerja", None, "atasan langsung dengan ketentuan"),
-        ("semarang-85-2023", "21", "Sistem Pemerintahan Berbasis Elektronik", "SPBE", "penyelenggaraan pemerintahan"),
+        (
+            "semarang-85-2023",
+            "21",
+            "Sistem Pemerintahan Berbasis Elektronik",
+            "SPBE",
+            "penyelenggaraan pemerintahan",
+        ),
         ("tebing-tinggi-21-2024", "9", "Aparatur Sipil Negara", "ASN", "Pegawai Negeri Sipil dan"),
         ("tebing-tinggi-21-2024", "2", "Pemerintahan Daerah", None, "penyelenggaraan urusan"),
     ],
@@ -115,21 +187,71 @@ def test_preamble_items(corpus, reg_id):
 @pytest.mark.parametrize("reg_id", CORPUS_IDS)
 def test_every_regulation_links_permenpanrb_7_2022(corpus, reg_id):
     regulation = corpus[reg_id]
-    cited = {str(i.work) for item in regulation.menimbang + regulation.mengingat for i in item.cites}
+    cited = {
+        str(i.work) for item in regulation.menimbang + regulation.mengingat for i in item.cites
+    }
     assert PERMENPANRB_7_2022 in cited
 
 
 @pytest.mark.parametrize(
     ("reg_id", "angka", "iri", "label", "pinpoint"),
     [
-        ("palu-28-2023", "1", "id/uud/1945", "Undang-Undang Dasar Negara Republik Indonesia Tahun 1945", "Pasal 18 ayat (6)"),
-        ("palu-28-2023", "3", "id/uu/2014/23", "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah", None),
-        ("tebing-tinggi-21-2024", "2", "id/uu/1956/9-drt", "Undang-Undang Nomor 9 Drt Tahun 1956 tentang Pembentukan Daerah Otonom Kota-Kota Kecil Dalam Lingkungan Daerah Propinsi Sumatera Utara", None),
-        ("tebing-tinggi-21-2024", "13", "id-tebing-tinggi/perda/2016/3", "Peraturan Daerah Kota Tebing Tinggi Nomor 3 Tahun 2016 tentang Perangkat Daerah Kota Tebing Tinggi", None),
-        ("tebing-tinggi-21-2024", "14", "id-tebing-tinggi/perwal/2024/12", "Peraturan Wali Kota Tebing Tinggi Nomor 12 Tahun 2024 tentang Susunan Organisasi Perangkat Daerah Kota Tebing Tinggi", None),
-        ("padang-panjang-48-2024", "5", "id-padang-panjang/perda/2016/9", "Peraturan Daerah Kota Padang Panjang Nomor 9 Tahun 2016 tentang Pembentukan dan Susunan Perangkat Daerah", None),
-        ("semarang-85-2023", "11", "id/permendagri/2018/99", "Peraturan Menteri Dalam Negeri Nomor 99 Tahun 2018 tentang Pembinaan dan Pengendalian Penataan Perangkat Daerah", None),
-        ("cilegon-17-2023", "6", "id/permenpanrb/2022/7", "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 7 Tahun 2022 tentang Sistem Kerja pada Instansi Pemerintah untuk Penyederhanaan Birokrasi", None),
+        (
+            "palu-28-2023",
+            "1",
+            "id/uud/1945",
+            "Undang-Undang Dasar Negara Republik Indonesia Tahun 1945",
+            "Pasal 18 ayat (6)",
+        ),
+        (
+            "palu-28-2023",
+            "3",
+            "id/uu/2014/23",
+            "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah",
+            None,
+        ),
+        (
+            "tebing-tinggi-21-2024",
+            "2",
+            "id/uu/1956/9-drt",
+            "Undang-Undang Nomor 9 Drt Tahun 1956 tentang Pembentukan Daerah Otonom Kota-Kota Kecil Dalam Lingkungan Daerah Propinsi Sumatera Utara",
+            None,
+        ),
+        (
+            "tebing-tinggi-21-2024",
+            "13",
+            "id-tebing-tinggi/perda/2016/3",
+            "Peraturan Daerah Kota Tebing Tinggi Nomor 3 Tahun 2016 tentang Perangkat Daerah Kota Tebing Tinggi",
+            None,
+        ),
+        (
+            "tebing-tinggi-21-2024",
+            "14",
+            "id-tebing-tinggi/perwal/2024/12",
+            "Peraturan Wali Kota Tebing Tinggi Nomor 12 Tahun 2024 tentang Susunan Organisasi Perangkat Daerah Kota Tebing Tinggi",
+            None,
+        ),
+        (
+            "padang-panjang-48-2024",
+            "5",
+            "id-padang-panjang/perda/2016/9",
+            "Peraturan Daerah Kota Padang Panjang Nomor 9 Tahun 2016 tentang Pembentukan dan Susunan Perangkat Daerah",
+            None,
+        ),
+        (
+            "semarang-85-2023",
+            "11",
+            "id/permendagri/2018/99",
+            "Peraturan Menteri Dalam Negeri Nomor 99 Tahun 2018 tentang Pembinaan dan Pengendalian Penataan Perangkat Daerah",
+            None,
+        ),
+        (
+            "cilegon-17-2023",
+            "6",
+            "id/permenpanrb/2022/7",
+            "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 7 Tahun 2022 tentang Sistem Kerja pada Instansi Pemerintah untuk Penyederhanaan Birokrasi",
+            None,
+        ),
     ],
 )
 def test_mengingat_instruments(corpus, reg_id, angka, iri, label, pinpoint):
@@ -141,7 +263,10 @@ def test_mengingat_instruments(corpus, reg_id, angka, iri, label, pinpoint):
 
 def test_amending_instrument_cited_too(corpus):
     item = corpus["palu-28-2023"].mengingat[2]
-    assert [str(i.work).rsplit("eli/", 1)[1] for i in item.cites] == ["id/uu/2014/23", "id/uu/2023/6"]
+    assert [str(i.work).rsplit("eli/", 1)[1] for i in item.cites] == [
+        "id/uu/2014/23",
+        "id/uu/2023/6",
+    ]
 
 
 def test_cilegon_lampiran(corpus):

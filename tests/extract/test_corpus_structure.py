@@ -11,22 +11,77 @@ from tests.conftest import CORPUS_IDS
 # Pasal -> number of ayat, for every Pasal that has ayat (read off the texts by hand).
 AYAT_PER_PASAL = {
     "palu-28-2023": {
-        "8": 3, "9": 3, "10": 8, "12": 2, "17": 2, "18": 5, "19": 2, "20": 4, "21": 5,
-        "22": 4, "23": 5, "25": 3, "26": 5, "28": 3, "29": 3, "30": 3, "31": 5,
+        "8": 3,
+        "9": 3,
+        "10": 8,
+        "12": 2,
+        "17": 2,
+        "18": 5,
+        "19": 2,
+        "20": 4,
+        "21": 5,
+        "22": 4,
+        "23": 5,
+        "25": 3,
+        "26": 5,
+        "28": 3,
+        "29": 3,
+        "30": 3,
+        "31": 5,
     },
     "padang-panjang-48-2024": {
-        "2": 3, "4": 3, "5": 2, "6": 2, "7": 4, "8": 4, "13": 3, "15": 2, "16": 3, "17": 5,
+        "2": 3,
+        "4": 3,
+        "5": 2,
+        "6": 2,
+        "7": 4,
+        "8": 4,
+        "13": 3,
+        "15": 2,
+        "16": 3,
+        "17": 5,
     },
     "tebing-tinggi-21-2024": {
-        "2": 2, "5": 2, "6": 4, "7": 3, "8": 4, "9": 6, "10": 3, "11": 6, "13": 3, "14": 5,
-        "16": 3, "17": 2, "18": 3, "19": 5,
+        "2": 2,
+        "5": 2,
+        "6": 4,
+        "7": 3,
+        "8": 4,
+        "9": 6,
+        "10": 3,
+        "11": 6,
+        "13": 3,
+        "14": 5,
+        "16": 3,
+        "17": 2,
+        "18": 3,
+        "19": 5,
     },
     "semarang-85-2023": {
-        "2": 3, "6": 2, "7": 6, "8": 3, "9": 4, "10": 9, "12": 3, "13": 7, "14": 4, "15": 2,
-        "16": 3, "17": 6, "18": 2,
+        "2": 3,
+        "6": 2,
+        "7": 6,
+        "8": 3,
+        "9": 4,
+        "10": 9,
+        "12": 3,
+        "13": 7,
+        "14": 4,
+        "15": 2,
+        "16": 3,
+        "17": 6,
+        "18": 2,
     },
     "cilegon-17-2023": {
-        "4": 3, "5": 3, "6": 4, "8": 3, "9": 3, "11": 4, "13": 2, "14": 4, "15": 4,
+        "4": 3,
+        "5": 3,
+        "6": 4,
+        "8": 3,
+        "9": 3,
+        "11": 4,
+        "13": 2,
+        "14": 4,
+        "15": 4,
     },
 }
 PASAL_COUNT = {
@@ -37,13 +92,28 @@ PASAL_COUNT = {
     "cilegon-17-2023": 16,
 }
 BAB_HEADINGS = {
-    "palu-28-2023": ["KETENTUAN UMUM", "JABATAN ASN", "SISTEM KERJA", "MEKANISME KERJA",
-                     "PROSES BISNIS", "KETENTUAN PENUTUP"],
-    "padang-panjang-48-2024": ["KETENTUAN UMUM", "MEKANISME KERJA", "PROSES BISNIS",
-                               "KETENTUAN PENUTUP"],
+    "palu-28-2023": [
+        "KETENTUAN UMUM",
+        "JABATAN ASN",
+        "SISTEM KERJA",
+        "MEKANISME KERJA",
+        "PROSES BISNIS",
+        "KETENTUAN PENUTUP",
+    ],
+    "padang-panjang-48-2024": [
+        "KETENTUAN UMUM",
+        "MEKANISME KERJA",
+        "PROSES BISNIS",
+        "KETENTUAN PENUTUP",
+    ],
     "tebing-tinggi-21-2024": ["KETENTUAN UMUM", "MEKANISME KERJA", "PROSES BISNIS"],
-    "semarang-85-2023": ["KETENTUAN UMUM", "MEKANISME KERJA", "PROSES BISNIS",
-                         "MONITORING DAN EVALUASI", "KETENTUAN PENUTUP"],
+    "semarang-85-2023": [
+        "KETENTUAN UMUM",
+        "MEKANISME KERJA",
+        "PROSES BISNIS",
+        "MONITORING DAN EVALUASI",
+        "KETENTUAN PENUTUP",
+    ],
     "cilegon-17-2023": ["KETENTUAN UMUM", "PENYESUAIAN SISTEM KERJA", "KETENTUAN PENUTUP"],
 }
 CONTINUATION = re.compile(r"(?:\.\.\.|…)")
@@ -143,7 +213,9 @@ def test_padang_panjang_recovered_texts(corpus):
 @pytest.mark.parametrize("reg_id", CORPUS_IDS)
 def test_no_continuation_marker_leaks(corpus, reg_id):
     regulation = corpus[reg_id]
-    texts = [unit.text for unit in regulation.units()] + [unit.heading for unit in regulation.units()]
+    texts = [unit.text for unit in regulation.units()] + [
+        unit.heading for unit in regulation.units()
+    ]
     texts += [item.text for item in regulation.menimbang + regulation.mengingat]
     for annex in regulation.lampiran:
         texts += [unit.text for unit in annex.walk()]
@@ -176,7 +248,11 @@ def test_nested_angka_under_huruf(corpus):
     pasal_12 = next(u for u in pasal_units(corpus["semarang-85-2023"]) if u.number == "12")
     huruf_c = pasal_12.children[1].children[2]
     assert (huruf_c.kind, huruf_c.number) == ("huruf", "c")
-    assert [(c.kind, c.number) for c in huruf_c.children] == [("angka", "1"), ("angka", "2"), ("angka", "3")]
+    assert [(c.kind, c.number) for c in huruf_c.children] == [
+        ("angka", "1"),
+        ("angka", "2"),
+        ("angka", "3"),
+    ]
     assert pasal_12.children[2].number == "3"  # the list closed, ayat (3) follows
 
 

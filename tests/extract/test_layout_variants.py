@@ -93,7 +93,9 @@ def test_footer_repeated_on_every_page_is_dropped():
 
 
 def test_double_spaces_in_headings():
-    regulation = parse("BAB  I\nKETENTUAN  UMUM\nPasal  1\nIsi.\nBagian  Kesatu  Umum\nPasal  2\nIsi.\n")
+    regulation = parse(
+        "BAB  I\nKETENTUAN  UMUM\nPasal  1\nIsi.\nBagian  Kesatu  Umum\nPasal  2\nIsi.\n"
+    )
     bab = regulation.body[0]
     assert (bab.number, bab.heading) == ("I", "KETENTUAN UMUM")
     assert [u.number for u in regulation.units() if u.kind == "pasal"] == ["1", "2"]
@@ -121,10 +123,26 @@ def test_inserted_articles_and_ayat():
 @pytest.mark.parametrize(
     ("title", "reg_id", "label"),
     [
-        ("PERATURAN BUPATI SIGI\nNOMOR 3 TAHUN 2024", "kab-sigi-3-2024", "Peraturan Bupati Sigi Nomor 3 Tahun 2024"),
-        ("PERATURAN DAERAH KOTA CONTOH\nNOMOR 4 TAHUN 2025", "contoh-perda-4-2025", "Peraturan Daerah Kota Contoh Nomor 4 Tahun 2025"),
-        ("PERATURAN DAERAH KABUPATEN SIGI\nNOMOR 5 TAHUN 2025", "kab-sigi-perda-5-2025", "Peraturan Daerah Kabupaten Sigi Nomor 5 Tahun 2025"),
-        ("PERATURAN WALIKOTA CONTOH\nNOMOR 6 TAHUN 2025", "contoh-6-2025", "Peraturan Wali Kota Contoh Nomor 6 Tahun 2025"),
+        (
+            "PERATURAN BUPATI SIGI\nNOMOR 3 TAHUN 2024",
+            "kab-sigi-3-2024",
+            "Peraturan Bupati Sigi Nomor 3 Tahun 2024",
+        ),
+        (
+            "PERATURAN DAERAH KOTA CONTOH\nNOMOR 4 TAHUN 2025",
+            "contoh-perda-4-2025",
+            "Peraturan Daerah Kota Contoh Nomor 4 Tahun 2025",
+        ),
+        (
+            "PERATURAN DAERAH KABUPATEN SIGI\nNOMOR 5 TAHUN 2025",
+            "kab-sigi-perda-5-2025",
+            "Peraturan Daerah Kabupaten Sigi Nomor 5 Tahun 2025",
+        ),
+        (
+            "PERATURAN WALIKOTA CONTOH\nNOMOR 6 TAHUN 2025",
+            "contoh-6-2025",
+            "Peraturan Wali Kota Contoh Nomor 6 Tahun 2025",
+        ),
     ],
 )
 def test_other_kinds_of_regulation(title, reg_id, label):
@@ -192,7 +210,10 @@ def test_a_bab_heading_followed_by_text_recovers_the_article():
     ("text", "problem"),
     [
         ("", "kosong"),
-        ("Ini hanya sepucuk surat biasa tanpa struktur peraturan.\n", "tidak ditemukan BAB atau Pasal"),
+        (
+            "Ini hanya sepucuk surat biasa tanpa struktur peraturan.\n",
+            "tidak ditemukan BAB atau Pasal",
+        ),
         (HEAD, "tidak ditemukan BAB atau Pasal"),
         ("Pasal 1\nIsi tanpa judul.\n", "terpotong"),
         ("Pasal 1\nIsi tanpa judul.\nDitetapkan di Contoh\n", "judul tidak dikenali"),

@@ -13,58 +13,133 @@ from tests.conftest import CORPUS_IDS, TEST_DATA
 
 EXPECTED_STATS = {
     "palu-28-2023": {
-        "id": "palu-28-2023", "type": "Peraturan Wali Kota",
-        "jurisdiction": "Kota Palu, Provinsi Sulawesi Tengah", "number": 28, "year": 2023,
+        "id": "palu-28-2023",
+        "type": "Peraturan Wali Kota",
+        "jurisdiction": "Kota Palu, Provinsi Sulawesi Tengah",
+        "number": 28,
+        "year": 2023,
         "title": "Sistem Kerja Aparatur Sipil Negara untuk Penyederhanaan Birokrasi",
-        "ditetapkan": "2023-09-27", "diundangkan": "2023-09-27", "signatory": "HADIANTO RASYID",
+        "ditetapkan": "2023-09-27",
+        "diundangkan": "2023-09-27",
+        "signatory": "HADIANTO RASYID",
         "berita_daerah": {"year": 2023, "number": 28},
-        "counts": {"bab": 6, "bagian": 11, "paragraf": 0, "pasal": 32, "ayat": 65, "huruf": 95,
-                   "angka": 23, "menimbang": 5, "mengingat": 3, "definitions": 23,
-                   "lampiran_sections": 0},
+        "counts": {
+            "bab": 6,
+            "bagian": 11,
+            "paragraf": 0,
+            "pasal": 32,
+            "ayat": 65,
+            "huruf": 95,
+            "angka": 23,
+            "menimbang": 5,
+            "mengingat": 3,
+            "definitions": 23,
+            "lampiran_sections": 0,
+        },
         "warnings": [],
     },
     "padang-panjang-48-2024": {
-        "id": "padang-panjang-48-2024", "type": "Peraturan Wali Kota",
-        "jurisdiction": "Kota Padang Panjang, Provinsi Sumatera Barat", "number": 48, "year": 2024,
+        "id": "padang-panjang-48-2024",
+        "type": "Peraturan Wali Kota",
+        "jurisdiction": "Kota Padang Panjang, Provinsi Sumatera Barat",
+        "number": 48,
+        "year": 2024,
         "title": "Sistem Kerja di Lingkungan Pemerintah Daerah",
-        "ditetapkan": "2024-12-27", "diundangkan": "2024-12-27", "signatory": "SONNY BUDAYA PUTRA",
+        "ditetapkan": "2024-12-27",
+        "diundangkan": "2024-12-27",
+        "signatory": "SONNY BUDAYA PUTRA",
         "berita_daerah": {"year": 2024, "number": 48},
-        "counts": {"bab": 4, "bagian": 7, "paragraf": 0, "pasal": 18, "ayat": 31, "huruf": 22,
-                   "angka": 17, "menimbang": 4, "mengingat": 5, "definitions": 17,
-                   "lampiran_sections": 0},
+        "counts": {
+            "bab": 4,
+            "bagian": 7,
+            "paragraf": 0,
+            "pasal": 18,
+            "ayat": 31,
+            "huruf": 22,
+            "angka": 17,
+            "menimbang": 4,
+            "mengingat": 5,
+            "definitions": 17,
+            "lampiran_sections": 0,
+        },
         "warnings": ["pasal-heading-inferred"] * 4,
     },
     "tebing-tinggi-21-2024": {
-        "id": "tebing-tinggi-21-2024", "type": "Peraturan Wali Kota",
-        "jurisdiction": "Kota Tebing Tinggi, Provinsi Sumatera Utara", "number": 21, "year": 2024,
+        "id": "tebing-tinggi-21-2024",
+        "type": "Peraturan Wali Kota",
+        "jurisdiction": "Kota Tebing Tinggi, Provinsi Sumatera Utara",
+        "number": 21,
+        "year": 2024,
         "title": "Penyesuaian Sistem Kerja untuk Penyederhanaan Birokrasi",
-        "ditetapkan": "2024-08-26", "diundangkan": "2024-08-26", "signatory": "MOETTAQIEN HASRIMI",
+        "ditetapkan": "2024-08-26",
+        "diundangkan": "2024-08-26",
+        "signatory": "MOETTAQIEN HASRIMI",
         "berita_daerah": {"year": 2024, "number": 21},
-        "counts": {"bab": 3, "bagian": 6, "paragraf": 0, "pasal": 20, "ayat": 51, "huruf": 70,
-                   "angka": 24, "menimbang": 2, "mengingat": 14, "definitions": 24,
-                   "lampiran_sections": 0},
+        "counts": {
+            "bab": 3,
+            "bagian": 6,
+            "paragraf": 0,
+            "pasal": 20,
+            "ayat": 51,
+            "huruf": 70,
+            "angka": 24,
+            "menimbang": 2,
+            "mengingat": 14,
+            "definitions": 24,
+            "lampiran_sections": 0,
+        },
         "warnings": ["definition-without-adalah"],
     },
     "semarang-85-2023": {
-        "id": "semarang-85-2023", "type": "Peraturan Wali Kota",
-        "jurisdiction": "Kota Semarang, Provinsi Jawa Tengah", "number": 85, "year": 2023,
+        "id": "semarang-85-2023",
+        "type": "Peraturan Wali Kota",
+        "jurisdiction": "Kota Semarang, Provinsi Jawa Tengah",
+        "number": 85,
+        "year": 2023,
         "title": "Sistem Kerja di Lingkungan Pemerintah Kota Semarang",
-        "ditetapkan": "2023-12-28", "diundangkan": "2023-12-28",
-        "signatory": "HEVEARITA GUNARYANTI RAHAYU", "berita_daerah": {"year": 2023, "number": 85},
-        "counts": {"bab": 5, "bagian": 7, "paragraf": 0, "pasal": 19, "ayat": 54, "huruf": 65,
-                   "angka": 24, "menimbang": 4, "mengingat": 14, "definitions": 21,
-                   "lampiran_sections": 0},
+        "ditetapkan": "2023-12-28",
+        "diundangkan": "2023-12-28",
+        "signatory": "HEVEARITA GUNARYANTI RAHAYU",
+        "berita_daerah": {"year": 2023, "number": 85},
+        "counts": {
+            "bab": 5,
+            "bagian": 7,
+            "paragraf": 0,
+            "pasal": 19,
+            "ayat": 54,
+            "huruf": 65,
+            "angka": 24,
+            "menimbang": 4,
+            "mengingat": 14,
+            "definitions": 21,
+            "lampiran_sections": 0,
+        },
         "warnings": [],
     },
     "cilegon-17-2023": {
-        "id": "cilegon-17-2023", "type": "Peraturan Wali Kota",
-        "jurisdiction": "Kota Cilegon, Provinsi Banten", "number": 17, "year": 2023,
+        "id": "cilegon-17-2023",
+        "type": "Peraturan Wali Kota",
+        "jurisdiction": "Kota Cilegon, Provinsi Banten",
+        "number": 17,
+        "year": 2023,
         "title": "Sistem Kerja di Lingkungan Pemerintah Kota Cilegon",
-        "ditetapkan": "2023-06-05", "diundangkan": "2023-06-05", "signatory": "HELLDY AGUSTIAN",
+        "ditetapkan": "2023-06-05",
+        "diundangkan": "2023-06-05",
+        "signatory": "HELLDY AGUSTIAN",
         "berita_daerah": {"year": 2023, "number": 17},
-        "counts": {"bab": 3, "bagian": 3, "paragraf": 6, "pasal": 16, "ayat": 30, "huruf": 19,
-                   "angka": 18, "menimbang": 3, "mengingat": 8, "definitions": 18,
-                   "lampiran_sections": 4},
+        "counts": {
+            "bab": 3,
+            "bagian": 3,
+            "paragraf": 6,
+            "pasal": 16,
+            "ayat": 30,
+            "huruf": 19,
+            "angka": 18,
+            "menimbang": 3,
+            "mengingat": 8,
+            "definitions": 18,
+            "lampiran_sections": 4,
+        },
         "warnings": ["metadata-override", "duplicate-number"],
     },
 }
@@ -103,34 +178,59 @@ def test_stats_warnings_name_the_unit(built_data, capsys):
 
 
 def test_show_ayat_json(built_data, capsys):
-    code, out, _ = run(capsys, "show", "palu-28-2023", "21", "4", "--json", "--data", str(built_data))
+    code, out, _ = run(
+        capsys, "show", "palu-28-2023", "21", "4", "--json", "--data", str(built_data)
+    )
     assert code == 0
     unit = json.loads(out)
     assert {k: unit[k] for k in ("regulation", "pasal", "ayat", "huruf", "angka")} == {
-        "regulation": "palu-28-2023", "pasal": "21", "ayat": "4", "huruf": None, "angka": None,
+        "regulation": "palu-28-2023",
+        "pasal": "21",
+        "ayat": "4",
+        "huruf": None,
+        "angka": None,
     }
     assert unit["citation"] == "Pasal 21 ayat (4) Peraturan Wali Kota Palu Nomor 28 Tahun 2023"
     assert unit["iri"] == "https://w3id.org/perwali-kg/eli/id-palu/perwal/2023/28/pasal/21/ayat/4"
-    assert unit["text"] == "Surat Perintah penugasan tim kerja lintas Perangkat Daerah ditetapkan oleh Sekretaris Daerah."
+    assert (
+        unit["text"]
+        == "Surat Perintah penugasan tim kerja lintas Perangkat Daerah ditetapkan oleh Sekretaris Daerah."
+    )
     assert unit["children"] == []
 
 
 def test_show_pasal_with_children(built_data, capsys):
-    code, out, _ = run(capsys, "show", "padang-panjang-48-2024", "13", "--json", "--data", str(built_data))
+    code, out, _ = run(
+        capsys, "show", "padang-panjang-48-2024", "13", "--json", "--data", str(built_data)
+    )
     unit = json.loads(out)
     assert code == 0 and unit["text"] == ""
     assert [child["ayat"] for child in unit["children"]] == ["1", "2", "3"]
-    assert unit["children"][2]["citation"] == "Pasal 13 ayat (3) Peraturan Wali Kota Padang Panjang Nomor 48 Tahun 2024"
+    assert (
+        unit["children"][2]["citation"]
+        == "Pasal 13 ayat (3) Peraturan Wali Kota Padang Panjang Nomor 48 Tahun 2024"
+    )
 
 
 def test_show_huruf_and_angka(built_data, capsys):
-    code, out, _ = run(capsys, "show", "palu-28-2023", "20", "4", "b", "--json", "--data", str(built_data))
+    code, out, _ = run(
+        capsys, "show", "palu-28-2023", "20", "4", "b", "--json", "--data", str(built_data)
+    )
     assert code == 0
-    assert json.loads(out)["text"] == "Surat Perintah untuk penugasan individu lintas Perangkat Daerah ditetapkan oleh Sekretaris Daerah."
-    code, out, _ = run(capsys, "show", "palu-28-2023", "1", "--angka", "18", "--json", "--data", str(built_data))
+    assert (
+        json.loads(out)["text"]
+        == "Surat Perintah untuk penugasan individu lintas Perangkat Daerah ditetapkan oleh Sekretaris Daerah."
+    )
+    code, out, _ = run(
+        capsys, "show", "palu-28-2023", "1", "--angka", "18", "--json", "--data", str(built_data)
+    )
     unit = json.loads(out)
-    assert unit["angka"] == "18" and unit["text"].startswith("Pejabat Penilai Kinerja adalah atasan langsung")
-    code, out, _ = run(capsys, "show", "palu-28-2023", "2", "a", "--json", "--data", str(built_data))
+    assert unit["angka"] == "18" and unit["text"].startswith(
+        "Pejabat Penilai Kinerja adalah atasan langsung"
+    )
+    code, out, _ = run(
+        capsys, "show", "palu-28-2023", "2", "a", "--json", "--data", str(built_data)
+    )
     assert json.loads(out)["huruf"] == "a"
 
 
@@ -144,7 +244,10 @@ def test_show_text_output(built_data, capsys):
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (("palu-28-2023", "99"), "pasal 99 tidak ada dalam Peraturan Wali Kota Palu Nomor 28 Tahun 2023; pasal yang ada: 1–32"),
+        (
+            ("palu-28-2023", "99"),
+            "pasal 99 tidak ada dalam Peraturan Wali Kota Palu Nomor 28 Tahun 2023; pasal yang ada: 1–32",
+        ),
         (("palu-28-2023", "21", "9"), "ayat 9 tidak ada dalam Pasal 21 Peraturan Wali Kota Palu"),
         (("palu-28-2023", "21", "4", "z"), "huruf z tidak ada dalam Pasal 21 ayat (4)"),
         (("jakarta-1-2020",), "peraturan jakarta-1-2020 tidak ada; yang tersedia: cilegon-17-2023"),
@@ -174,19 +277,44 @@ def test_sixth_regulation_is_ingested_with_no_code_change(corpus_copy, tmp_path,
     shutil.copy(TEST_DATA / "bukittinggi-12-2025.txt", corpus_copy)
     code, out, _ = run(capsys, "build", "--corpus", str(corpus_copy), "--data", str(tmp_path / "d"))
     assert code == 0 and "6 peraturan" in out
-    sixth = next(r for r in stats(capsys, tmp_path / "d")["regulations"] if r["id"] == "bukittinggi-12-2025")
+    sixth = next(
+        r for r in stats(capsys, tmp_path / "d")["regulations"] if r["id"] == "bukittinggi-12-2025"
+    )
     assert sixth["jurisdiction"] == "Kota Bukittinggi, Provinsi Sumatera Barat"
     assert sixth["signatory"] == "ANDI PRATAMA" and sixth["ditetapkan"] == "2025-03-03"
-    assert sixth["counts"] == {"bab": 3, "bagian": 2, "paragraf": 2, "pasal": 5, "ayat": 4, "huruf": 5,
-                               "angka": 6, "menimbang": 2, "mengingat": 3, "definitions": 4,
-                               "lampiran_sections": 2}
-    code, out, _ = run(capsys, "show", "bukittinggi-12-2025", "4", "2", "b", "--json", "--data", str(tmp_path / "d"))
+    assert sixth["counts"] == {
+        "bab": 3,
+        "bagian": 2,
+        "paragraf": 2,
+        "pasal": 5,
+        "ayat": 4,
+        "huruf": 5,
+        "angka": 6,
+        "menimbang": 2,
+        "mengingat": 3,
+        "definitions": 4,
+        "lampiran_sections": 2,
+    }
+    code, out, _ = run(
+        capsys,
+        "show",
+        "bukittinggi-12-2025",
+        "4",
+        "2",
+        "b",
+        "--json",
+        "--data",
+        str(tmp_path / "d"),
+    )
     assert [c["angka"] for c in json.loads(out)["children"]] == ["1", "2"]
 
 
 BROKEN = {
     "kosong.txt": (b"", "teks kosong"),
-    "surat.txt": ("Dengan hormat, bersama ini kami sampaikan undangan rapat.\n".encode(), "tidak ditemukan BAB atau Pasal"),
+    "surat.txt": (
+        b"Dengan hormat, bersama ini kami sampaikan undangan rapat.\n",
+        "tidak ditemukan BAB atau Pasal",
+    ),
     "biner.txt": (bytes(range(256)) * 40, "berkas biner"),
     "latin1.txt": ("PERATURAN WALI KOTA CAFÉ".encode("latin-1"), "bukan teks UTF-8"),
 }
@@ -197,7 +325,9 @@ def test_broken_files_are_reported_and_skipped(corpus_copy, tmp_path, capsys):
         (corpus_copy / name).write_bytes(content)
     palu = (DEFAULT_CORPUS_DIR / "palu-28-2023.txt").read_bytes()
     (corpus_copy / "terpotong.txt").write_bytes(palu[: len(palu) // 2])
-    code, out, err = run(capsys, "build", "--corpus", str(corpus_copy), "--data", str(tmp_path / "d"))
+    code, out, err = run(
+        capsys, "build", "--corpus", str(corpus_copy), "--data", str(tmp_path / "d")
+    )
     assert code == 1 and "5 peraturan" in out
     for name, (_, message) in BROKEN.items():
         assert f"DILEWATI {name}" in err and message in err
@@ -226,6 +356,8 @@ def test_failed_build_leaves_the_previous_store_intact(corpus_copy, tmp_path, ca
 
 
 def test_bad_metadata_is_a_clear_error(corpus_copy, tmp_path, capsys):
-    (corpus_copy / "metadata.toml").write_text('["palu-28-2023.txt"]\nprovince = "X"\n', encoding="utf-8")
+    (corpus_copy / "metadata.toml").write_text(
+        '["palu-28-2023.txt"]\nprovince = "X"\n', encoding="utf-8"
+    )
     code, _, err = run(capsys, "build", "--corpus", str(corpus_copy), "--data", str(tmp_path / "d"))
     assert code == 2 and "wajib memberi 'reason'" in err
