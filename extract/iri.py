@@ -36,6 +36,8 @@ SEGMENT_KINDS = (
     "mengingat",
     "definisi",
     "lampiran",
+    "norma",  # a Norm read from the provision above it: …/pasal/28/ayat/2/norma/1
+    "rujukan",  # a cross-reference made by the provision above it: …/pasal/31/ayat/2/rujukan/1
 )
 
 #: Head-of-region regulation type for each kind of region: its ids omit the type.

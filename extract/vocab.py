@@ -136,3 +136,5 @@ RESOLVED: Final = PW + "resolved"  # xsd:boolean
 COMPONENT: Final = BASE + "component/"  # prov:wasGeneratedBy targets, e.g. component/norms
 ROLE_CLASS: Final = PW + "Role"
 TOPIC_SCHEME: Final = BASE + "topic/scheme"
+TOPIC_TAG_CLASS: Final = PW + "TopicTag"  # a topic assigned to a provision, with provenance
+TOPIC_PROP: Final = PW + "topic"  # TopicTag -> skos:Concept of the topic scheme
