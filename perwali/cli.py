@@ -13,7 +13,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from extract.iri import IriError
-from perwali.store import DEFAULT_DATA_DIR, StoreError, open_embedded
+from perwali.store import (
+    DEFAULT_DATA_DIR,
+    DUMP_FILENAME,
+    EMBEDDED,
+    StoreError,
+    load_into,
+    open_embedded,
+    parse_store_spec,
+)
 
 EXIT_OK, EXIT_PARTIAL, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -35,6 +43,11 @@ def make_parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser("build", help="parse the corpus and write the graph and store")
     build.add_argument("--corpus", type=Path, default=None, help="folder of regulation texts")
+    build.add_argument(
+        "--store",
+        help="also load the graph into a SPARQL 1.1 server: sparql:http://HOST:PORT/PATH "
+        "(Graph Store Protocol; one named graph per regulation)",
+    )
     _data_option(build)
     build.set_defaults(handler=run_build)
 
@@ -55,6 +68,13 @@ def make_parser() -> argparse.ArgumentParser:
     _data_option(show)
     show.set_defaults(handler=run_show)
 
+    for name, help_text in (("definitions", "terms defined in the definitions article"),):
+        command = commands.add_parser(name, help=help_text)
+        command.add_argument("regulation", help="regulation id, e.g. palu-28-2023")
+        command.add_argument("--json", action="store_true", help="print JSON")
+        _data_option(command)
+        command.set_defaults(handler=run_listing)
+
     try:
         from server.cli import add_serve_parser
     except ImportError:
@@ -69,8 +89,12 @@ def run_build(args: argparse.Namespace) -> int:
 
     corpus = args.corpus or DEFAULT_CORPUS_DIR
     try:
+        spec = parse_store_spec(args.store, data_dir=args.data) if args.store else None
         report = build(corpus, args.data)
-    except (FileNotFoundError, ValueError) as error:
+        if spec is not None and spec.kind != EMBEDDED:
+            loaded = load_into(spec, Path(args.data) / DUMP_FILENAME)
+            print(f"{loaded} tripel dimuat ke {spec.location}")
+    except (FileNotFoundError, ValueError, StoreError) as error:
         print(f"perwali build: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     for regulation in report.regulations:
@@ -123,6 +147,19 @@ def run_show(args: argparse.Namespace) -> int:
         print(json.dumps(unit, ensure_ascii=False, indent=2))
     else:
         _print_unit(unit, 0)
+    return EXIT_OK
+
+
+def run_listing(args: argparse.Namespace) -> int:
+    """``definitions`` (and the other per-regulation listings): JSON rows from the store."""
+    from perwali import read
+
+    rows = getattr(read, args.command)(open_embedded(args.data), args.regulation)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for row in rows:
+            print(" | ".join(str(value) for value in row.values() if value is not None))
     return EXIT_OK
 
 

@@ -250,3 +250,37 @@ def _exists(store: ox.Store, iri: Iri) -> bool:
 def _label(store: ox.Store, iri: Iri) -> str:
     rows = select(store, f"SELECT ?l WHERE {{ <{iri}> rdfs:label ?l }} LIMIT 1")
     return rows[0]["l"] if rows else str(iri)
+
+
+# --- semantic views -----------------------------------------------------------------------
+def _regulation_iri(store: ox.Store, reg_id: str) -> str:
+    """The work IRI of ``reg_id``; :class:`NotFound` when the build does not have it."""
+    work = str(work_from_regulation_id(reg_id))
+    if not _exists(store, Iri.parse(work)):
+        known = select(store, "SELECT ?id WHERE { ?r pw:regulationId ?id } ORDER BY ?id")
+        names = ", ".join(row["id"] for row in known)
+        raise NotFound(f"peraturan {reg_id} tidak ada; yang tersedia: {names}")
+    return work
+
+
+def definitions(store: ox.Store, reg_id: str) -> list[dict]:
+    """``perwali definitions``: the terms of the definitions article, in order."""
+    work = _regulation_iri(store, reg_id)
+    rows = select(
+        store,
+        f"""SELECT ?term ?abbreviation ?text ?angka WHERE {{
+              ?d a pw:Definisi ; pw:regulation <{work}> ; pw:term ?term ;
+                 skos:definition ?text ; pw:position ?position ; eli:is_part_of ?item .
+              ?item eli:number ?angka .
+              OPTIONAL {{ ?d pw:abbreviation ?abbreviation }}
+            }} ORDER BY ?position""",
+    )
+    return [
+        {
+            "term": row["term"],
+            "abbreviation": row.get("abbreviation"),
+            "text": row["text"],
+            "angka": row["angka"],
+        }
+        for row in rows
+    ]

@@ -361,3 +361,24 @@ def test_bad_metadata_is_a_clear_error(corpus_copy, tmp_path, capsys):
     )
     code, _, err = run(capsys, "build", "--corpus", str(corpus_copy), "--data", str(tmp_path / "d"))
     assert code == 2 and "wajib memberi 'reason'" in err
+
+
+def test_definitions_json(built_data, capsys):
+    code, out, _ = run(capsys, "definitions", "palu-28-2023", "--json", "--data", str(built_data))
+    rows = json.loads(out)
+    assert code == 0 and len(rows) == 23
+    assert rows[4] == {
+        "term": "Sistem Pemerintahan Berbasis Elektronik",
+        "abbreviation": "SPBE",
+        "text": "penyelenggaraan pemerintahan yang memanfaatkan teknologi informasi dan komunikasi untuk memberikan layanan kepada Pengguna SPBE.",
+        "angka": "5",
+    }
+    assert [row["angka"] for row in rows] == [str(n) for n in range(1, 24)]
+    assert rows[17]["term"] == "Pejabat Penilai Kinerja" and rows[17]["abbreviation"] is None
+
+
+def test_definitions_of_unknown_regulation(built_data, capsys):
+    code, out, err = run(
+        capsys, "definitions", "bandung-1-2020", "--json", "--data", str(built_data)
+    )
+    assert code == 2 and out == "" and "peraturan bandung-1-2020 tidak ada" in err
