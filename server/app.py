@@ -13,7 +13,7 @@ from typing import Any
 from flask import Flask, jsonify
 
 from extract.vocab import BASE, PREFIXES
-from perwali.store import parse_store_spec
+from perwali.store import EMBEDDED, SparqlStore, StoreError, parse_store_spec, store_path
 from server.backends import open_backend
 from server.cors import enable_cors
 from server.errors import register_error_handlers
@@ -28,6 +28,9 @@ DEFAULTS: dict[str, Any] = {
     "MAX_RESULTS": 10_000,  # rows (SELECT) or triples (CONSTRUCT/DESCRIBE) per answer
     "MAX_REQUEST_BYTES": 65_536,  # size of a request's URL or body
     "MAX_RESPONSE_BYTES": 256 * 1024 * 1024,  # what we read from a SPARQL server
+    # where embedded queries run: "process" (killable query processes; any WSGI server) or
+    # "worker" (in the web worker, which exits past the limit; prefork servers only)
+    "QUERY_ISOLATION": "process",
     "EXECUTORS": 1,  # query processes per web worker (one per thread of a threaded server)
     "SANDBOX": True,  # query processes get no network (Linux namespaces, when allowed)
     "QUERY_MEMORY_MB": 0,  # address-space cap of a query process; 0 = none
@@ -35,6 +38,27 @@ DEFAULTS: dict[str, Any] = {
     "PUBLIC_URL": None,  # the endpoint's public URL for the service description
     "PREFIXES": dict(PREFIXES),
 }
+
+
+def check_settings(test_config: dict | None = None) -> dict:
+    """The layered settings, after checking that the store they name is there.
+
+    Raise :class:`perwali.store.StoreError` otherwise; opens nothing.
+    """
+    config = dict(DEFAULTS)
+    app = Flask(__name__)
+    app.config.from_mapping(config)
+    app.config.from_prefixed_env("PERWALI")
+    if test_config:
+        app.config.from_mapping(test_config)
+    spec = parse_store_spec(
+        str(app.config["STORE"]), data_dir=app.config["DATA_DIR"], gsp_url=app.config["GSP_URL"]
+    )
+    if spec.kind == EMBEDDED and not store_path(spec.location).is_dir():
+        raise StoreError(f"no graph in {spec.location}: run 'perwali build' first (or --store)")
+    if spec.kind != EMBEDDED:
+        SparqlStore.from_spec(spec).named_graphs(timeout=10)
+    return dict(app.config)
 
 
 def create_app(test_config: dict | None = None) -> Flask:

@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass
 
 import pyoxigraph as ox
+from flask import after_this_request
 
 from perwali.store import (
     EMBEDDED,
@@ -25,7 +26,14 @@ from perwali.store import (
 )
 from server import results
 from server.errors import ApiError
-from server.executor import ExecutorFailed, ExecutorPool, QueryTimeout, too_large
+from server.executor import (
+    ExecutorFailed,
+    ExecutorPool,
+    InWorkerRunner,
+    QueryTimeout,
+    exit_worker,
+    too_large,
+)
 from server.guard import QueryFacts
 
 log = logging.getLogger(__name__)
@@ -71,12 +79,20 @@ class EmbeddedBackend:
         pool_size: int = 1,
         sandbox: bool = True,
         memory_mb: int = 0,
+        isolation: str = "process",
     ):
         path = store_path(data_dir)
         if not path.is_dir():
             raise StoreError(f"no graph in {data_dir}: run 'perwali build' first (or --store)")
         self.limits, self.prefixes, self.base_iri = limits, prefixes, base_iri
-        self.pool = ExecutorPool(str(path), size=pool_size, sandbox=sandbox, memory_mb=memory_mb)
+        if isolation == "worker":
+            self.pool = InWorkerRunner(str(path), sandbox=sandbox)
+        elif isolation == "process":
+            self.pool = ExecutorPool(
+                str(path), size=pool_size, sandbox=sandbox, memory_mb=memory_mb
+            )
+        else:
+            raise StoreError(f"QUERY_ISOLATION must be 'process' or 'worker', not {isolation!r}")
         self._graphs: list[str] | None = None
 
     def start(self) -> None:
@@ -107,6 +123,8 @@ class EmbeddedBackend:
         try:
             reply = self.pool.run(job, self.limits.timeout)
         except QueryTimeout:
+            if self.pool.exits_on_timeout:
+                _exit_after_this_response()
             raise timeout_error(self.limits.timeout) from None
         except ExecutorFailed as error:
             log.error("query process failed: %s", error)
@@ -120,6 +138,13 @@ class EmbeddedBackend:
 
     def close(self) -> None:
         self.pool.close()
+
+
+def _exit_after_this_response() -> None:
+    @after_this_request
+    def _exit(response):
+        response.call_on_close(exit_worker)
+        return response
 
 
 class SparqlBackend:
@@ -241,5 +266,6 @@ def open_backend(spec: StoreSpec, config) -> EmbeddedBackend | SparqlBackend:
             pool_size=int(config["EXECUTORS"]),
             sandbox=bool(config["SANDBOX"]),
             memory_mb=int(config["QUERY_MEMORY_MB"]),
+            isolation=str(config["QUERY_ISOLATION"]),
         )
     return SparqlBackend(spec, limits, prefixes, base)

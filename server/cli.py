@@ -60,16 +60,19 @@ def run_serve(args: argparse.Namespace) -> int:
         if value is not None:
             os.environ[variable] = str(value)
     from perwali.store import StoreError
-    from server.app import create_app
+    from server.app import check_settings
 
-    try:  # open the store once before forking, to fail early with a clear message
-        app = create_app()
+    # gunicorn's sync workers serve one request at a time: queries run in the worker,
+    # which exits past the time limit (server/executor.py, InWorkerRunner)
+    worker_mode = {} if "PERWALI_QUERY_ISOLATION" in os.environ else {"QUERY_ISOLATION": "worker"}
+    try:  # check the settings and the store before forking, to fail early and clearly
+        config = check_settings(worker_mode)
     except StoreError as error:
         print(f"perwali serve: {error}", file=sys.stderr)
         return 2
-    app.extensions["perwali.backend"].close()
-    timeout = float(app.config["QUERY_TIMEOUT"])
+    timeout = float(config["QUERY_TIMEOUT"])
     _Gunicorn(
+        worker_mode,
         {
             "bind": f"{args.host}:{args.port}",
             "workers": args.workers,
@@ -79,7 +82,7 @@ def run_serve(args: argparse.Namespace) -> int:
             "accesslog": os.environ.get("PERWALI_ACCESS_LOG"),
             "limit_request_line": 8190,
             "control_socket_disable": True,  # several servers on one host must not share one
-        }
+        },
     ).run()
     return 0
 
@@ -94,7 +97,8 @@ class _Gunicorn(_gunicorn_base()):
     """gunicorn with our settings; each worker builds its own app (no preloading), so each
     gets its own query processes."""
 
-    def __init__(self, options: dict):
+    def __init__(self, app_config: dict, options: dict):
+        self.app_config = app_config
         self.options = options
         super().__init__()
 
@@ -106,7 +110,7 @@ class _Gunicorn(_gunicorn_base()):
     def load(self):
         from server.app import create_app
 
-        return create_app()
+        return create_app(self.app_config)
 
 
 def main(argv: list[str] | None = None) -> int:

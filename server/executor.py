@@ -118,6 +118,7 @@ class Executor:
 
 
 class ExecutorPool:
+    exits_on_timeout = False
     """``size`` query processes shared by the threads of one web worker.
 
     A process taken for a query is given back when it answers, or replaced when it is
@@ -187,6 +188,60 @@ class ExecutorPool:
     def pids(self) -> list[int]:
         with self._lock:
             return [e.process.pid for e in self._idle if e.alive]
+
+
+class InWorkerRunner:
+    """Queries run in this process, for a prefork server (gunicorn sync workers).
+
+    No hop to another process: the query runs on a helper thread while the request
+    thread waits at most the time limit. Past it the request gets its 503 and then the
+    whole worker process ends (the caller arranges that, see ``exits_on_timeout``): that
+    stops the work, and gunicorn starts a fresh worker while the others keep serving.
+    Only for servers with one request per process at a time; threaded servers use
+    :class:`ExecutorPool`.
+    """
+
+    exits_on_timeout = True
+
+    def __init__(self, store_dir: str, *, sandbox: bool = True):
+        self.store_dir = store_dir
+        self.sandbox = sandbox
+        self.store: ox.Store | None = None
+        self.sandboxed = False
+        self.replaced = 0
+        self._threads = None
+
+    def start(self) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        if self.store is None:
+            self.sandboxed = bool(self.sandbox) and isolate_network()
+            self.store = ox.Store.read_only(self.store_dir)
+            self._threads = ThreadPoolExecutor(1, thread_name_prefix="query")
+
+    def run(self, job: dict, timeout: float | None, wait: float | None = None):
+        from concurrent.futures import TimeoutError as FutureTimeout
+
+        self.start()
+        future = self._threads.submit(run_job, self.store, job)
+        try:
+            return future.result(timeout)
+        except FutureTimeout:
+            self.replaced += 1
+            raise QueryTimeout from None
+
+    def close(self) -> None:
+        pass
+
+    def pids(self) -> list[int]:
+        return [os.getpid()]
+
+
+def exit_worker() -> None:
+    """End this worker process at once (after a query past the limit has been answered)."""
+    log.warning("a query ran past the time limit: worker %s exits to stop it", os.getpid())
+    logging.shutdown()
+    os._exit(0)
 
 
 # --- the child side ---------------------------------------------------------------------

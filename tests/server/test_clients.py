@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -108,3 +110,30 @@ def test_raw_http(endpoint):
     description = requests.get(endpoint, timeout=10)
     assert description.headers["Content-Type"].startswith("text/turtle")
     assert endpoint.encode() in description.content
+
+
+def test_a_query_past_the_limit_is_stopped_and_the_server_keeps_serving(endpoint):
+    """Under gunicorn the query runs in the worker, which answers 503 at the limit (2 s
+    here) and then exits; the other worker serves meanwhile and gunicorn replaces it."""
+    heavy = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o }"
+    outcome = {}
+
+    def run_heavy():
+        started = time.monotonic()
+        outcome["response"] = requests.get(endpoint, params={"query": heavy}, timeout=30)
+        outcome["seconds"] = time.monotonic() - started
+
+    thread = threading.Thread(target=run_heavy)
+    thread.start()
+    time.sleep(0.3)
+    served = []
+    while thread.is_alive():
+        served.append(requests.get(endpoint, params={"query": COUNT}, timeout=30).status_code)
+        time.sleep(0.05)
+    thread.join()
+    assert outcome["response"].status_code == 503
+    assert outcome["response"].json()["code"] == "query-timeout"
+    assert 1.9 < outcome["seconds"] < 5
+    assert served and set(served) == {200}
+    for _ in range(5):
+        assert requests.get(endpoint, params={"query": COUNT}, timeout=30).status_code == 200
