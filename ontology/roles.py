@@ -57,7 +57,11 @@ ROLES: Final[tuple[Role, ...]] = (
         "Pegawai Pemerintah dengan Perjanjian Kerja",
         "contract government employee",
         "A government employee on a work contract.",
-        ("PPPK", "pegawai pemerintah dengan perjanjian kerja"),
+        (
+            "PPPK",
+            "pegawai pemerintah dengan perjanjian kerja",
+            "Pegawai Pemerintahan dengan Perjanjian Kerja",  # Palu Pasal 2 huruf b
+        ),
         broader="pegawai-asn",
     ),
     Role(
@@ -314,6 +318,7 @@ ROLES: Final[tuple[Role, ...]] = (
             "Pejabat penilai kinerja",
             "Pejabat Penilai Kinerja/atasan langsung",
             "atasan langsung/Pejabat Penilai Kinerja",
+            "Pejabat Penilai Kerja",  # sic, Palu Pasal 26 ayat (2)
         ),
     ),
     # --- bodies ----------------------------------------------------------------------------

@@ -38,7 +38,14 @@ TOPICS: Final[tuple[Topic, ...]] = (
         "jabatan",
         "jabatan ASN",
         "civil-service positions",
-        ("jabatan", "jenjang jabatan", "Jabatan Fungsional", "Jabatan Administrasi", "JPT"),
+        (
+            "jabatan",
+            "jenjang jabatan",
+            "Jabatan Fungsional",
+            "Jabatan Administrasi",
+            "JPT",
+            "Jabatan Pimpinan Tinggi",
+        ),
     ),
     Topic(
         "penyetaraan-jabatan",
@@ -58,7 +65,13 @@ TOPICS: Final[tuple[Topic, ...]] = (
         "prinsip-mekanisme-kerja",
         "prinsip mekanisme kerja",
         "principles of the work mechanism",
-        ("profesionalisme", "kompetensi", "kolaborasi", "bekerja secara individu"),
+        (
+            "profesionalisme",
+            "kompetensi",
+            "kolaborasi",
+            "bekerja secara individu",
+            "dilaksanakan dengan prinsip",
+        ),
         "mekanisme-kerja",
     ),
     Topic(
