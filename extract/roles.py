@@ -1,0 +1,147 @@
+"""Role mentions: which roles each provision names, linked to the role individuals.
+
+``find_roles(regulation)`` runs every provision text (Pasal, ayat, huruf, angka, the
+definitions included) through :func:`extract.nlp.get_nlp` and returns one
+:class:`~extract.model.RoleMention` per role entity.
+
+Rules, in pipeline order:
+
+1. ``role_ruler`` — the labels and alternative labels of ``ontology.roles``, matched on
+   lower-cased tokens; the longest match wins. So "Pejabat Fungsional dan Pelaksana" is two
+   mentions (pejabat-fungsional, pelaksana), "JF" is pejabat-fungsional, "Pejabat Penilai
+   Kinerja/atasan langsung" is one mention of pejabat-penilai-kinerja (the table lists
+   the pair as one label: the text names one official by two titles), "Ketua Tim Kerja"
+   is ketua-tim, "tim koordinasi SPBE Pemerintah Daerah" is tim-koordinasi-spbe (not
+   pemerintah-daerah).
+2. ``role_context`` — corrections that need the neighbouring words:
+
+   a. *elliptical head*: in "Pimpinan Unit Organisasi dan/atau Perangkat Daerah" the
+      second conjunct shares the head "Pimpinan", so that "Perangkat Daerah" is the role
+      kepala-perangkat-daerah, not the body perangkat-daerah (also after "dan", "atau");
+   b. *ketua alone*: "yang berperan sebagai ketua" (no "tim" after it) is ketua-tim — the
+      five texts use bare "ketua" only for a team leader;
+   c. *pelaksana as a function, not a person*: a bare one-word "pelaksana" is dropped
+      when it modifies a preceding role with no conjunction in between ("Instansi
+      Pemerintah Pelaksana fungsi"), when a function object follows it ("pelaksana
+      kebijakan publik", "pelaksana fungsi"), or when it is one of a list of functions
+      ("perencana, pelaksana, dan pengawas").
+
+Decision on *Jabatan Pelaksana* (the post) vs *Pelaksana* (the person): both link to the
+role ``pelaksana``, whose individual is defined as the holder of a Jabatan Pelaksana post.
+The texts use the post for its holders ("Pejabat Fungsional dan Jabatan Pelaksana dapat
+ditugaskan"), so a separate post link would lose those; the mention keeps the words as
+written, so a consumer can still tell "Jabatan …" from "Pejabat …". The same holds for
+"Jabatan Fungsional", "Jabatan Administrator", "Jabatan Pengawas".
+
+>>> from extract.nlp import get_nlp
+>>> doc = get_nlp()("Pimpinan Unit Organisasi dan/atau Perangkat Daerah pemohon")
+>>> [ent.ent_id_ for ent in doc.ents]
+['pimpinan-unit-organisasi', 'kepala-perangkat-daerah']
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extract.model import Regulation, RoleMention
+from extract.nlp import ROLE_LABEL
+from extract.provisions import provision_docs
+
+CONJUNCTIONS: Final = frozenset({"dan", "atau", "/", ",", "serta"})
+#: Words after a bare "pelaksana" that make it a function ("pelaksana kebijakan").
+FUNCTION_OBJECTS: Final = frozenset(
+    {"kebijakan", "fungsi", "kegiatan", "urusan", "teknis", "program", "anggaran", "tugas"}
+)
+#: Agent nouns listed with "pelaksana" when the text enumerates functions, not posts.
+FUNCTION_NOUNS: Final = frozenset({"perencana", "pengawas", "pelayan", "perekat", "penyelenggara"})
+
+COMPONENT_RULER: Final = "role_ruler"
+COMPONENT_CONTEXT: Final = "role_context"
+
+
+def _role_span(doc: Doc, start: int, end: int, role_id: str) -> Span:
+    """A role entity made by a context rule; its ``kb_id_`` records the component."""
+    return Span(doc, start, end, label=ROLE_LABEL, span_id=role_id, kb_id=COMPONENT_CONTEXT)
+
+
+def _conjunction_between(doc: Doc, left: Span, right: Span) -> bool:
+    between = doc[left.end : right.start]
+    return len(between) > 0 and all(token.lower_ in CONJUNCTIONS for token in between)
+
+
+def _is_function_pelaksana(doc: Doc, ent: Span, previous: Span | None) -> bool:
+    if ent.ent_id_ != "pelaksana" or len(ent) != 1:
+        return False
+    if previous is not None and previous.end == ent.start:
+        return True  # "Instansi Pemerintah Pelaksana": a modifier of the preceding role
+    following = doc[ent.end] if ent.end < len(doc) else None
+    if following is not None and following.lower_ in FUNCTION_OBJECTS:
+        return True
+    window = doc[max(ent.start - 3, 0) : min(ent.end + 3, len(doc))]
+    return any(token.lower_ in FUNCTION_NOUNS and not token.ent_type_ for token in window)
+
+
+class RoleContext:
+    """The ``role_context`` component: rules 2a–2c of this module."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents: list[Span] = []
+        previous: Span | None = None
+        for ent in doc.ents:
+            if ent.label_ != ROLE_LABEL:
+                ents.append(ent)
+                continue
+            if _is_function_pelaksana(doc, ent, previous):
+                previous = ent
+                continue
+            if (
+                ent.ent_id_ == "perangkat-daerah"
+                and previous is not None
+                and previous.ent_id_ == "pimpinan-unit-organisasi"
+                and _conjunction_between(doc, previous, ent)
+            ):
+                ent = _role_span(doc, ent.start, ent.end, "kepala-perangkat-daerah")
+            ents.append(ent)
+            previous = ent
+        ents.extend(self._bare_ketua(doc, ents))
+        doc.ents = sorted(ents, key=lambda span: span.start)
+        return doc
+
+    @staticmethod
+    def _bare_ketua(doc: Doc, ents: list[Span]) -> list[Span]:
+        taken = {i for ent in ents for i in range(ent.start, ent.end)}
+        found = []
+        for token in doc[1:]:
+            if (
+                token.lower_ == "ketua"
+                and token.i not in taken
+                and doc[token.i - 1].lower_ == "sebagai"
+                and (token.i + 1 == len(doc) or doc[token.i + 1].lower_ != "tim")
+            ):
+                found.append(_role_span(doc, token.i, token.i + 1, "ketua-tim"))
+        return found
+
+
+def find_roles(regulation: Regulation) -> list[RoleMention]:
+    """Every role mention in the body's provisions, in document order."""
+    mentions = []
+    for provision, doc in provision_docs(regulation):
+        for ent in doc.ents:
+            if ent.label_ == ROLE_LABEL:
+                mentions.append(
+                    RoleMention(
+                        provision=provision.unit.iri,
+                        role=ent.ent_id_,
+                        text=ent.text,
+                        start=ent.start_char,
+                        end=ent.end_char,
+                        component=ent.kb_id_ or COMPONENT_RULER,
+                    )
+                )
+    return mentions
