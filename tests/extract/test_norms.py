@@ -1,0 +1,269 @@
+"""Norm rules (table-driven) and the gold set of tests/gold/norms.json."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extract.norms import find_norms, norms_json, read_text
+
+GOLD = Path(__file__).resolve().parent.parent / "gold" / "norms.json"
+PF, PL = "pejabat-fungsional", "pelaksana"
+PPK, PUO, KPD = "pejabat-penilai-kinerja", "pimpinan-unit-organisasi", "kepala-perangkat-daerah"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # indicative, addressed to a role: obligation; "kepada" gives the counterparty
+        (
+            "Pejabat Fungsional dan Pelaksana yang ditugaskan secara individu melaporkan "
+            "pelaksanaan tugasnya secara langsung kepada Pejabat Penilai Kinerja/atasan langsung.",
+            [("obligation", (PF, PL), (PPK,))],
+        ),
+        # the role played, not the posts that play it
+        (
+            "Pejabat Fungsional dan Pelaksana yang berperan sebagai ketua tim melaporkan "
+            "pelaksanaan tugas tim kerja kepada Pimpinan Unit Organisasi dan/atau Pimpinan "
+            "Perangkat Daerah secara berkala.",
+            [("obligation", ("ketua-tim",), (PUO, KPD))],
+        ),
+        (
+            "Dalam rangka pertanggungjawaban pelaksanaan tugas, Pejabat Fungsional dan "
+            "Pelaksana yang berperan sebagai anggota tim melaporkan pelaksanaan tugas kepada "
+            "ketua tim.",
+            [("obligation", ("anggota-tim",), ("ketua-tim",))],
+        ),
+        (
+            "Perangkat Daerah menyusun Peta Proses Bisnis.",
+            [("obligation", ("perangkat-daerah",), ())],
+        ),
+        (
+            "Pejabat Fungsional dan pelaksana di bawah dan bertanggung jawab secara langsung "
+            "kepada Pejabat Administrator atau Pejabat Pengawas.",
+            [("obligation", (PF, PL), ("pejabat-administrator", "pejabat-pengawas"))],
+        ),
+        (
+            "Pejabat dalam Jabatan Pengawas bertanggung jawab mengendalikan pelaksanaan kegiatan.",
+            [("responsibility", ("pejabat-pengawas",), ())],
+        ),
+        ("Tim kerja harus memiliki pembagian peran.", [("obligation", ("tim-kerja",), ())]),
+        # permission
+        (
+            "Pejabat Fungsional dan Pejabat Pelaksana dapat bekerja secara individu.",
+            [("permission", (PF, PL), ())],
+        ),
+        (
+            "Pelaksanaan tugas dalam Unit Organisasi dapat dilakukan Pejabat Fungsional dan "
+            "Pelaksana dalam tim kerja atau individu.",
+            [("permission", (PF, PL), ())],
+        ),
+        ("JF dapat membawahi Pelaksana.", [("permission", (PF,), ())]),
+        # power
+        (
+            "Pimpinan Unit Organisasi secara sewaktu-waktu berwenang untuk meminta laporan "
+            "kepada ketua tim dan/atau anggota tim kerja.",
+            [("power", (PUO,), ("ketua-tim", "anggota-tim"))],
+        ),
+        (
+            "Surat Perintah penugasan tim kerja lintas Perangkat Daerah ditetapkan oleh "
+            "Sekretaris Daerah.",
+            [("power", ("sekretaris-daerah",), ())],
+        ),
+        (
+            "Tim Kerja Lintas Perangkat Daerah ditetapkan dengan Keputusan Wali Kota.",
+            [("power", ("wali-kota",), ())],
+        ),
+        (
+            "Penugasan ditetapkan oleh Kepala Perangkat Daerah, kecuali pada Sekretariat "
+            "Daerah ditetapkan oleh Kepala Unit Organisasi.",
+            [("power", (KPD,), ()), ("power", ("kepala-unit-organisasi",), ())],
+        ),
+        (
+            "Penugasan ditetapkan oleh Pejabat Penilai Kinerja dan diketahui oleh pimpinan "
+            "unit organisasi.",
+            [("power", (PPK,), ())],
+        ),
+        (
+            "Pengajuan penugasan sukarela dilakukan berdasarkan persetujuan atasan "
+            "langsung/Pejabat Penilai Kinerja.",
+            [("power", (PPK,), ())],
+        ),
+        (
+            "Penugasan individu dilakukan melalui mekanisme penetapan surat perintah dari "
+            "Pejabat Penilai Kinerja kepada yang bersangkutan.",
+            [("power", (PPK,), ())],
+        ),
+        # passive with an agent
+        (
+            "Keterpaduan pemanfaatan teknologi informasi dan komunikasi dikoordinasikan oleh "
+            "tim koordinasi SPBE Pemerintah Daerah.",
+            [("obligation", ("tim-koordinasi-spbe",), ())],
+        ),
+        # preference, qualification, prohibition
+        (
+            "Dalam hal dibentuk tim kerja lintas Perangkat Daerah, ketua tim diutamakan "
+            "berasal dari Perangkat Daerah pemilik kinerja.",
+            [("preference", ("ketua-tim",), ())],
+        ),
+        (
+            "Pejabat Fungsional atau Pelaksana yang berperan sebagai ketua diutamakan berasal "
+            "dari unit organisasi pemilik kerja.",
+            [("preference", ("ketua-tim",), ())],
+        ),
+        (
+            "Ketua Tim sebagaimana dimaksud pada ayat (5) paling rendah golongan IIIa.",
+            [("qualification", ("ketua-tim",), ())],
+        ),
+        (
+            "Pejabat Fungsional dilarang merangkap sebagai ketua tim pada lebih dari dua tim.",
+            [("prohibition", (PF,), ())],
+        ),
+        # not norms: descriptions, no role subject, relative clauses, entitlements
+        ("Pegawai ASN terdiri atas:", []),
+        ("Pegawai ASN berperan sebagai perencana, pelaksana, dan pengawas.", []),
+        ("Ketua Tim Kerja adalah Pejabat Fungsional atau Jabatan Pelaksana.", []),
+        (
+            "Jabatan Administrasi dari yang paling tinggi ke yang paling rendah terdiri atas:",
+            [],
+        ),
+        (
+            "Penugasan melalui penunjukan merupakan penugasan langsung kepada Pejabat "
+            "Fungsional oleh Pejabat Penilai Kinerja.",
+            [],
+        ),
+        ("Penugasan secara individu dapat melibatkan Pejabat Fungsional.", []),
+        (
+            "Pejabat Fungsional yang diberi tugas sebagai Ketua Tim mendapatkan tambahan "
+            "penghasilan.",
+            [],
+        ),
+        ("Jabatan Pelaksana berkedudukan di bawah Jabatan Pengawas.", []),
+        ("Tim kerja dapat terdiri dari Pejabat Fungsional dan/atau Pelaksana.", []),
+        ("Mengendalikan pelaksanaan kegiatan yang dilakukan oleh pejabat pelaksana.", []),
+    ],
+)
+def test_norm_rules(text, expected):
+    assert read_text(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("chapeau", "item", "expected"),
+    [
+        (
+            "Tanggung jawab Pimpinan Ketua Tim Kerja sebagaimana dimaksud pada ayat (1), meliputi:",
+            "melaporkan hasil kinerja anggota timnya kepada pejabat penilai kinerja dan "
+            "pimpinan unit organisasi yang bersangkutan; dan",
+            [("responsibility", ("ketua-tim",), (PPK, PUO))],
+        ),
+        (
+            "Tanggung jawab Pejabat Penilai Kerja sebagaimana dimaksud pada ayat (1), meliputi:",
+            "memastikan pengambilan keputusan yang tepat dan efektif; dan",
+            [("responsibility", (PPK,), ())],
+        ),
+        (
+            "Pegawai ASN bertugas:",
+            "memberikan pelayanan publik;",
+            [("obligation", ("pegawai-asn",), ())],
+        ),
+        (
+            "Monitoring dan evaluasi dilaksanakan oleh:",
+            "Perangkat Daerah yang menangani urusan pengawasan internal; dan",
+            [("obligation", ("perangkat-daerah",), ())],
+        ),
+        # not a responsibility list: no role named in the chapeau
+        (
+            "Tanggung jawab sebagaimana dimaksud pada ayat (2) dapat diberikan kepada:",
+            "Ketua Tim; dan",
+            [],
+        ),
+        ("Pegawai ASN berfungsi sebagai:", "pelaksana kebijakan publik;", []),
+    ],
+)
+def test_list_rules(chapeau, item, expected):
+    assert read_text(item, chapeau=chapeau) == expected
+
+
+def test_definitions_and_closing_state_no_norms(corpus):
+    for regulation in corpus.values():
+        for norm in find_norms(regulation):
+            assert dict(norm.provision.path)["pasal"] != "1"
+            assert "mulai berlaku" not in norm.text
+
+
+def test_responsibility_list_gives_one_norm_per_item(corpus):
+    norms = [
+        n
+        for n in find_norms(corpus["palu-28-2023"])
+        if dict(n.provision.path).get("pasal") == "26" and dict(n.provision.path).get("ayat") == "4"
+    ]
+    assert [dict(n.provision.path)["huruf"] for n in norms] == list("abcdef")
+    assert {n.modality for n in norms} == {"responsibility"}
+    assert {n.bearers for n in norms} == {("ketua-tim",)}
+    assert all(n.component == "norm_cues:responsibility-list" for n in norms)
+
+
+def test_norms_json_contract(corpus):
+    rows = norms_json(corpus["palu-28-2023"])
+    row = next(r for r in rows if r["provision"] == {"pasal": "28", "ayat": "2", "huruf": None})
+    assert set(row) == {"provision", "modality", "bearer", "counterparty", "action", "text"}
+    assert row["modality"] == "obligation"
+    assert row["bearer"] == ["ketua-tim"]
+    assert row["counterparty"] == [PUO, KPD]
+    assert row["action"].startswith("melaporkan pelaksanaan tugas tim kerja")
+    json.dumps(rows)  # serialisable as is
+
+
+def test_offsets_point_into_the_provision_text(corpus):
+    for regulation in corpus.values():
+        for norm in find_norms(regulation):
+            assert 0 <= norm.start < norm.end <= len(norm.text)
+
+
+# --- gold set ------------------------------------------------------------------------
+
+
+def _key(regulation: str, provision: dict, modality: str, bearer) -> tuple:
+    where = tuple(provision.get(k) for k in ("pasal", "ayat", "huruf"))
+    return (regulation, where, modality, frozenset(bearer))
+
+
+def test_gold_precision_and_recall(corpus):
+    """Criterion: same regulation + provision (pasal, ayat, huruf) + modality + bearer set,
+    over the provisions the gold set covers (entries with modality null assert that a
+    provision states no norm). Counterparties are scored on the matched norms."""
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    positives = {
+        _key(g["regulation"], g["provision"], g["modality"], g["bearer"]): g
+        for g in gold
+        if g["modality"]
+    }
+    covered = {(g["regulation"], _key(g["regulation"], g["provision"], "", ())[1]) for g in gold}
+    predicted = {}
+    for regulation_id in sorted({g["regulation"] for g in gold}):
+        for row in norms_json(corpus[regulation_id]):
+            key = _key(regulation_id, row["provision"], row["modality"], row["bearer"])
+            if (regulation_id, key[1]) in covered:
+                predicted[key] = row
+    hits = positives.keys() & predicted.keys()
+    precision = len(hits) / len(predicted)
+    recall = len(hits) / len(positives)
+    same_counterparty = sum(
+        set(predicted[k]["counterparty"]) == set(positives[k]["counterparty"]) for k in hits
+    )
+    regulations = {g["regulation"] for g in positives.values()}
+    print(
+        f"\nnorm gold: {len(positives)} norms, {len(covered)} provisions, "
+        f"{len(regulations)} regulations; predicted {len(predicted)}; "
+        f"precision {precision:.3f}, recall {recall:.3f}; "
+        f"counterparty agreement {same_counterparty}/{len(hits)}"
+    )
+    for key in sorted(positives.keys() - predicted.keys(), key=str):
+        print("  missed:", key[:3], positives[key].get("note", ""))
+    for key in sorted(predicted.keys() - positives.keys(), key=str):
+        print("  spurious:", key)
+    assert len(positives) >= 30 and len(regulations) == 5
+    assert precision >= 0.9 and recall >= 0.9
+    assert same_counterparty / len(hits) >= 0.9
