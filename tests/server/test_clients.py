@@ -115,7 +115,7 @@ def test_raw_http(endpoint):
 def test_a_query_past_the_limit_is_stopped_and_the_server_keeps_serving(endpoint):
     """Under gunicorn the query runs in the worker, which answers 503 at the limit (2 s
     here) and then exits; the other worker serves meanwhile and gunicorn replaces it."""
-    heavy = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o }"
+    heavy = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o . ?q ?r ?s }"
     outcome = {}
 
     def run_heavy():
