@@ -425,8 +425,8 @@ def norm_json(norm: Norm) -> dict:
     return {
         "provision": address(norm.provision),
         "modality": norm.modality,
-        "bearer": list(norm.bearers),
-        "counterparty": list(norm.counterparties),
+        "bearer": sorted(norm.bearers),
+        "counterparty": sorted(norm.counterparties),
         "action": norm.action,
         "text": norm.text,
     }

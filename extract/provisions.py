@@ -79,8 +79,11 @@ def provision_docs(regulation: Regulation) -> list[tuple[Provision, Doc]]:
 def address(iri: Iri) -> dict[str, str | None]:
     """The CLI address of a provision: ``{"pasal", "ayat", "huruf"}``, values or None.
 
-    An angka has no slot of its own: it is reported at its enclosing pasal/ayat/huruf
+    An angka is reported at its enclosing pasal/ayat/huruf plus an extra ``"angka"`` key
     (the full IRI stays on the extracted object).
     """
     path = dict(iri.path)
-    return {key: path.get(key) for key in ("pasal", "ayat", "huruf")}
+    out = {key: path.get(key) for key in ("pasal", "ayat", "huruf")}
+    if "angka" in path:
+        out["angka"] = path["angka"]  # an extra key, only for a numbered item
+    return out

@@ -75,7 +75,7 @@ def refs_json(regulation: Regulation) -> list[dict]:
     a national instrument, its ELI path ("id/permenpanrb/2022/7"); ``to.pasal`` … of an
     external reference is its pinpoint.
     """
-    return [_row(regulation, reference) for reference in find_references(regulation)]
+    return [reference_row(regulation.id, ref) for ref in find_references(regulation)]
 
 
 def instrument_id(work: Work) -> str:
@@ -145,11 +145,12 @@ def _address(path: tuple[tuple[str, str], ...]) -> dict:
     return out
 
 
-def _row(regulation: Regulation, reference: Reference) -> dict:
+def reference_row(regulation_id: str, reference: Reference) -> dict:
+    """One row of ``perwali refs --json`` for a reference made in ``regulation_id``."""
     target = reference.target
     to: dict | None = None
     if isinstance(target, Iri):
-        to = {"regulation": regulation.id, **_address(target.path), "iri": str(target)}
+        to = {"regulation": regulation_id, **_address(target.path), "iri": str(target)}
     elif isinstance(target, Work):
         to = {"regulation": instrument_id(target), **_pinpoint(reference.text), "iri": str(target)}
     return {

@@ -95,7 +95,11 @@ def _norm(out: _Out, norm: Norm, iri: Iri) -> None:
     out.add(subject, v.RDF + "type", NamedNode(v.MODALITY_CLASSES[norm.modality]))
     out.add(subject, v.MODALITY, Literal(norm.modality))
     where = cite(norm.provision.path, out.regulation.citation)
-    out.add(subject, v.RDFS + "label", _text(f"{MODALITY_LABELS[norm.modality].capitalize()} dalam {where}"))
+    out.add(
+        subject,
+        v.RDFS + "label",
+        _text(f"{MODALITY_LABELS[norm.modality].capitalize()} dalam {where}"),
+    )
     for role in norm.bearers:
         out.add(subject, v.BEARER, NamedNode(v.ROLE + role))
     for role in norm.counterparties:
@@ -133,7 +137,7 @@ def _role(out: _Out, mention: RoleMention) -> None:
     role = NamedNode(v.ROLE + mention.role)
     out.add(subject, v.RDF + "type", NamedNode(v.ROLE_MENTION_CLASS))
     out.add(subject, v.ROLE_PROP, role)
-    out.add(subject, v.REF_TEXT, _text(mention.text))
+    out.add(subject, v.RDFS + "label", _text(mention.text))  # the words as written
     out.add(subject, v.START_OFFSET, _int(mention.start))
     out.add(subject, v.END_OFFSET, _int(mention.end))
     out.provenance(subject, mention.provision, mention.component)
@@ -147,6 +151,3 @@ def _topic(out: _Out, tag: TopicTag) -> None:
     out.add(subject, v.TOPIC_PROP, topic)
     out.provenance(subject, tag.provision, tag.component)
     out.add(NamedNode(str(tag.provision)), v.DCTERMS + "subject", topic)
-
-
-

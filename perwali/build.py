@@ -1,4 +1,4 @@
-"""``perwali build``: corpus folder -> parsed regulations -> quads -> the store.
+"""``perwali build``: corpus folder -> parsed regulations -> their meaning -> quads -> store.
 
 A file that cannot be parsed is reported and skipped; the rest of the build goes on. The
 store is replaced only once every quad is written.
@@ -16,6 +16,8 @@ from extract import vocab
 from extract.metadata import load_metadata
 from extract.model import Regulation
 from extract.parse import ParseError, parse_file
+from extract.semantic_rdf import semantic_quads
+from extract.semantics import analyse
 from extract.to_rdf import instrument_quads, regulation_quads
 from perwali.store import PROJECT_ROOT, write_embedded
 
@@ -87,6 +89,10 @@ def build(corpus_dir: Path, data_dir: Path) -> BuildReport:
     quads: list[ox.Quad] = []
     for regulation in regulations:
         quads.extend(regulation_quads(regulation))
+        found = analyse(regulation)
+        quads.extend(
+            semantic_quads(regulation, found.norms, found.references, found.roles, found.topics)
+        )
     quads.extend(instrument_quads(regulations))
     quads.extend(static_graph_quads())
     count = write_embedded(data_dir, quads)

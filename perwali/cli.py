@@ -68,7 +68,12 @@ def make_parser() -> argparse.ArgumentParser:
     _data_option(show)
     show.set_defaults(handler=run_show)
 
-    for name, help_text in (("definitions", "terms defined in the definitions article"),):
+    listings = (
+        ("definitions", "terms defined in the definitions article (Pasal 1)"),
+        ("norms", "norms: who must, may or has the power to do what, per provision"),
+        ("refs", "cross-references: internal, to instruments, to the Lampiran"),
+    )
+    for name, help_text in listings:
         command = commands.add_parser(name, help=help_text)
         command.add_argument("regulation", help="regulation id, e.g. palu-28-2023")
         command.add_argument("--json", action="store_true", help="print JSON")

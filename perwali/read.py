@@ -284,3 +284,76 @@ def definitions(store: ox.Store, reg_id: str) -> list[dict]:
         }
         for row in rows
     ]
+
+
+def refs(store: ox.Store, reg_id: str) -> list[dict]:
+    """``perwali refs``: every reference the regulation makes, read back from the graph
+    (one row per target; a range keeps its phrase on every row)."""
+    from extract.model import Reference
+    from extract.refs import reference_row
+
+    work = _regulation_iri(store, reg_id)
+    rows = select(
+        store,
+        f"""SELECT ?source ?target ?text ?kind ?start ?end ?component WHERE {{
+              ?r a pw:Reference ; pw:regulation <{work}> ; pw:source ?source ;
+                 pw:referenceText ?text ; pw:referenceKind ?kind ; pw:startOffset ?start ;
+                 pw:endOffset ?end ; prov:wasGeneratedBy ?component ;
+                 pw:statedIn ?source .
+              ?source pw:startOffset ?at .
+              OPTIONAL {{ ?r pw:target ?target }}
+            }} ORDER BY ?at ?start xsd:integer(REPLACE(STR(?r), "^.*/", ""))""",
+    )
+    references = []
+    for row in rows:
+        target = Iri.parse(row["target"]) if "target" in row else None
+        if target is not None and not target.path:
+            target = target.work  # an instrument, not a provision
+        reference = Reference(
+            Iri.parse(row["source"]),
+            target,
+            row["text"],
+            row["kind"],
+            int(row["start"]),
+            int(row["end"]),
+            row["component"].rsplit("/", 1)[-1],
+        )
+        references.append(reference_row(reg_id, reference))
+    return references
+
+
+def norms(store: ox.Store, reg_id: str) -> list[dict]:
+    """``perwali norms``: every norm of the regulation, read back from the graph, in the
+    order of the provisions that state them."""
+    from extract.provisions import address
+
+    work = _regulation_iri(store, reg_id)
+    rows = select(
+        store,
+        f"""SELECT ?norm ?provision ?modality ?action ?text
+                   (GROUP_CONCAT(DISTINCT STR(?bearer); separator=" ") AS ?bearers)
+                   (GROUP_CONCAT(DISTINCT STR(?counterparty); separator=" ") AS ?counterparties)
+            WHERE {{
+              ?norm a pw:Norm ; pw:regulation <{work}> ; pw:statedIn ?provision ;
+                    pw:modality ?modality ; pw:action ?action .
+              ?provision pw:text ?text ; pw:startOffset ?at .
+              OPTIONAL {{ ?norm pw:bearer ?bearer }}
+              OPTIONAL {{ ?norm pw:counterparty ?counterparty }}
+            }} GROUP BY ?norm ?provision ?modality ?action ?text ?at
+              ORDER BY ?at xsd:integer(REPLACE(STR(?norm), "^.*/", ""))""",
+    )
+    return [
+        {
+            "provision": address(Iri.parse(row["provision"])),
+            "modality": row["modality"],
+            "bearer": sorted(_role_ids(row.get("bearers", ""))),
+            "counterparty": sorted(_role_ids(row.get("counterparties", ""))),
+            "action": row["action"],
+            "text": row["text"],
+        }
+        for row in rows
+    ]
+
+
+def _role_ids(iris: str) -> list[str]:
+    return [iri.rsplit("/", 1)[-1] for iri in iris.split()]
