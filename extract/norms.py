@@ -67,7 +67,7 @@ from spacy.tokens import Doc, Span
 
 from extract.model import Norm, Regulation
 from extract.nlp import NORM_CUES_KEY, ROLE_LABEL, get_nlp
-from extract.provisions import address, provision_docs
+from extract.provisions import ProvisionDocs, address, provision_docs
 
 COMPONENT: Final = "norm_cues"
 CONNECTORS: Final = frozenset({"dan", "atau", "/", ",", "serta"})
@@ -389,11 +389,14 @@ def read_text(text: str, chapeau: str | None = None) -> list[tuple[str, tuple, t
     return [(r.modality, r.bearers, r.counterparties) for r in readings]
 
 
-def find_norms(regulation: Regulation) -> list[Norm]:
-    """Every norm of the body, in document order (see the module docstring for the rules)."""
+def find_norms(regulation: Regulation, docs: ProvisionDocs | None = None) -> list[Norm]:
+    """Every norm of the body, in document order (see the module docstring for the rules).
+
+    ``docs`` are the provisions already run through the pipeline, when the caller has them.
+    """
     norms: list[Norm] = []
     chapeaux: dict[int, _Chapeau | None] = {}
-    for provision, doc in provision_docs(regulation):
+    for provision, doc in docs if docs is not None else provision_docs(regulation):
         if provision.in_definitions or provision.in_closing:
             continue
         if provision.unit.children:

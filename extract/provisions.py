@@ -69,7 +69,10 @@ def provisions(regulation: Regulation) -> Iterator[Provision]:
         yield from walk(unit, (), None, None)
 
 
-def provision_docs(regulation: Regulation) -> list[tuple[Provision, Doc]]:
+ProvisionDocs = list[tuple["Provision", Doc]]
+
+
+def provision_docs(regulation: Regulation) -> ProvisionDocs:
     """Each provision with a text, paired with its text processed by the pipeline."""
     items = [p for p in provisions(regulation) if p.unit.text]
     docs = get_nlp().pipe(p.unit.text for p in items)

@@ -48,7 +48,7 @@ from spacy.tokens import Doc, Span
 
 from extract.model import Regulation, RoleMention
 from extract.nlp import ROLE_LABEL
-from extract.provisions import provision_docs
+from extract.provisions import ProvisionDocs, provision_docs
 
 CONJUNCTIONS: Final = frozenset({"dan", "atau", "/", ",", "serta"})
 #: Words after a bare "pelaksana" that make it a function ("pelaksana kebijakan").
@@ -128,10 +128,13 @@ class RoleContext:
         return found
 
 
-def find_roles(regulation: Regulation) -> list[RoleMention]:
-    """Every role mention in the body's provisions, in document order."""
+def find_roles(regulation: Regulation, docs: ProvisionDocs | None = None) -> list[RoleMention]:
+    """Every role mention in the body's provisions, in document order.
+
+    ``docs`` are the provisions already run through the pipeline, when the caller has them.
+    """
     mentions = []
-    for provision, doc in provision_docs(regulation):
+    for provision, doc in docs if docs is not None else provision_docs(regulation):
         for ent in doc.ents:
             if ent.label_ == ROLE_LABEL:
                 mentions.append(

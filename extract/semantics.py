@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from extract.model import Norm, Reference, Regulation, RoleMention, TopicTag
 from extract.norms import find_norms
+from extract.provisions import provision_docs
 from extract.refs import find_references
 from extract.roles import find_roles
 from extract.topics import tag_topics
@@ -26,10 +27,12 @@ class Semantics:
 
 
 def analyse(regulation: Regulation) -> Semantics:
-    """Run every semantic extractor over ``regulation``."""
+    """Run every semantic extractor over ``regulation``; the provisions go through the
+    spaCy pipeline once, for roles, norms and topics alike."""
+    docs = provision_docs(regulation)
     return Semantics(
-        roles=find_roles(regulation),
-        norms=find_norms(regulation),
+        roles=find_roles(regulation, docs),
+        norms=find_norms(regulation, docs),
         references=find_references(regulation),
-        topics=tag_topics(regulation),
+        topics=tag_topics(regulation, docs),
     )

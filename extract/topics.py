@@ -42,6 +42,7 @@ from extract.model import Regulation, TopicTag, Unit
 from extract.nlp import ROLE_LABEL, TOPICS_KEY, get_nlp
 from extract.provisions import (
     Provision,
+    ProvisionDocs,
     is_closing,
     is_definitions,
     provision_docs,
@@ -99,9 +100,13 @@ def _text_topics(docs: Iterable[Doc]) -> list[str]:
     return [topic for topic in topics if team or topic not in CROSS_TEAM]
 
 
-def tag_topics(regulation: Regulation) -> list[TopicTag]:
-    """The topic tags of every Pasal and ayat, in document order."""
-    doc_of = {id(p.unit): doc for p, doc in provision_docs(regulation)}
+def tag_topics(regulation: Regulation, docs: ProvisionDocs | None = None) -> list[TopicTag]:
+    """The topic tags of every Pasal and ayat, in document order.
+
+    ``docs`` are the provisions already run through the pipeline, when the caller has them.
+    """
+    pairs = docs if docs is not None else provision_docs(regulation)
+    doc_of = {id(p.unit): doc for p, doc in pairs}
     nlp = get_nlp()
     heading_docs: dict[int, Doc] = {}
     tags: list[TopicTag] = []
