@@ -1,4 +1,5 @@
-"""One error contract for the API: a JSON body ``{"code": ..., "message": ...}``.
+"""One error contract for the API: a JSON body ``{"code": ..., "message": ...}``, the
+message in Indonesian unless the client prefers English (:mod:`server.messages`).
 
 Every refusal raises :class:`ApiError` (or a subclass); Werkzeug's HTTP errors (404, 405,
 413, ...) are answered in the same shape; anything else is logged and answered as a bare
@@ -11,6 +12,8 @@ import logging
 
 from flask import Flask, jsonify
 from werkzeug.exceptions import HTTPException
+
+from server.messages import localise
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +30,8 @@ class ApiError(Exception):
 
 
 def error_response(status: int, code: str, message: str, headers: dict | None = None):
-    response = jsonify(code=code, message=message)
+    """The JSON error; ``message`` (English) is given in the request's language."""
+    response = jsonify(code=code, message=localise(code, message))
     response.status_code = status
     response.headers.update(headers or {})
     return response

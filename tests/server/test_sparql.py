@@ -120,7 +120,30 @@ def test_malformed_query_is_a_readable_400(client):
     response = client.get("/sparql", query_string={"query": "SELECT * { ?s ?p "})
     assert response.status_code == 400
     assert response.json["code"] == "malformed-query"
-    assert response.json["message"].startswith("malformed query:")
+    assert response.json["message"].startswith("Kueri SPARQL tidak sah. Rincian: malformed query:")
+    english = client.get(
+        "/sparql",
+        query_string={"query": "SELECT * { ?s ?p "},
+        headers={"Accept-Language": "en-GB,en;q=0.9"},
+    )
+    assert english.json["message"].startswith("malformed query:")
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (None, "Endpoint ini hanya-baca"),
+        ("id", "Endpoint ini hanya-baca"),
+        ("en", "this endpoint is read-only"),
+        ("id;q=0.4, en;q=0.9", "this endpoint is read-only"),
+        ("fr", "Endpoint ini hanya-baca"),
+    ],
+)
+def test_messages_are_indonesian_unless_english_is_preferred(client, language, expected):
+    headers = {"Accept-Language": language} if language else {}
+    response = client.post("/sparql", data={"update": "CLEAR ALL"}, headers=headers)
+    assert response.status_code == 403 and response.json["code"] == "read-only"
+    assert response.json["message"].startswith(expected)
 
 
 def test_service_description(client):
