@@ -1,0 +1,1 @@
+"""Text -> structure -> meaning -> RDF: the extraction pipeline (see README, Architecture)."""

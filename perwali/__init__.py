@@ -1,0 +1,1 @@
+"""The ``perwali`` command line and the store it builds and reads."""
