@@ -73,7 +73,8 @@ def write(out_dir: Path = ONTOLOGY_DIR) -> tuple[Path, Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     onto = build_ontology()
     turtle, rdfxml = out_dir / TURTLE_FILE, out_dir / RDFXML_FILE
-    to_rdflib(onto).serialize(turtle, format="turtle")
+    # longturtle: sorted and pretty, so rebuilds give small diffs
+    to_rdflib(onto).serialize(turtle, format="longturtle")
     onto.save(str(rdfxml), format="rdfxml")
     return turtle, rdfxml
 
