@@ -19,7 +19,7 @@ _ON_DATE = re.compile(r"pada\s+tanggal\s+(?P<date>.+)$")
 _OFFICE = re.compile(r"^(?P<acting>(?:Pj\.?|Plt\.?|Plh\.?)\s+)?(?P<office>[A-Z][A-Z .]+?),\s*$")
 _SIGNATURE_NOISE = re.compile(r"^(?:ttd\.?|TTD\.?|CAP|\W+)$")
 _GAZETTE = re.compile(
-    r"(?:BERITA|LEMBARAN)\s+DAERAH\s+(?:KOTA|KABUPATEN|KAB\.?)\s+[A-Z' ]+?\s+"
+    r"(?:B\s?E\s?R\s?I\s?T\s?A|L\s?E\s?M\s?B\s?A\s?R\s?A\s?N)\s+DAERAH\s+(?:KOTA|KABUPATEN|KAB\.?)\s+[A-Z' ]+?\s+"
     r"TAHUN\s*:?\s*(?P<year>\d{4})\s+NOMOR\s*:?\s*(?P<number>[0-9]+(?:/[A-Z0-9]+)?)",
     re.IGNORECASE,
 )
@@ -36,15 +36,16 @@ def parse_date(text: str) -> date | None:
         return None
 
 
-def parse_closing(lines: list[Line], full_text: str) -> Closing:
-    """Read the closing lines; the gazette line is searched in ``full_text`` too (it may
-    head the document, as in Cilegon)."""
+def parse_closing(lines: list[Line], title_lines: list[Line]) -> Closing:
+    """Read the closing lines; the gazette line may also head the document, above the
+    title (as in Cilegon), so ``title_lines`` are searched when the closing lacks it —
+    never the preamble, whose citations name other gazettes."""
     enacted = _place_and_date(lines, _ENACTED)
     promulgated = _place_and_date(lines, _PROMULGATED)
     signatory = _signature_after(lines, enacted[2])
     promulgator = _signature_after(lines, promulgated[2])
     gazette = _GAZETTE.search(" ".join(line.text for line in lines)) or _GAZETTE.search(
-        " ".join(full_text.split())
+        " ".join(line.text for line in title_lines)
     )
     return Closing(
         enacted_place=enacted[0],

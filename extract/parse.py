@@ -77,7 +77,7 @@ def parse_text(text: str, source_file: str, override: Override | None = None) ->
         "menimbang",
     )
     definitions, definition_warnings = parse_definitions(body, source_file)
-    closing = parse_closing(zones.closing, text)
+    closing = parse_closing(zones.closing, zones.title)
     if override is not None:
         closing = replace(closing, **override.closing_fields())
     regulation = Regulation(

@@ -82,3 +82,20 @@ def test_every_unit_has_a_distinct_iri_and_a_span(jdih_dir, name):
     iris = [u.iri for u in units]
     assert len(iris) == len(set(iris))
     assert all(0 <= u.start < u.end for u in units)
+
+
+@pytest.mark.parametrize(
+    ("name", "gazette"),
+    [
+        ("kota-surabaya-perwali-68-2021.txt", (2021, "68")),  # "BERI TA" split by the PDF
+        ("kota-surabaya-perda-4-2025.txt", (2025, "4")),  # Lembaran Daerah
+        ("kota-madiun-perdprd-1-2024.txt", (2024, "26/G")),
+        (
+            "kab-donggala-perbup-24-2025.txt",
+            (None, None),
+        ),  # OCR'd beyond reading: none, not a wrong one
+    ],
+)
+def test_gazette_is_never_taken_from_a_citation(jdih_dir, name, gazette):
+    closing = parse(jdih_dir, name).closing
+    assert (closing.gazette_year, closing.gazette_number) == gazette
