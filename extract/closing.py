@@ -19,7 +19,8 @@ _ON_DATE = re.compile(r"pada\s+tanggal\s+(?P<date>.+)$")
 _OFFICE = re.compile(r"^(?P<acting>(?:Pj\.?|Plt\.?|Plh\.?)\s+)?(?P<office>[A-Z][A-Z .]+?),\s*$")
 _SIGNATURE_NOISE = re.compile(r"^(?:ttd\.?|TTD\.?|CAP|\W+)$")
 _GAZETTE = re.compile(
-    r"(?:B\s?E\s?R\s?I\s?T\s?A|L\s?E\s?M\s?B\s?A\s?R\s?A\s?N)\s+DAERAH\s+(?:KOTA|KABUPATEN|KAB\.?)\s+[A-Z' ]+?\s+"
+    r"(?:B\s?E\s?R\s?I\s?T\s?A|L\s?E\s?M\s?B\s?A\s?R\s?A\s?N)\s+DAERAH\s+"
+    r"(?:KOTA|KABUPATEN|KAB\.?)\s+[A-Z' ]+?\s+"
     r"TAHUN\s*:?\s*(?P<year>\d{4})\s+NOMOR\s*:?\s*(?P<number>[0-9]+(?:/[A-Z0-9]+)?)",
     re.IGNORECASE,
 )
