@@ -17,6 +17,11 @@ _ENACTED = re.compile(r"Ditetapkan\s+di\s+(?P<place>[A-Z][\w .'-]*?)\s*(?:pada\s
 _PROMULGATED = re.compile(r"Diundangkan\s+di\s+(?P<place>[A-Z][\w .'-]*?)\s*(?:pada\s+tanggal|$)")
 _ON_DATE = re.compile(r"pada\s+tanggal\s+(?P<date>.+)$")
 _OFFICE = re.compile(r"^(?P<acting>(?:Pj\.?|Plt\.?|Plh\.?)\s+)?(?P<office>[A-Z][A-Z .]+?),\s*$")
+#: Words an office printed in a signature block starts with.
+_OFFICE_WORDS = frozenset(
+    "WALI WALIKOTA BUPATI SEKRETARIS KETUA PIMPINAN DEWAN KEPALA GUBERNUR PJ. PJ PLT. PLT "
+    "PLH. PLH".split()
+)
 _SIGNATURE_NOISE = re.compile(r"^(?:ttd\.?|TTD\.?|CAP|\W+)$")
 _GAZETTE = re.compile(
     r"(?:B\s?E\s?R\s?I\s?T\s?A|L\s?E\s?M\s?B\s?A\s?R\s?A\s?N)\s+DAERAH\s+"
@@ -80,13 +85,25 @@ def _place_and_date(lines: list[Line], pattern: re.Pattern) -> tuple[str | None,
     return None, None, -1
 
 
+def _rejoined(lines: list[Line], index: int, start: int) -> str:
+    """The office line, with a word the PDF split across the line before it put back
+    together ("SEKRETARI" + "S DAERAH KOTA SURABAYA," -> "SEKRETARIS DAERAH …")."""
+    text = lines[index].text.strip()
+    head = text.split(" ", 1)[0].rstrip(",")
+    if index > start and head not in _OFFICE_WORDS:
+        previous = lines[index - 1].text.strip()
+        if previous.isalpha() and previous.isupper() and previous not in _OFFICE_WORDS:
+            return previous + text
+    return text
+
+
 def _signature_after(lines: list[Line], start: int) -> tuple[str | None, str | None, bool]:
     """Name, office (as printed, title-cased) and acting flag of the signature block that
     follows line ``start``: "Pj. WALI KOTA PADANG PANJANG," then "ttd." then the name."""
     if start < 0:
         return None, None, False
     for index in range(start, min(start + 4, len(lines))):
-        office = _OFFICE.match(lines[index].text)
+        office = _OFFICE.match(_rejoined(lines, index, start))
         if not office:
             continue
         for name_line in lines[index + 1 : index + 6]:

@@ -99,3 +99,11 @@ def test_every_unit_has_a_distinct_iri_and_a_span(jdih_dir, name):
 def test_gazette_is_never_taken_from_a_citation(jdih_dir, name, gazette):
     closing = parse(jdih_dir, name).closing
     assert (closing.gazette_year, closing.gazette_number) == gazette
+
+
+@pytest.mark.parametrize(
+    "name", ["kota-surabaya-perwali-68-2021.txt", "kota-surabaya-perda-4-2025.txt"]
+)
+def test_an_office_split_by_the_pdf_is_rejoined(jdih_dir, name):
+    # "SEKRETARI" / "S DAERAH KOTA SURABAYA," and "SEKRET" / "ARIS DAERAH KOTA SURABAYA,"
+    assert parse(jdih_dir, name).closing.promulgator_office == "Sekretaris Daerah Kota Surabaya"
