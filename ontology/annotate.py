@@ -95,6 +95,25 @@ def new_property(
     return prop
 
 
+def declare_properties(namespace: ow.Namespace, kind, rows, close=None) -> None:
+    """Declare one property of ``kind`` per row ``(name, label_id, label_en, comment,
+    domain, range[, close_match_iri])``; a None domain or range is left open, and a
+    close match is linked with ``close`` (``skos:closeMatch``)."""
+    for name, label_id, label_en, comment, domain, range_, *match in rows:
+        prop = new_property(
+            namespace,
+            name,
+            (kind,),
+            label_id,
+            label_en,
+            comment,
+            domain=[domain] if domain else None,
+            range_=[range_] if range_ else None,
+        )
+        if match and match[0]:
+            link_iri(prop, close, match[0])
+
+
 def link_iri(entity, prop, iri: str) -> None:
     """Annotate ``entity`` with ``prop`` pointing at ``iri``, without declaring ``iri``.
 

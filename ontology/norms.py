@@ -15,7 +15,16 @@ from __future__ import annotations
 import owlready2 as ow
 
 from extract.vocab import DCTERMS, PROV
-from ontology.annotate import LKIF_NORM, LRML, ODRL, Namespaces, link_iri, new_class, new_property
+from ontology.annotate import (
+    LKIF_NORM,
+    LRML,
+    ODRL,
+    Namespaces,
+    declare_properties,
+    link_iri,
+    new_class,
+    new_property,
+)
 
 #: Modality subclasses: name -> (parent, label @id, label @en, comment, closeMatch IRIs).
 MODALITIES: dict[str, tuple[str, str, str, str, tuple[str, ...]]] = {
@@ -187,19 +196,7 @@ def declare(ns: Namespaces) -> None:
             None,
         ),
     )
-    for name, label_id, label_en, comment, domain, range_, match in object_properties:
-        prop = new_property(
-            pw,
-            name,
-            (ow.ObjectProperty,),
-            label_id,
-            label_en,
-            comment,
-            domain=[domain] if domain else None,
-            range_=[range_] if range_ else None,
-        )
-        if match:
-            link_iri(prop, close, match)
+    declare_properties(pw, ow.ObjectProperty, object_properties, close)
 
     data_properties = (
         (
@@ -267,19 +264,7 @@ def declare(ns: Namespaces) -> None:
             None,
         ),
     )
-    for name, label_id, label_en, comment, domain, datatype, match in data_properties:
-        prop = new_property(
-            pw,
-            name,
-            (ow.DataProperty,),
-            label_id,
-            label_en,
-            comment,
-            domain=[domain],
-            range_=[datatype] if datatype else None,
-        )
-        if match:
-            link_iri(prop, close, match)
+    declare_properties(pw, ow.DataProperty, data_properties, close)
     _declare_provenance(ns, provision)
 
 

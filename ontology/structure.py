@@ -11,7 +11,7 @@ from __future__ import annotations
 import owlready2 as ow
 
 from extract.vocab import UNIT_CLASSES
-from ontology.annotate import Namespaces, new_class, new_property
+from ontology.annotate import Namespaces, declare_properties, new_class, new_property
 
 #: Unit classes: local name -> (label @id, label @en, comment). Keys match vocab.UNIT_CLASSES.
 UNITS: dict[str, tuple[str, str, str]] = {
@@ -224,7 +224,7 @@ def declare(ns: Namespaces) -> None:
             range_=[datatype] if datatype else None,
         )
     regulation = pw.ProdukHukumDaerah
-    for name, label_id, label_en, comment, domain, range_ in (
+    object_properties = (
         (
             "defines",
             "mendefinisikan",
@@ -273,17 +273,8 @@ def declare(ns: Namespaces) -> None:
             None,
             warning,
         ),
-    ):
-        new_property(
-            pw,
-            name,
-            (ow.ObjectProperty,),
-            label_id,
-            label_en,
-            comment,
-            domain=[domain] if domain else None,
-            range_=[range_] if range_ else None,
-        )
+    )
+    declare_properties(pw, ow.ObjectProperty, object_properties)
     assert set(UNITS) == {iri.rsplit("#", 1)[1] for iri in UNIT_CLASSES.values()}
 
 
