@@ -13,7 +13,7 @@ from extract.iri import Iri
 from extract.lists import STYLES, ListStack, read_marker
 from extract.model import Line, Unit
 from extract.numbering import int_to_roman
-from extract.structure import join_text, normalise
+from extract.structure import append_text, close_ends, normalise
 
 _HEAD = re.compile(r"^LAMPIRAN(?:\s+(?P<num>[IVXL]+))?\b\s*(?P<rest>.*)$")
 _SIGNATURE_OFFICE = re.compile(r"^(?:Pj\.?\s+)?[A-Z][A-Z .]+,$")
@@ -49,7 +49,7 @@ def _fill(annex: Unit, lines: list[Line], header_rest: str) -> None:
                 header.append(text)
             else:
                 in_header = False
-                _append_text(stack.deepest(), text, line)
+                append_text(stack.deepest(), text, line)
             continue
         in_header = False
         parent, level = placement
@@ -67,24 +67,13 @@ def _fill(annex: Unit, lines: list[Line], header_rest: str) -> None:
         stack.push(level, marker.style, item, parent)
     annex.heading = normalise(" ".join(header))
     for child in annex.children:
-        _stretch(child)
+        close_ends(child)
 
 
 def _looks_like_heading(text: str) -> bool:
     return (
         not text.rstrip().endswith((".", ";", ":", ",")) and len(text.split()) <= _MAX_HEADING_WORDS
     )
-
-
-def _append_text(unit: Unit, text: str, line: Line) -> None:
-    unit.text = join_text(unit.text, normalise(text))
-    unit.end = max(unit.end, line.end)
-
-
-def _stretch(unit: Unit) -> int:
-    for child in unit.children:
-        unit.end = max(unit.end, _stretch(child))
-    return unit.end
 
 
 def _without_signature(lines: list[Line]) -> list[Line]:

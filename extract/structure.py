@@ -92,7 +92,7 @@ class BodyParser:
         for line in lines:
             self.feed(line)
         for unit in self.top:
-            _close_ends(unit)
+            close_ends(unit)
         return self.top
 
     def feed(self, line: Line) -> None:
@@ -194,14 +194,14 @@ class BodyParser:
 
     def _text_line(self, text: str, line: Line) -> None:
         if self.heading is not None and self._continues_heading(text):
-            _append(self.heading, text, line, heading=True)
+            append_text(self.heading, text, line, heading=True)
             return
         self.heading = None
         if not self.articles:
             if self.bab is None and not self.top:
                 return  # stray text before the first heading: not part of any unit
             self._infer_pasal(line, "teks tanpa judul Pasal sesudah judul BAB/Bagian")
-        _append(self.articles[-1].lists.deepest(), text, line)
+        append_text(self.articles[-1].lists.deepest(), text, line)
 
     # -- building ------------------------------------------------------------------------
     def _open_container(self, kind: str, match: re.Match, rest: str, line: Line) -> None:
@@ -278,7 +278,7 @@ class BodyParser:
         article.ayat = ayat
         article.lists = ListStack(ayat)
         if rest:
-            _append(ayat, rest, Line(rest, offset, line.end))
+            append_text(ayat, rest, Line(rest, offset, line.end))
 
     def _add_item(self, article: _Article, parent: Unit, level: int, marker: Marker, line: Line):
         kind = STYLES[marker.style][0]
@@ -288,7 +288,7 @@ class BodyParser:
         parent.children.append(item)
         article.lists.push(level, marker.style, item, parent)
         start = line.start + len(line.text) - len(line.text.lstrip()) + marker.offset
-        _append(item, marker.rest, Line(marker.rest, start, line.end))
+        append_text(item, marker.rest, Line(marker.rest, start, line.end))
 
     def _new_unit(self, kind: str, number: str, iri: Iri, line: Line) -> Unit:
         return Unit(kind=kind, number=number, iri=iri, start=line.start, end=line.end)
@@ -376,7 +376,8 @@ def _has_content(unit: Unit) -> bool:
     return bool(unit.text or unit.children)
 
 
-def _append(unit: Unit, text: str, line: Line, heading: bool = False) -> None:
+def append_text(unit: Unit, text: str, line: Line, heading: bool = False) -> None:
+    """Add a line's text to ``unit``'s text (or heading) and stretch its end over it."""
     # Only the new piece needs normalising: the text so far already is.
     if heading:
         unit.heading = join_text(unit.heading, normalise(text))
@@ -385,10 +386,10 @@ def _append(unit: Unit, text: str, line: Line, heading: bool = False) -> None:
     unit.end = max(unit.end, line.end)
 
 
-def _close_ends(unit: Unit) -> int:
+def close_ends(unit: Unit) -> int:
     """Stretch each unit's end over its children, so a span covers the whole unit."""
     for child in unit.children:
-        unit.end = max(unit.end, _close_ends(child))
+        unit.end = max(unit.end, close_ends(child))
     return unit.end
 
 
