@@ -27,6 +27,7 @@ COUNTED = {
     "definitions": "Definisi",
     "lampiran_sections": "BagianLampiran",
 }
+KIND_OF_CLASS = {iri: kind for kind, iri in vocab.UNIT_CLASSES.items()}
 TYPE_LABELS = {vocab.DOCTYPE + rule.doctype.concept: rule.doctype.label for rule in RULES}
 
 
@@ -192,7 +193,7 @@ def _tree(row: dict, by_parent: dict[str, list[dict]], regulation: str) -> dict:
         "ayat": levels.get("ayat"),
         "huruf": levels.get("huruf"),
         "angka": levels.get("angka"),
-        "kind": row.get("class", vocab.REGULATION_CLASS).split("#")[-1].lower(),
+        "kind": KIND_OF_CLASS.get(row.get("class", ""), "peraturan"),
         "number": row.get("number"),
         "heading": row.get("heading"),
         "citation": row["label"],

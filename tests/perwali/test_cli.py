@@ -382,3 +382,17 @@ def test_definitions_of_unknown_regulation(built_data, capsys):
         capsys, "definitions", "bandung-1-2020", "--json", "--data", str(built_data)
     )
     assert code == 2 and out == "" and "peraturan bandung-1-2020 tidak ada" in err
+
+
+def test_show_kinds_are_the_model_kinds(built_data, capsys):
+    code, out, _ = run(capsys, "show", "cilegon-17-2023", "--json", "--data", str(built_data))
+    unit = json.loads(out)
+    assert code == 0 and unit["kind"] == "peraturan"
+    assert {child["kind"] for child in unit["children"]} == {
+        "bab",
+        "lampiran",
+        "menimbang",
+        "mengingat",
+    }
+    annex = next(child for child in unit["children"] if child["kind"] == "lampiran")
+    assert [section["kind"] for section in annex["children"]] == ["bagian-lampiran"] * 4
