@@ -7,6 +7,8 @@ does not exist (the message names it).
 from __future__ import annotations
 
 import argparse
+import importlib
+import importlib.util
 import json
 import sys
 from collections.abc import Sequence
@@ -24,6 +26,15 @@ from perwali.store import (
 )
 
 EXIT_OK, EXIT_PARTIAL, EXIT_BAD_INPUT = 0, 1, 2
+
+#: Thin adapters over the capabilities (``capabilities/``): each module has
+#: ``add_parser(commands, data_option)`` and sets ``handler`` on its sub-commands.
+CAPABILITY_COMMANDS = (
+    "perwali.cmd_cite",
+    "perwali.cmd_ask",
+    "perwali.cmd_compare",
+    "perwali.cmd_validate",
+)
 
 
 def _data_option(parser: argparse.ArgumentParser) -> None:
@@ -86,6 +97,9 @@ def make_parser() -> argparse.ArgumentParser:
         pass
     else:
         add_serve_parser(commands)
+    for module_name in CAPABILITY_COMMANDS:
+        if importlib.util.find_spec(module_name) is not None:
+            importlib.import_module(module_name).add_parser(commands, _data_option)
     return parser
 
 

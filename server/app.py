@@ -90,6 +90,10 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     app.register_blueprint(sparql_bp)
 
+    from server.api import register_api
+
+    register_api(app)
+
     @app.get("/health")
     def health():
         return jsonify(status="ok", store=spec.kind)

@@ -42,6 +42,14 @@ MESSAGES_ID: dict[str, str] = {
 }
 
 
+def register_messages(messages: dict[str, str]) -> None:
+    """Add the Indonesian messages of a module's error codes (each module owns its codes)."""
+    clash = {code for code in messages if MESSAGES_ID.get(code, messages[code]) != messages[code]}
+    if clash:
+        raise ValueError(f"message codes defined twice: {sorted(clash)}")
+    MESSAGES_ID.update(messages)
+
+
 def wants_english() -> bool:
     """Whether the current request prefers English to Indonesian."""
     if not has_request_context():
