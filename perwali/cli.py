@@ -33,6 +33,7 @@ CAPABILITY_COMMANDS = (
     "perwali.cmd_cite",
     "perwali.cmd_ask",
     "perwali.cmd_compare",
+    "perwali.cmd_align",
     "perwali.cmd_validate",
 )
 

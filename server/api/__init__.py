@@ -1,7 +1,8 @@
 """The JSON API under ``/api/``: thin adapters over ``capabilities/``.
 
 Each module listed in :data:`API_MODULES` exposes ``bp`` (a Flask blueprint whose routes
-live under ``/api/``) and, when it needs them, Indonesian messages for its error codes
+live under ``/api/``), ``OPENAPI_PATHS`` (its OpenAPI 3.1 path items, merged into
+``/api/openapi.json`` by ``server.api.openapi``) and, when it needs them, Indonesian messages for its error codes
 (``server.messages.register_messages``). Errors follow the project's contract
 (``{"code", "message"}``, Indonesian unless ``Accept-Language: en``).
 """
@@ -18,6 +19,7 @@ API_MODULES = (
     "server.api.cite",
     "server.api.ask",
     "server.api.compare",
+    "server.api.align",
     "server.api.validate",
     "server.api.openapi",
     "server.linked_data",
