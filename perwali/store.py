@@ -1,8 +1,19 @@
 """Where the graph lives: the embedded pyoxigraph store in the data folder, or a SPARQL server.
 
-A build writes the whole dataset into a fresh store beside the old one and swaps it in
-only when everything is written, so a failed build never leaves a half-written store and
-never alters the one that was there.
+A data folder holds *generations*, one per build, and two symlinks naming the current one::
+
+    DATA/.lock                          held (flock) by the build writing into DATA
+    DATA/store   -> generations/<id>/store
+    DATA/graph.nq -> generations/<id>/graph.nq
+    DATA/generations/<id>/{store,graph.nq}
+    DATA/pins/<pid>--<id>               a live process still reading generation <id>
+
+A build takes the lock (a second build waits, or gives up with :class:`BuildLocked`),
+writes a new generation in a staging folder, and publishes it by replacing each symlink
+atomically (a new link under a temporary name, then ``os.replace``), so a reader always
+finds a complete store at ``DATA/store``; a failed build leaves the current generation
+untouched. Afterwards it prunes old generations, keeping the newest
+:data:`KEEP_GENERATIONS` and any pinned by a live process.
 
 A deployment that outgrows one process keeps the graph in any SPARQL 1.1 server instead
 (``--store sparql:http://HOST:PORT/query``): :func:`load_into` loads it through the Graph
@@ -11,11 +22,17 @@ Store Protocol and :class:`SparqlStore` queries it.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import errno
+import fcntl
 import json
+import os
+import secrets
 import shutil
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -29,52 +46,352 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = PROJECT_ROOT / "data"
 STORE_DIRNAME = "store"
 DUMP_FILENAME = "graph.nq"
+GENERATIONS_DIRNAME = "generations"
+PINS_DIRNAME = "pins"
+LOCK_FILENAME = ".lock"
+STAGING_SUFFIX = ".partial"
+#: Generations a build keeps (besides pinned ones): the new one and the one before.
+KEEP_GENERATIONS = 2
 
 
 class StoreError(RuntimeError):
     """The store is missing or cannot be opened."""
 
 
+class BuildLocked(StoreError):
+    """Another build holds the data folder's lock."""
+
+
 def store_path(data_dir: Path) -> Path:
+    """``DATA/store``: the current generation's store (a symlink in the generation layout)."""
     return Path(data_dir) / STORE_DIRNAME
 
 
 def open_embedded(data_dir: Path, *, read_only: bool = True) -> ox.Store:
-    """Open the embedded store of a build; raise :class:`StoreError` if there is none."""
+    """Open the embedded store of a build; raise :class:`StoreError` if there is none.
+
+    The symlink is resolved first, so the store opened is one whole generation even if a
+    build swaps in the next one meanwhile.
+    """
     path = store_path(data_dir)
     if not path.is_dir():
         raise StoreError(f"no graph in {data_dir}: run 'perwali build' first (or pass --data DIR)")
+    concrete = path.resolve()
     try:
-        return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+        return ox.Store.read_only(str(concrete)) if read_only else ox.Store(str(concrete))
     except OSError as error:
         raise StoreError(f"cannot open the store in {path}: {error}") from error
 
 
-def write_embedded(data_dir: Path, quads: Iterable[ox.Quad]) -> int:
-    """Replace the store of ``data_dir`` with ``quads``; return how many were written.
+# --- the build lock ---------------------------------------------------------------------
 
-    Also dumps the dataset as N-Quads (``graph.nq``) for other tools.
+_held_locks: set[Path] = set()
+_held_guard = threading.Lock()
+
+
+@contextlib.contextmanager
+def build_lock(
+    data_dir: Path,
+    *,
+    wait: float | None = None,
+    on_wait: Callable[[str], None] | None = None,
+    poll: float = 0.2,
+) -> Iterator[None]:
+    """Hold the exclusive build lock of ``data_dir`` (``fcntl.flock`` on ``DATA/.lock``).
+
+    ``wait`` is how many seconds to wait for another build (None: as long as it takes,
+    0: not at all); past it :class:`BuildLocked` is raised. ``on_wait`` is told once, with
+    a message naming the holder, when the lock is busy. Re-entrant within a process.
     """
     data_dir = Path(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
-    fresh = data_dir / (STORE_DIRNAME + ".new")
-    shutil.rmtree(fresh, ignore_errors=True)
-    store = ox.Store(str(fresh))
+    key = data_dir.resolve()
+    with _held_guard:
+        reentrant = key in _held_locks
+    if reentrant:
+        yield
+        return
+    fd = os.open(data_dir / LOCK_FILENAME, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        _acquire(fd, data_dir, wait, on_wait, poll)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        with _held_guard:
+            _held_locks.add(key)
+        try:
+            yield
+        finally:
+            with _held_guard:
+                _held_locks.discard(key)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def _acquire(
+    fd: int, data_dir: Path, wait: float | None, on_wait: Callable[[str], None] | None, poll: float
+) -> None:
+    deadline = None if wait is None else time.monotonic() + wait
+    told = False
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            pass
+        holder = _lock_holder(fd)
+        if deadline is not None and time.monotonic() >= deadline:
+            raise BuildLocked(
+                f"folder data {data_dir} sedang dipakai build lain{holder}; "
+                "coba lagi nanti atau tunggu dengan --wait DETIK"
+            )
+        if not told and on_wait is not None:
+            on_wait(f"menunggu build lain{holder} selesai menulis ke {data_dir} …")
+            told = True
+        time.sleep(poll)
+
+
+def _lock_holder(fd: int) -> str:
+    try:
+        pid = os.pread(fd, 32, 0).decode("ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return ""
+    return f" (pid {pid})" if pid.isdigit() else ""
+
+
+# --- generations ------------------------------------------------------------------------
+
+
+def current_generation(data_dir: Path) -> Path:
+    """The generation folder ``DATA/store`` points at; :class:`StoreError` if there is none.
+
+    A data folder written before generations existed (``DATA/store`` a real directory)
+    has no generation until its next build.
+    """
+    link = store_path(data_dir)
+    if not link.is_symlink():
+        raise StoreError(f"no store generation in {data_dir}: run 'perwali build' first")
+    target = link.resolve()
+    if not target.is_dir():
+        raise StoreError(f"the store of {data_dir} points at a missing folder {target}")
+    return target.parent
+
+
+def pin_generation(data_dir: Path, generation: Path, pid: int) -> None:
+    """Keep ``generation`` from being pruned while process ``pid`` is alive."""
+    pins = Path(data_dir) / PINS_DIRNAME
+    pins.mkdir(parents=True, exist_ok=True)
+    name = Path(generation).name
+    tmp = pins / f".{pid}--{name}.{secrets.token_hex(4)}"
+    tmp.write_text(name + "\n", encoding="utf-8")
+    os.replace(tmp, _pin_file(data_dir, name, pid))
+
+
+def unpin_generation(data_dir: Path, generation: Path, pid: int) -> None:
+    """Undo :func:`pin_generation` (a missing pin is not an error)."""
+    with contextlib.suppress(FileNotFoundError):
+        _pin_file(data_dir, Path(generation).name, pid).unlink()
+
+
+def _pin_file(data_dir: Path, name: str, pid: int) -> Path:
+    return Path(data_dir) / PINS_DIRNAME / f"{int(pid)}--{name}"
+
+
+def pinned_generations(data_dir: Path) -> set[str]:
+    """Names of the generations pinned by live processes; stale pin files are removed."""
+    pins = Path(data_dir) / PINS_DIRNAME
+    live: set[str] = set()
+    if not pins.is_dir():
+        return live
+    for pin in pins.iterdir():
+        pid_text, _, name = pin.name.partition("--")
+        if not pid_text.isdigit() or not name:
+            continue
+        if _alive(int(pid_text)):
+            live.add(name)
+        else:
+            with contextlib.suppress(FileNotFoundError):
+                pin.unlink()
+    return live
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's live process
+    return True
+
+
+def list_generations(data_dir: Path) -> list[Path]:
+    """The complete generation folders of ``data_dir``, oldest first."""
+    folder = Path(data_dir) / GENERATIONS_DIRNAME
+    if not folder.is_dir():
+        return []
+    return sorted(
+        path
+        for path in folder.iterdir()
+        if path.is_dir() and not path.name.endswith(STAGING_SUFFIX) and not path.is_symlink()
+    )
+
+
+def _new_generation_name() -> str:
+    now = time.time()
+    stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime(now)) + f".{int(now % 1 * 1e6):06d}Z"
+    return f"{stamp}-{os.getpid()}-{secrets.token_hex(3)}"
+
+
+def write_embedded(data_dir: Path, quads: Iterable[ox.Quad], *, wait: float | None = None) -> int:
+    """Write ``quads`` as a new generation of ``data_dir`` and make it current; return how
+    many were written. Also dumps the dataset as N-Quads (``graph.nq``) for other tools.
+
+    Holds the build lock (``wait`` as in :func:`build_lock`); on any failure the staging
+    folder is removed and the current generation stays as it was.
+    """
+    data_dir = Path(data_dir)
+    with build_lock(data_dir, wait=wait):
+        generations = data_dir / GENERATIONS_DIRNAME
+        generations.mkdir(parents=True, exist_ok=True)
+        name = _new_generation_name()
+        staging = generations / (name + STAGING_SUFFIX)
+        try:
+            count = _write_generation(staging, quads)
+            final = generations / name
+            staging.rename(final)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        _publish(data_dir, final)
+        _drop_old_leftovers(data_dir)
+        prune_generations(data_dir)
+        return count
+
+
+def _write_generation(folder: Path, quads: Iterable[ox.Quad]) -> int:
+    folder.mkdir(parents=True)
+    store = ox.Store(str(folder / STORE_DIRNAME))
     store.bulk_extend(quads)
     store.flush()
     count = len(store)
-    dump_tmp = data_dir / (DUMP_FILENAME + ".new")
-    store.dump(str(dump_tmp), ox.RdfFormat.N_QUADS)
-    del store  # release the RocksDB lock before the swap
-    old = data_dir / (STORE_DIRNAME + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    target = store_path(data_dir)
-    if target.exists():
-        target.rename(old)
-    fresh.rename(target)
-    dump_tmp.replace(data_dir / DUMP_FILENAME)
-    shutil.rmtree(old, ignore_errors=True)
+    store.dump(str(folder / DUMP_FILENAME), ox.RdfFormat.N_QUADS)
+    del store  # release the RocksDB lock
+    _fsync_tree(folder)
     return count
+
+
+def _fsync_tree(folder: Path) -> None:
+    """Flush the new generation to disk before it is published (a crash then never leaves
+    the symlink pointing at half-written files)."""
+    for path in [*folder.rglob("*"), folder]:
+        flags = os.O_RDONLY | (os.O_DIRECTORY if path.is_dir() else 0)
+        with contextlib.suppress(OSError):
+            fd = os.open(path, flags)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+
+
+def _publish(data_dir: Path, generation: Path) -> None:
+    """Point ``DATA/graph.nq`` and then ``DATA/store`` at ``generation``, each atomically.
+
+    A data folder of the old layout (a real ``DATA/store`` directory and ``DATA/graph.nq``
+    file) is migrated on the way: its store and dump become a generation of their own.
+    """
+    relative = Path(GENERATIONS_DIRNAME) / generation.name
+    legacy: Path | None = None
+    for entry in (DUMP_FILENAME, STORE_DIRNAME):
+        link = data_dir / entry
+        if link.exists() and not link.is_symlink():
+            legacy = legacy or _legacy_staging(data_dir, link)
+            _migrate_entry(link, relative / entry, legacy / entry)
+        else:
+            _replace_symlink(link, relative / entry)
+    if legacy is not None:
+        legacy.rename(legacy.with_name(legacy.name.removesuffix(STAGING_SUFFIX)))
+
+
+def _legacy_staging(data_dir: Path, old: Path) -> Path:
+    stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime(old.stat().st_mtime))
+    name = f"{stamp}.000000Z-legacy-{secrets.token_hex(3)}{STAGING_SUFFIX}"
+    folder = data_dir / GENERATIONS_DIRNAME / name
+    folder.mkdir(parents=True)
+    return folder
+
+
+def _migrate_entry(old: Path, target: Path, keep_as: Path) -> None:
+    """Replace the real file or directory ``old`` by a symlink to ``target`` with no moment
+    when ``old`` is missing, and move what it was to ``keep_as``. A file is hard-linked
+    first; a directory is swapped in one ``renameat2(RENAME_EXCHANGE)``."""
+    if old.is_file():
+        os.link(old, keep_as)
+        _replace_symlink(old, target)
+        return
+    tmp = old.with_name(f".{old.name}.{os.getpid()}.{secrets.token_hex(4)}")
+    os.symlink(target, tmp)
+    if _exchange(tmp, old):
+        tmp.rename(keep_as)  # ``tmp`` now names the old directory
+    else:  # no RENAME_EXCHANGE on this system: a gap of microseconds, once
+        old.rename(keep_as)
+        os.replace(tmp, old)
+
+
+def _replace_symlink(link: Path, target: Path) -> None:
+    tmp = link.with_name(f".{link.name}.{os.getpid()}.{secrets.token_hex(4)}")
+    os.symlink(target, tmp)
+    try:
+        os.replace(tmp, link)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
+
+
+def prune_generations(data_dir: Path, keep: int = KEEP_GENERATIONS) -> list[Path]:
+    """Remove old generations (caller holds the build lock): keep the newest ``keep``, the
+    current one and those pinned by live processes; drop leftovers of failed builds.
+    Return the folders removed."""
+    data_dir = Path(data_dir)
+    folder = data_dir / GENERATIONS_DIRNAME
+    if folder.is_dir():
+        for staging in folder.glob("*" + STAGING_SUFFIX):
+            shutil.rmtree(staging, ignore_errors=True)
+    generations = list_generations(data_dir)
+    protected = {path.name for path in generations[-keep:]} if keep > 0 else set()
+    protected |= pinned_generations(data_dir)
+    with contextlib.suppress(StoreError):
+        protected.add(current_generation(data_dir).name)
+    removed = [path for path in generations if path.name not in protected]
+    for path in removed:
+        shutil.rmtree(path, ignore_errors=True)
+    return removed
+
+
+def _drop_old_leftovers(data_dir: Path) -> None:
+    """Remove what a build of the old layout may have left half-way (``store.new`` …)."""
+    for leftover in (STORE_DIRNAME + ".new", STORE_DIRNAME + ".old"):
+        shutil.rmtree(data_dir / leftover, ignore_errors=True)
+    with contextlib.suppress(FileNotFoundError):
+        (data_dir / (DUMP_FILENAME + ".new")).unlink()
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths atomically (Linux ``renameat2``); False where unsupported."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange)
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(second))
 
 
 # --- store specifications and the external (SPARQL 1.1) backend ------------------------
