@@ -1,0 +1,365 @@
+"""The data model of an uploaded organisation: W3C ORG, the project ontology, ``pwv:``.
+
+Every input (CSV folder, XLSX workbook, RDF) is read into an :class:`Organisation` (plain
+records) and written by :func:`to_graph` into one rdflib graph the shapes check. Base
+facts use ORG and the ontology (``org:subOrganizationOf``, ``org:memberOf``,
+``org:reportsTo``, ``org:headOf``, ``org:Membership``, ``pw:PerangkatDaerah``,
+``pw:UnitKerjaMandiri``, ``pw:TimKerja``, ``pw:pemilikKinerja``, ``pw:level``, the role
+individuals); the terms the ontology lacks (golongan, penilai kinerja, how a team was set
+up ...) are in the validation vocabulary ``pwv:`` (``shapes/vocabulary.ttl``).
+
+Derived facts are computed here, once, so the shapes stay SHACL Core and cheap:
+``pwv:rank`` (structural rank from ``ontology.levels``), ``pwv:golonganRank``, a class per
+jabatan and per JF jenjang, ``pwv:pengawasCount`` and ``pwv:diSekretariatDaerah`` per unit,
+``pwv:ketua``/``pwv:anggota`` shortcuts per team, a class per lingkup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Final
+from urllib.parse import quote
+
+from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
+
+from extract import vocab
+from ontology.levels import LEVELS
+
+PWV: Final = Namespace(vocab.BASE + "validate#")
+PW: Final = Namespace(vocab.PW)
+ORG: Final = Namespace(vocab.ORG)
+ROLE: Final = Namespace(vocab.ROLE)
+#: Base of the IRIs given to the rows of a CSV/XLSX upload.
+UPLOAD: Final = "urn:perwali-upload:"
+
+UNIT_CLASSES: Final = {
+    "perangkat_daerah": PW.PerangkatDaerah,
+    "unit_organisasi": PW.UnitOrganisasi,
+    "unit_kerja_mandiri": PW.UnitKerjaMandiri,
+}
+#: jabatan value -> (post class of the ontology, class of its holders in pwv:, level id)
+JABATAN: Final = {
+    "jpt_pratama": (PW.JabatanPimpinanTinggiPratama, PWV.PejabatPimpinanTinggiPratama),
+    "administrator": (PW.JabatanAdministrator, PWV.PejabatAdministrator),
+    "pengawas": (PW.JabatanPengawas, PWV.PejabatPengawas),
+    "pelaksana": (PW.JabatanPelaksana, PWV.PejabatPelaksana),
+    "fungsional": (PW.JabatanFungsional, PWV.PejabatFungsional),
+}
+_LEVEL_OF_JABATAN: Final = {
+    "jpt_pratama": "pimpinan-tinggi-pratama",
+    "administrator": "administrator",
+    "pengawas": "pengawas",
+    "pelaksana": "pelaksana",
+}
+_LEVELS: Final = {level.id: level for level in LEVELS}
+#: jenjang value (Jabatan Fungsional only) -> class of its holders in pwv:
+JENJANG_CLASS: Final = {
+    "ahli_utama": PWV.JFAhliUtama,
+    "ahli_madya": PWV.JFAhliMadya,
+    "ahli_muda": PWV.JFAhliMuda,
+    "ahli_pertama": PWV.JFAhliPertama,
+    "penyelia": PWV.JFKeterampilan,
+    "mahir": PWV.JFKeterampilan,
+    "terampil": PWV.JFKeterampilan,
+    "pemula": PWV.JFKeterampilan,
+}
+LINGKUP: Final = {
+    "unit": PWV.LingkupUnit,
+    "lintas_unit": PWV.LingkupLintasUnit,
+    "lintas_pd": PWV.LingkupLintasPD,
+    "lintas_instansi": PWV.LingkupLintasInstansi,
+}
+TIM_CLASS: Final = {
+    "unit": PWV.TimUnit,
+    "lintas_unit": PWV.TimLintasUnit,
+    "lintas_pd": PWV.TimLintasPD,
+    "lintas_instansi": PWV.TimLintasInstansi,
+}
+PENUGASAN_CLASS: Final = {
+    "unit": PWV.PenugasanUnit,
+    "lintas_unit": PWV.PenugasanLintasUnit,
+    "lintas_pd": PWV.PenugasanLintasPD,
+    "lintas_instansi": PWV.PenugasanLintasInstansi,
+}
+DASAR: Final = {"surat_perintah": PWV.SuratPerintah, "keputusan": PWV.Keputusan}
+PENETAP: Final = {
+    "wali_kota": ROLE["wali-kota"],
+    "sekretaris_daerah": ROLE["sekretaris-daerah"],
+    "kepala_perangkat_daerah": ROLE["kepala-perangkat-daerah"],
+    "pimpinan_unit": ROLE["pimpinan-unit-organisasi"],
+    "pejabat_penilai_kinerja": ROLE["pejabat-penilai-kinerja"],
+}
+MUATAN: Final = {
+    "maksud_tujuan": PWV.MaksudTujuan,
+    "kompetensi": PWV.Kompetensi,
+    "target_kinerja": PWV.TargetKinerja,
+    "durasi": PWV.Durasi,
+    "pengaturan_lain": PWV.PengaturanLain,
+}
+CARA: Final = {"penunjukan": PWV.Penunjukan, "pengajuan_sukarela": PWV.PengajuanSukarela}
+PERAN: Final = {"ketua": ROLE["ketua-tim"], "anggota": ROLE["anggota-tim"]}
+GOLONGAN_RUANG: Final = {"I": "abcd", "II": "abcd", "III": "abcd", "IV": "abcde"}
+
+#: every IRI that stands for a value of the template -> that value (to show it back)
+VALUE_OF_IRI: Final[dict[str, str]] = {
+    str(iri): value
+    for table in (UNIT_CLASSES, LINGKUP, DASAR, PENETAP, MUATAN, CARA, PERAN)
+    for value, iri in table.items()
+} | {str(post): value for value, (post, _) in JABATAN.items()}
+
+TRUE, FALSE = Literal(True), Literal(False)
+
+
+def golongan_rank(golongan: str) -> int | None:
+    """``"III/a"`` -> 9 (I/a = 1 … IV/e = 17); None when it is not a PNS golongan."""
+    text = golongan.strip().upper().replace(" ", "")
+    if "/" not in text and text[-1:].isalpha() and text[:-1] in GOLONGAN_RUANG:
+        text = f"{text[:-1]}/{text[-1]}"
+    group, _, ruang = text.partition("/")
+    letters = GOLONGAN_RUANG.get(group)
+    if letters is None or len(ruang) != 1 or ruang.lower() not in letters:
+        return None
+    base = {"I": 0, "II": 4, "III": 8, "IV": 12}[group]
+    return base + letters.index(ruang.lower()) + 1
+
+
+@dataclass
+class Origin:
+    """Where a record came from: a file and row (CSV/XLSX) or a subject IRI (RDF)."""
+
+    file: str
+    row: int | None = None
+    subject: str | None = None
+
+
+@dataclass
+class Unit:
+    code: str
+    name: str
+    jenis: str
+    induk: str | None
+    origin: Origin
+
+
+@dataclass
+class Pegawai:
+    nip: str
+    name: str
+    unit: str
+    jabatan: str
+    jenjang: str | None
+    golongan: str | None
+    atasan: str | None
+    penilai: str | None
+    pimpinan_unit: str | None
+    hasil_penyetaraan: bool
+    delegasi_penilai: bool
+    origin: Origin
+
+
+@dataclass
+class Tim:
+    code: str
+    name: str
+    lingkup: str
+    pemilik: str | None
+    dasar: str | None
+    penetap: str | None
+    memuat: tuple[str, ...]
+    origin: Origin
+
+
+@dataclass
+class Anggota:
+    tim: str
+    nip: str
+    peran: str
+    origin: Origin
+
+
+@dataclass
+class Penugasan:
+    code: str
+    nip: str
+    cara: str | None
+    lingkup: str | None
+    unit_tujuan: str | None
+    dasar: str | None
+    penetap: str | None
+    memuat: tuple[str, ...]
+    disetujui_atasan: bool | None
+    origin: Origin
+
+
+@dataclass
+class Organisation:
+    """The records of one upload, keyed by code; ``iris`` overrides minted IRIs (RDF)."""
+
+    units: dict[str, Unit] = field(default_factory=dict)
+    pegawai: dict[str, Pegawai] = field(default_factory=dict)
+    tim: dict[str, Tim] = field(default_factory=dict)
+    anggota: list[Anggota] = field(default_factory=list)
+    penugasan: dict[str, Penugasan] = field(default_factory=dict)
+    iris: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def iri(self, kind: str, code: str) -> URIRef:
+        """The node of a record: its own IRI (RDF input) or ``urn:perwali-upload:kind:code``."""
+        own = self.iris.get((kind, code))
+        return URIRef(own if own else f"{UPLOAD}{kind}:{quote(code, safe='')}")
+
+
+@dataclass
+class DataGraph:
+    """An upload as RDF, ready to validate; ``labels`` maps node IRIs to what users see."""
+
+    graph: Graph
+    labels: dict[str, str]
+    organisation: Organisation
+    source_name: str
+    kind: str  # "csv" (also XLSX) or "rdf"
+
+    def label(self, node: str) -> str:
+        """The nip / kode of a node (CSV), the IRI (RDF), or the template value of a term."""
+        return self.labels.get(node) or VALUE_OF_IRI.get(node) or node
+
+
+def to_graph(org: Organisation, source_name: str, kind: str) -> DataGraph:
+    """Write the base and derived facts of ``org`` into a new graph."""
+    graph = Graph()
+    add = graph.add
+    labels: dict[str, str] = {}
+    _add_units(org, add, labels)
+    _add_pegawai(org, add, labels)
+    _add_tim(org, add, labels)
+    _add_penugasan(org, add, labels)
+    if kind == "rdf":
+        labels = {iri: iri for iri in labels}
+    return DataGraph(graph, labels, org, source_name, kind)
+
+
+def _add_units(org: Organisation, add, labels: dict[str, str]) -> None:
+    pengawas = _pengawas_per_subtree(org)
+    setda = _in_sekretariat_daerah(org)
+    for unit in org.units.values():
+        node = org.iri("unit", unit.code)
+        labels[str(node)] = unit.code
+        add((node, RDF.type, UNIT_CLASSES[unit.jenis]))
+        add((node, ORG.identifier, Literal(unit.code)))
+        add((node, RDFS.label, Literal(unit.name)))
+        if unit.induk:
+            add((node, ORG.subOrganizationOf, org.iri("unit", unit.induk)))
+        add((node, PWV.pengawasCount, Literal(pengawas[unit.code])))
+        add((node, PWV.diSekretariatDaerah, TRUE if setda[unit.code] else FALSE))
+
+
+def _ancestors(org: Organisation, code: str) -> list[str]:
+    """``code`` and every unit above it (the input has no cycles by then)."""
+    chain = []
+    while code and code in org.units and code not in chain:
+        chain.append(code)
+        code = org.units[code].induk or ""
+    return chain
+
+
+def _pengawas_per_subtree(org: Organisation) -> dict[str, int]:
+    counts = dict.fromkeys(org.units, 0)
+    for person in org.pegawai.values():
+        if person.jabatan == "pengawas":
+            for code in _ancestors(org, person.unit):
+                counts[code] += 1
+    return counts
+
+
+def _in_sekretariat_daerah(org: Organisation) -> dict[str, bool]:
+    """Whether a unit is (in) a Perangkat Daerah named Sekretariat Daerah."""
+    result = {}
+    for code in org.units:
+        top = org.units[_ancestors(org, code)[-1]]
+        result[code] = "sekretariat daerah" in " ".join(top.name.lower().split())
+    return result
+
+
+def _add_pegawai(org: Organisation, add, labels: dict[str, str]) -> None:
+    for person in org.pegawai.values():
+        node = org.iri("pegawai", person.nip)
+        labels[str(node)] = person.nip
+        post, holder = JABATAN[person.jabatan]
+        add((node, RDF.type, PWV.Pegawai))
+        add((node, RDF.type, holder))
+        add((node, ORG.identifier, Literal(person.nip)))
+        add((node, RDFS.label, Literal(person.name)))
+        add((node, ORG.memberOf, org.iri("unit", person.unit)))
+        add((node, PWV.jabatan, post))
+        level = _LEVEL_OF_JABATAN.get(person.jabatan) or (person.jenjang or "").replace("_", "-")
+        if level in _LEVELS:
+            add((node, PW.level, PW[_LEVELS[level].local_name]))
+            if _LEVELS[level].ladder == "struktural":
+                add((node, PWV.rank, Literal(_LEVELS[level].rank)))
+        if person.jenjang in JENJANG_CLASS:
+            add((node, RDF.type, JENJANG_CLASS[person.jenjang]))
+        if person.golongan:
+            add((node, PWV.golongan, Literal(person.golongan)))
+            rank = golongan_rank(person.golongan)
+            if rank is not None:
+                add((node, PWV.golonganRank, Literal(rank)))
+        if person.atasan:
+            add((node, ORG.reportsTo, org.iri("pegawai", person.atasan)))
+        if person.penilai:
+            add((node, PWV.penilaiKinerja, org.iri("pegawai", person.penilai)))
+        if person.pimpinan_unit:
+            add((node, ORG.headOf, org.iri("unit", person.pimpinan_unit)))
+        add((node, PWV.hasilPenyetaraan, TRUE if person.hasil_penyetaraan else FALSE))
+        add((node, PWV.delegasiPenilai, TRUE if person.delegasi_penilai else FALSE))
+
+
+def _add_tim(org: Organisation, add, labels: dict[str, str]) -> None:
+    for team in org.tim.values():
+        node = org.iri("tim", team.code)
+        labels[str(node)] = team.code
+        add((node, RDF.type, PW.TimKerja))
+        add((node, RDF.type, TIM_CLASS[team.lingkup]))
+        if team.lingkup == "lintas_instansi":
+            add((node, RDF.type, PW.TimKerjaLintasInstansi))
+        add((node, ORG.identifier, Literal(team.code)))
+        if team.name:
+            add((node, RDFS.label, Literal(team.name)))
+        _add_setting(org, add, node, team.lingkup, team.dasar, team.penetap, team.memuat)
+        if team.pemilik:
+            add((node, PW.pemilikKinerja, org.iri("unit", team.pemilik)))
+    for member in org.anggota:
+        team, person = org.iri("tim", member.tim), org.iri("pegawai", member.nip)
+        membership = URIRef(f"{team}/anggota/{quote(member.nip, safe='')}")
+        add((membership, RDF.type, ORG.Membership))
+        add((membership, ORG.member, person))
+        add((membership, ORG.organization, team))
+        add((membership, ORG.role, PERAN[member.peran]))
+        add((team, PWV.ketua if member.peran == "ketua" else PWV.anggota, person))
+
+
+def _add_setting(org, add, node, lingkup, dasar, penetap, memuat) -> None:
+    if lingkup:
+        add((node, PWV.lingkup, LINGKUP[lingkup]))
+    if dasar:
+        add((node, PWV.dasarPenetapan, DASAR[dasar]))
+    if penetap:
+        add((node, PWV.ditetapkanOleh, PENETAP[penetap]))
+    for item in memuat:
+        add((node, PWV.memuat, MUATAN[item]))
+
+
+def _add_penugasan(org: Organisation, add, labels: dict[str, str]) -> None:
+    for item in org.penugasan.values():
+        node = org.iri("penugasan", item.code)
+        labels[str(node)] = item.code
+        add((node, RDF.type, PWV.Penugasan))
+        if item.lingkup:
+            add((node, RDF.type, PENUGASAN_CLASS[item.lingkup]))
+        add((node, ORG.identifier, Literal(item.code)))
+        add((node, PWV.pegawai, org.iri("pegawai", item.nip)))
+        if item.cara:
+            add((node, PWV.cara, CARA[item.cara]))
+        if item.unit_tujuan:
+            add((node, PWV.unitTujuan, org.iri("unit", item.unit_tujuan)))
+        _add_setting(org, add, node, item.lingkup, item.dasar, item.penetap, item.memuat)
+        if item.disetujui_atasan is not None:
+            add((node, PWV.disetujuiAtasan, TRUE if item.disetujui_atasan else FALSE))
