@@ -128,7 +128,7 @@ def resolve_parsed(index: CitationIndex, parsed: Parsed, lang: str = "id") -> Ci
             ),
             parsed=parsed.to_json(),
         )
-    regulations = _matching_regulations(index, parsed)
+    regulations = matching_regulations(index, parsed)
     if not regulations:
         return _regulation_missing(index, parsed, lang)
     named = parsed.has_regulation
@@ -137,7 +137,7 @@ def resolve_parsed(index: CitationIndex, parsed: Parsed, lang: str = "id") -> Ci
     return _lookup(index, regulations[0], parsed, lang)
 
 
-def _matching_regulations(index: CitationIndex, parsed: Parsed) -> list[Regulation]:
+def matching_regulations(index: CitationIndex, parsed: Parsed) -> list[Regulation]:
     def fits(reg: Regulation) -> bool:
         return (
             (parsed.regulation_id is None or reg.id == parsed.regulation_id)

@@ -62,6 +62,7 @@ class Lexeme:
     start: int
     end: int
     raw: str = ""  # the words as written, lower-case
+    line: int = 0  # line number in the text
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ class Lexicon:
     """Phrases (tuples of lower-case words) and what they mean."""
 
     phrases: dict[tuple[str, ...], tuple[str, str]]
-    longest: int
+    lengths: dict[str, tuple[int, ...]]  # first word -> phrase lengths, longest first
 
     @classmethod
     def build(cls, doctype_names: dict[str, list[str]], places: dict[str, str]) -> Lexicon:
@@ -104,7 +105,10 @@ class Lexicon:
             add(word, (JOINER, ""))
         for slug, name in places.items():
             add(name, (PLACE, slug))
-        return cls(phrases, max((len(k) for k in phrases), default=1))
+        lengths: dict[str, set[int]] = {}
+        for key in phrases:
+            lengths.setdefault(key[0], set()).add(len(key))
+        return cls(phrases, {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()})
 
 
 @cache
@@ -123,41 +127,46 @@ def lex(text: str, lexicon: Lexicon) -> list[Lexeme]:
         (m.lastgroup, m.group(m.lastgroup), m.start(), m.end()) for m in _TOKEN.finditer(text)
     ]
     out: list[Lexeme] = []
-    i = 0
+    i, line, seen = 0, 0, 0
     while i < len(tokens):
         kind, value, start, end = tokens[i]
+        line, seen = line + text.count("\n", seen, start), start
         if kind == "word":
             match = _phrase_at(tokens, i, lexicon)
             if match:
                 length, (cat, meaning) = match
                 end = tokens[i + length - 1][3]
-                out.append(Lexeme(cat, meaning, start, end, text[start:end].lower()))
+                out.append(Lexeme(cat, meaning, start, end, text[start:end].lower(), line))
                 i += length
                 continue
-            out.append(Lexeme(WORD, value.lower(), start, end, value.lower()))
+            out.append(Lexeme(WORD, value.lower(), start, end, value.lower(), line))
         elif kind == "num":
-            out.append(Lexeme(NUM, value, start, end))
+            out.append(Lexeme(NUM, value, start, end, value, line))
         elif kind == "regid":
-            out.append(Lexeme(REGID, value.lower(), start, end))
+            out.append(Lexeme(REGID, value.lower(), start, end, value.lower(), line))
         else:
-            out.append(Lexeme(_PUNCT.get(value, OTHER), value, start, end))
+            out.append(Lexeme(_PUNCT.get(value, OTHER), value, start, end, value, line))
         i += 1
     return out
 
 
 def _phrase_at(tokens, i, lexicon: Lexicon):
-    for length in range(min(lexicon.longest, len(tokens) - i), 0, -1):
+    first = tokens[i][1].lower()
+    if "-" in first and first not in lexicon.lengths:  # "undang-undang" as two words
+        return _hyphenated(first, lexicon)
+    for length in lexicon.lengths.get(first, ()):
         window = tokens[i : i + length]
-        if any(kind != "word" for kind, *_ in window):
+        if len(window) < length or any(kind != "word" for kind, *_ in window):
             continue
-        key = tuple(value.lower() for _, value, _, _ in window)
-        # "undang-undang" is one token; the table may write it as two words
-        if len(key) == 1 and "-" in key[0]:
-            key = tuple(key[0].split("-"))
-        meaning = lexicon.phrases.get(key)
+        meaning = lexicon.phrases.get(tuple(value.lower() for _, value, _, _ in window))
         if meaning:
             return length, meaning
     return None
+
+
+def _hyphenated(word: str, lexicon: Lexicon):
+    meaning = lexicon.phrases.get(tuple(word.split("-")))
+    return (1, meaning) if meaning else None
 
 
 @dataclass
@@ -215,7 +224,8 @@ def _provision(lx: list[Lexeme], i: int, parsed: Parsed) -> int:
                 break
             setattr(parsed, item.value, value)
             depth, i = level, after
-        elif depth == 0 and _is_bracketed_number(lx, i):  # "Pasal 13 (2)"
+        elif depth == 0 and _is_bracketed_number(lx, i) and lx[i].line == lx[i - 1].line:
+            # "Pasal 13 (2)" (on one line: in a text, "(1)" on the next line starts an ayat)
             parsed.ayat = lx[i + 1].value.lower()
             depth, i = 1, i + 3
         else:
