@@ -83,8 +83,8 @@ def citation_index(source: GraphSource) -> CitationIndex:
 
 
 def _build(source: GraphSource) -> CitationIndex:
-    regulations = [_regulation(row) for row in source.select(_REGULATIONS)]
-    instruments = [_regulation(row) for row in source.select(_INSTRUMENTS)]
+    regulations = _unique(_regulation(row) for row in source.select(_REGULATIONS))
+    instruments = _unique(_regulation(row) for row in source.select(_INSTRUMENTS))
     units = _units(source)
     cites: dict[str, list[Link]] = defaultdict(list)
     cited_by: dict[str, list[Link]] = defaultdict(list)
@@ -103,6 +103,11 @@ def _build(source: GraphSource) -> CitationIndex:
     return CitationIndex(
         regulations, instruments, units, dict(cites), dict(cited_by), labels, dict(names), places
     )
+
+
+def _unique(regulations) -> list[Regulation]:
+    """One record per IRI (a jurisdiction described in two graphs must not double it)."""
+    return list({reg.iri: reg for reg in regulations}.values())
 
 
 def _regulation(row: dict[str, str]) -> Regulation:
@@ -155,7 +160,7 @@ def parse_iri(iri: str) -> Iri | None:
 
 
 _REGULATIONS = """
-SELECT ?reg ?id ?code ?number ?year ?label ?jur ?placeName WHERE {
+SELECT DISTINCT ?reg ?id ?code ?number ?year ?label ?jur ?placeName WHERE {
   ?reg a pw:ProdukHukumDaerah ; pw:regulationId ?id ; eli:type_document ?type ;
        pw:year ?year ; rdfs:label ?label ; eli:jurisdiction ?jur .
   ?type skos:notation ?code .
@@ -164,7 +169,7 @@ SELECT ?reg ?id ?code ?number ?year ?label ?jur ?placeName WHERE {
 } ORDER BY ?id"""
 
 _INSTRUMENTS = """
-SELECT ?reg ?code ?number ?year ?label ?jur ?placeName WHERE {
+SELECT DISTINCT ?reg ?code ?number ?year ?label ?jur ?placeName WHERE {
   ?reg a pw:Instrumen ; eli:type_document ?type ; pw:year ?year ; rdfs:label ?label ;
        eli:jurisdiction ?jur .
   ?type skos:notation ?code .
@@ -174,7 +179,7 @@ SELECT ?reg ?code ?number ?year ?label ?jur ?placeName WHERE {
 }"""
 
 _UNITS = f"""
-SELECT ?u ?reg ?class ?label ?number ?parent ?position ?text ?heading WHERE {{
+SELECT DISTINCT ?u ?reg ?class ?label ?number ?parent ?position ?text ?heading WHERE {{
   VALUES ?class {{ {" ".join(f"<{iri}>" for iri in _KIND_OF_CLASS)} }}
   ?u a ?class ; pw:regulation ?reg ; rdfs:label ?label .
   OPTIONAL {{ ?u eli:number ?number }}
@@ -185,7 +190,7 @@ SELECT ?u ?reg ?class ?label ?number ?parent ?position ?text ?heading WHERE {{
 }}"""
 
 _REFERENCES = """
-SELECT ?source ?target ?text ?kind ?label WHERE {
+SELECT DISTINCT ?source ?target ?text ?kind ?label WHERE {
   ?r a pw:Reference ; pw:source ?source ; pw:referenceText ?text ; pw:referenceKind ?kind .
   OPTIONAL { ?r pw:target ?target . OPTIONAL { ?target rdfs:label ?label } }
 }"""

@@ -52,6 +52,7 @@ _TOKEN = re.compile(
 )
 _PUNCT = {"(": OPEN, ")": CLOSE, "/": SLASH, ",": COMMA}
 _HURUF = re.compile(r"^[a-z]{1,2}$")
+_ROMAN = re.compile(r"^[ivxl]+$")  # Pasal I, Pasal II of an amending regulation
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 
@@ -250,6 +251,8 @@ def _unit_value(lx: list[Lexeme], i: int, kind: str) -> tuple[str | None, int]:
     if item.cat == NUM:
         value = item.value.upper() if kind == "pasal" else item.value.lower()
         return value, i + 1
+    if kind == "pasal" and item.cat == WORD and _ROMAN.match(item.raw):
+        return item.raw.upper(), i + 1
     return None, i
 
 
@@ -292,7 +295,8 @@ def _is_regulation(found: dict, free_text: bool) -> bool:
         return typed or ("place" in found and "number" in found)
     if set(found) <= {"place_text", "region"}:
         return False  # stray words
-    return bool(found)
+    named = {"doctype", "place", "place_text"} & set(found)
+    return bool(named) or {"number", "year"} <= set(found)  # "Nomor 5" alone is not one
 
 
 def _number_and_year(lx: list[Lexeme], i: int, found: dict) -> int:
@@ -345,7 +349,8 @@ def parse_at(lx: list[Lexeme], i: int, free_text: bool) -> tuple[Parsed | None, 
         j = _regulation(lx, i, parsed, free_text)
         if j == i:
             return None, i + 1
-        j = _skip_title(lx, j)
+        if not free_text:  # in running text the title runs on; a Pasal after it is apart
+            j = _skip_title(lx, j)
         k = _provision(lx, _skip(lx, j, (COMMA,)), parsed)
         if parsed.has_provision:
             j = k

@@ -1,0 +1,1 @@
+"""Tests of the capabilities (capabilities/), on the real corpus and on inputs made here."""

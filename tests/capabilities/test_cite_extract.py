@@ -1,0 +1,83 @@
+"""``capabilities.cite_extract.extract``: every citation in a pasted text, with spans."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from capabilities.cite_extract import MAX_TEXT_CHARS, TextTooLong, extract
+from capabilities.source import EmbeddedSource
+from perwali.build import DEFAULT_CORPUS_DIR
+
+PALU = "https://w3id.org/perwali-kg/eli/id-palu/perwal/2023/28"
+SEMARANG = "https://w3id.org/perwali-kg/eli/id-semarang/perwal/2023/85"
+
+
+@pytest.fixture(scope="module")
+def source(built_data):
+    return EmbeddedSource(built_data)
+
+
+def test_spans_statuses_and_resolutions(source):
+    text = (
+        "Sebagaimana diatur dalam Pasal 21 ayat (4) Peraturan Wali Kota Palu Nomor 28 Tahun "
+        "2023, surat perintah ditetapkan oleh Sekda. Lihat juga ayat (5) dan Pasal 12. "
+        "Bandingkan Perwali Semarang 85/2023 Pasal 10 ayat (6); lalu Pasal 9 ayat (9)."
+    )
+    found = extract(source, text)
+    assert [text[item.start : item.end] for item in found] == [item.text for item in found]
+    assert [item.text for item in found] == [
+        "Pasal 21 ayat (4) Peraturan Wali Kota Palu Nomor 28 Tahun 2023",
+        "ayat (5)",
+        "Pasal 12",
+        "Perwali Semarang 85/2023 Pasal 10 ayat (6)",
+        "Pasal 9 ayat (9)",
+    ]
+    assert [item.relative for item in found] == [False, True, True, False, True]
+    assert [item.resolution.get("iri") for item in found[:4]] == [
+        PALU + "/pasal/21/ayat/4",
+        PALU + "/pasal/21/ayat/5",  # the Pasal and the regulation last named
+        PALU + "/pasal/12",
+        SEMARANG + "/pasal/10/ayat/6",
+    ]
+    last = found[4]
+    assert (last.status, last.http_status) == ("not_found", 404)
+    assert "Pasal 9 memiliki ayat" in last.resolution["message"]  # against Semarang
+    assert last.resolution["nearest"]["iri"].startswith(SEMARANG + "/pasal/9/ayat/")
+
+
+def test_bare_provision_before_any_regulation_is_ambiguous(source):
+    found = extract(source, "Pasal 9 mengatur tim kerja.")
+    assert [(item.status, item.relative) for item in found] == [("ambiguous", False)]
+    assert len(found[0].resolution["candidates"]) == 5
+
+
+def test_a_cited_instrument_becomes_the_context(source):
+    found = extract(source, "Undang-Undang Nomor 23 Tahun 2014 Pasal 5, dan Pasal 6.")
+    assert [item.status for item in found] == ["not_found", "not_found"]
+    assert found[1].resolution["code"] == "regulation-not-in-corpus"
+
+
+def test_the_limit_is_64000_characters(source):
+    extract(source, "a" * MAX_TEXT_CHARS)
+    with pytest.raises(TextTooLong):
+        extract(source, "a" * (MAX_TEXT_CHARS + 1))
+
+
+def test_a_whole_regulation_text_is_read(source):
+    text = (DEFAULT_CORPUS_DIR / "palu-28-2023.txt").read_text("utf-8")
+    found = extract(source, text)
+    assert found[0].resolution["iri"] == PALU  # its title block names it
+    assert len(found) > 50
+    assert all(text[item.start : item.end] == item.text for item in found)
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.text(max_size=300))
+def test_random_text_never_raises(source, text):
+    for item in extract(source, text):
+        assert item.status in ("found", "not_found", "ambiguous", "invalid")
+        assert 0 <= item.start < item.end <= len(text)
