@@ -27,7 +27,13 @@ import statistics
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from capabilities.similarity import CorpusIndex, compare, corpus_index, require_regulation
+from capabilities.similarity import (
+    ComparisonError,
+    CorpusIndex,
+    compare,
+    corpus_index,
+    require_regulation,
+)
 from capabilities.source import GraphSource, cached
 
 FALLBACK_THRESHOLD = 0.35
@@ -157,6 +163,11 @@ def align(source: GraphSource, reg_a: str, reg_b: str) -> Alignment:
     index = corpus_index(source)
     require_regulation(index, reg_a)
     require_regulation(index, reg_b)
+    if reg_a == reg_b:
+        raise ComparisonError(
+            f"bandingkan dua peraturan yang berbeda, bukan {reg_a} dengan dirinya sendiri",
+            f"compare two different regulations, not {reg_a} with itself",
+        )
     scores = _scores(source)
     threshold = null_threshold(source)
     pairs = []

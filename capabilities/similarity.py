@@ -225,16 +225,16 @@ class CorpusIndex:
 def compare(a: Profile, b: Profile, weights: dict[str, float] = WEIGHTS) -> Score:
     """How alike two provisions are, in [0, 1], with the score of each feature.
 
-    Text, topics and headings always count; norms count when either side states one
-    (one side without norms scores 0 there); definitions count when either side defines
-    terms, and then weigh as much as the text, since a definitions article is known by
-    the terms it defines.
+    Text always counts; topics, headings and norms count when either side has them (one
+    side without scores 0 there); definitions count when either side defines terms, and
+    then weigh as much as the text, since a definitions article is known by the terms it
+    defines.
     """
-    parts = {
-        "text": dot(a.text, b.text),
-        "topics": dot(a.topics, b.topics),
-        "context": dot(a.context, b.context),
-    }
+    parts = {"text": dot(a.text, b.text)}
+    if a.topics or b.topics:
+        parts["topics"] = dot(a.topics, b.topics)
+    if a.context or b.context:
+        parts["context"] = dot(a.context, b.context)
     if a.norms or b.norms:
         parts["norms"] = jaccard(a.norms, b.norms)
     if a.definitions or b.definitions:
