@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from pyshacl import validate as pyshacl_validate
@@ -72,7 +72,7 @@ def shapes_graph(regulation: str) -> Graph:
         return _load_shapes(regulation)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load_shapes(regulation: str) -> Graph:
     graph = Graph()
     for name in (*SHARED_FILES, f"{regulation}.ttl"):
@@ -80,7 +80,7 @@ def _load_shapes(regulation: str) -> Graph:
     return graph
 
 
-@lru_cache(maxsize=None)
+@cache
 def shape_infos(regulation: str) -> dict[str, ShapeInfo]:
     """Every annotated shape of a regulation (those with ``pwv:rule``), by IRI."""
     graph = shapes_graph(regulation)

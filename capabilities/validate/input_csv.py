@@ -302,8 +302,7 @@ def _organisation(clean, errors: ErrorList) -> Organisation:
             code, row.get("nama_unit", ""), row.get("jenis", ""), row.get("induk") or None, origin
         )
         _check_induk(unit, errors)
-        if unit.jenis:
-            org.units[code] = unit
+        org.units[code] = unit  # kept even with a bad value, so references resolve
     for row_number, row in clean["pegawai"]:
         person = _pegawai(row, Origin("pegawai.csv", row_number), errors)
         if person is None:
@@ -315,7 +314,7 @@ def _organisation(clean, errors: ErrorList) -> Organisation:
     for row_number, row in clean["tim"]:
         origin = Origin("tim.csv", row_number)
         code = row.get("kode_tim", "")
-        if not code or not row.get("lingkup"):
+        if not code:
             continue
         if code in org.tim:
             _duplicate(errors, origin, "kode_tim", code)
@@ -323,7 +322,7 @@ def _organisation(clean, errors: ErrorList) -> Organisation:
         org.tim[code] = Tim(
             code,
             row.get("nama_tim", ""),
-            row["lingkup"],
+            row.get("lingkup", ""),
             row.get("unit_pemilik_kinerja") or None,
             row.get("dasar_penetapan") or None,
             row.get("ditetapkan_oleh") or None,
@@ -384,7 +383,7 @@ def _check_induk(unit: Unit, errors: ErrorList) -> None:
 
 def _pegawai(row: dict[str, str], origin: Origin, errors: ErrorList) -> Pegawai | None:
     nip, jabatan, jenjang = row.get("nip", ""), row.get("jabatan", ""), row.get("jenjang", "")
-    if not nip or not jabatan or not row.get("kode_unit"):
+    if not nip:
         return None
     if jabatan == "fungsional" and not jenjang:
         errors.add(
@@ -418,7 +417,7 @@ def _pegawai(row: dict[str, str], origin: Origin, errors: ErrorList) -> Pegawai 
     return Pegawai(
         nip,
         row.get("nama", ""),
-        row["kode_unit"],
+        row.get("kode_unit", ""),
         jabatan,
         jenjang or None,
         golongan or None,
