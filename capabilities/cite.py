@@ -179,7 +179,7 @@ def _lookup(index: CitationIndex, reg: Regulation, parsed: Parsed, lang: str) ->
     iri = _unit_iri(reg, parsed)
     unit = index.units.get(iri) if iri else None
     if unit is None:
-        return _unit_missing(index, reg, parsed, lang)
+        return unit_missing(index, reg, parsed, lang)
     return found(index, unit)
 
 
@@ -301,7 +301,7 @@ def _provision_text(parsed: Parsed) -> str:
     return " ".join(f"{_KIND_NAMES[k]} {_value_text(k, v)}" for k, v in _path(parsed))
 
 
-def _unit_missing(index: CitationIndex, reg: Regulation, parsed: Parsed, lang: str) -> CiteResult:
+def unit_missing(index: CitationIndex, reg: Regulation, parsed: Parsed, lang: str) -> CiteResult:
     """Name the first level that does not exist, what exists there, and the nearest unit."""
     path = _path(parsed)
     holder_iri, holder_label = reg.iri, reg.citation

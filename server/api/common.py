@@ -131,14 +131,23 @@ _threads_lock = threading.Lock()
 def run_limited(function: Callable[..., T], *args, **kwargs) -> T:
     """``function(*args, **kwargs)`` within the API's time limit, else 503 ``api-timeout``.
 
+    The function runs on a helper thread inside the app context (``current_app`` works;
+    ``request`` does not: read the request before).
+
     The limit is the app's ``API_TIMEOUT`` (default: ``QUERY_TIMEOUT``). Past it, the
     client gets its 503 at once; under ``perwali serve`` (``QUERY_ISOLATION=worker``) the
     worker then exits, which stops the work, as for ``/sparql``. Elsewhere the helper
     thread finishes on its own (Python cannot stop a thread).
     """
-    config = current_app.config
+    app = current_app._get_current_object()
+    config = app.config
     limit = float(config.get("API_TIMEOUT") or config["QUERY_TIMEOUT"])
-    future = _executor().submit(function, *args, **kwargs)
+
+    def call():
+        with app.app_context():  # the function may read current_app (settings, extensions)
+            return function(*args, **kwargs)
+
+    future = _executor().submit(call)
     try:
         return future.result(limit)
     except FutureTimeout:

@@ -1,0 +1,160 @@
+"""What the graph says about one IRI: ``describe(source, iri) -> Description | None``.
+
+The description of a resource is its triples as subject (with the blank nodes they lead
+to, one level), the labels of the IRIs it links to, and a short list of the triples that
+point at it (subject and predicate). The terms keep their kind (IRI, blank node, literal
+with its language or datatype), so the server can write Turtle, JSON-LD or N-Triples and
+the HTML page alike. Used by ``server/linked_data.py`` (IRI dereferencing).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from capabilities.source import GraphSource
+
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+MAX_INCOMING = 50
+
+
+@dataclass(frozen=True)
+class Term:
+    value: str
+    kind: str  # "iri", "bnode" or "literal"
+    lang: str | None = None
+    datatype: str | None = None
+
+
+@dataclass
+class Description:
+    """The triples about ``iri`` and around it."""
+
+    iri: str
+    triples: list[tuple[Term, Term, Term]] = field(default_factory=list)
+    incoming: list[tuple[str, str]] = field(default_factory=list)  # (subject, predicate)
+    more_incoming: bool = False  # the incoming list was cut at MAX_INCOMING
+    labels: dict[str, str] = field(default_factory=dict)  # linked IRI -> its label
+
+    @property
+    def exists(self) -> bool:
+        return bool(self.triples or self.incoming)
+
+    def values(self, predicate: str) -> list[Term]:
+        """The objects of ``predicate`` on the resource itself."""
+        return [o for s, p, o in self.triples if s.value == self.iri and p.value == predicate]
+
+    def label(self) -> str | None:
+        """Its rdfs:label, Indonesian (or untagged) first."""
+        labels = self.values(RDFS_LABEL)
+        labels.sort(key=lambda term: term.lang not in (None, "", "id"))
+        return labels[0].value if labels else None
+
+    def all_triples(self) -> list[tuple[Term, Term, Term]]:
+        """Its triples, those pointing at it, and the labels of the IRIs around it."""
+        out = list(self.triples)
+        me = Term(self.iri, "iri")
+        out += [(Term(s, "iri"), Term(p, "iri"), me) for s, p in self.incoming]
+        label = Term(RDFS_LABEL, "iri")
+        out += [
+            (Term(iri, "iri"), label, Term(text, "literal")) for iri, text in self.labels.items()
+        ]
+        return out
+
+
+def describe(source: GraphSource, iri: str, max_incoming: int = MAX_INCOMING) -> Description:
+    """The description of ``iri`` (``exists`` is False when the graph never names it)."""
+    _check_iri(iri)
+    description = Description(iri)
+    description.triples = [_triple(row) for row in source.select(_OUTGOING.format(iri=iri))]
+    rows = source.select(_INCOMING.format(iri=iri, limit=max_incoming + 1))
+    description.more_incoming = len(rows) > max_incoming
+    description.incoming = [(row["s"], row["p"]) for row in rows[:max_incoming]]
+    linked = {o.value for _, _, o in description.triples if o.kind == "iri"}
+    linked |= {subject for subject, _ in description.incoming}
+    if linked:
+        values = " ".join(f"<{_check_iri(other)}>" for other in sorted(linked))
+        description.labels = _labels(source.select(_LABELS.format(values=values)))
+    return description
+
+
+def describe_graph(source: GraphSource, graph: str, keep_prefix: str | None = None) -> Description:
+    """Every triple of the named graph ``graph`` (those about IRIs under ``keep_prefix`` and
+    blank nodes only, when given), as the description of ``graph``."""
+    _check_iri(graph)
+    keep = "" if keep_prefix is None else (
+        f'FILTER (isBlank(?s) || STRSTARTS(STR(?s), "{_check_iri(keep_prefix)}"))'
+    )  # fmt: skip
+    rows = source.select(_GRAPH.format(graph=graph, keep=keep))
+    return Description(graph, [_triple(row) for row in rows])
+
+
+def count_graph(source: GraphSource, graph: str) -> int:
+    """How many triples the named graph holds (0 when there is no such graph)."""
+    rows = source.select(
+        f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{_check_iri(graph)}> {{ ?s ?p ?o }} }}"
+    )
+    return int(rows[0]["n"]) if rows else 0
+
+
+def iris_under(source: GraphSource, prefix: str) -> list[str]:
+    """Every IRI the graph uses as a subject under ``prefix`` (for suggestions)."""
+    test = f'isIRI(?s) && STRSTARTS(STR(?s), "{_check_iri(prefix)}")'
+    rows = source.select(f"SELECT DISTINCT ?s WHERE {{ ?s ?p ?o FILTER ({test}) }}")
+    return sorted(row["s"] for row in rows)
+
+
+def _check_iri(iri: str) -> str:
+    """Refuse anything that could break out of ``<…>`` or a string in a query."""
+    if any(ch in iri for ch in '<>"{}|^`\\ \n\r\t') or not iri.startswith(("http://", "https://")):
+        raise ValueError(f"not an IRI this module can look up: {iri!r}")
+    return iri
+
+
+def _triple(row: dict[str, str]) -> tuple[Term, Term, Term]:
+    subject = Term(row["s"], "bnode" if row.get("sb") == "true" else "iri")
+    if row.get("oi") == "true":
+        obj = Term(row["o"], "iri")
+    elif row.get("ob") == "true":
+        obj = Term(row["o"], "bnode")
+    else:
+        obj = Term(row["o"], "literal", row.get("ol") or None, row.get("od"))
+    return subject, Term(row["p"], "iri"), obj
+
+
+def _labels(rows: list[dict[str, str]]) -> dict[str, str]:
+    """One label per IRI, Indonesian (or untagged) before English."""
+    ranked = sorted(rows, key=lambda row: row.get("lang", "") not in ("", "id"))
+    labels: dict[str, str] = {}
+    for row in ranked:
+        labels.setdefault(row["o"], row["label"])
+    return labels
+
+
+_TERM_COLUMNS = """BIND (isBlank(?s) AS ?sb) BIND (isIRI(?o) AS ?oi) BIND (isBlank(?o) AS ?ob)
+  BIND (LANG(?o) AS ?ol) BIND (DATATYPE(?o) AS ?od)"""
+
+_OUTGOING = (
+    """SELECT DISTINCT ?s ?sb ?p ?o ?oi ?ob ?ol ?od WHERE {{
+  {{ <{iri}> ?p ?o . BIND (<{iri}> AS ?s) }}
+  UNION
+  {{ <{iri}> ?x ?s . FILTER (isBlank(?s)) ?s ?p ?o }}
+  """
+    + _TERM_COLUMNS.replace("{", "{{").replace("}", "}}")
+    + "\n}}"
+)
+
+_INCOMING = """SELECT DISTINCT ?s ?p WHERE {{
+  ?s ?p <{iri}> . FILTER (isIRI(?s))
+}} ORDER BY ?p ?s LIMIT {limit}"""
+
+_LABELS = """SELECT DISTINCT ?o ?label (LANG(?label) AS ?lang) WHERE {{
+  VALUES ?o {{ {values} }} ?o rdfs:label ?label .
+}}"""
+
+_GRAPH = (
+    """SELECT ?s ?sb ?p ?o ?oi ?ob ?ol ?od WHERE {{
+  GRAPH <{graph}> {{ ?s ?p ?o }} {keep}
+  """
+    + _TERM_COLUMNS.replace("{", "{{").replace("}", "}}")
+    + "\n}}"
+)
