@@ -49,13 +49,13 @@ _WORK_IRI = re.compile(
     (?P<jurisdiction>id(?:-[a-z0-9]+(?:-[a-z0-9]+)*)?)/   # id | id-palu | id-kab-donggala
     (?P<doctype>[a-z]+)/                                  # perwal, perbup, uu, pp, ...
     (?P<year>\d{{4}})                                     # year of the instrument
-    (?:/(?P<number>(?!(?:{kinds})(?:/|$))[0-9a-z][0-9a-z-]*))?  # number; the UUD has none
-    (?P<path>(?:/[a-z]+/[0-9A-Za-z][0-9A-Za-z-]*)*)$      # kind/value pairs
+    (?:/(?P<number>(?!(?:{kinds})(?:/|\Z))[0-9a-z][0-9a-z-]*))?  # number; the UUD has none
+    (?P<path>(?:/[a-z]+/[0-9A-Za-z][0-9A-Za-z-]*)*)\Z    # kind/value pairs; \Z: no "\n" after
     """.format(kinds="|".join(SEGMENT_KINDS)),
     re.VERBOSE,
 )
-_TOKEN = re.compile(r"^[0-9A-Za-z][0-9A-Za-z-]*$")
-_REG_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_TOKEN = re.compile(r"[0-9A-Za-z][0-9A-Za-z-]*")  # used with fullmatch: "$" lets "21\n" in
+_REG_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 class IriError(ValueError):
@@ -117,7 +117,7 @@ class Iri:
         """The IRI one level down, e.g. ``iri.child("ayat", "4")``."""
         if kind not in SEGMENT_KINDS:
             raise IriError(f"unknown segment kind {kind!r}; expected one of {SEGMENT_KINDS}")
-        if not _TOKEN.match(value):
+        if not _TOKEN.fullmatch(value):
             raise IriError(f"segment value {value!r} is not a token of letters, digits and '-'")
         return Iri(self.work, (*self.path, (kind, value)))
 
@@ -133,7 +133,7 @@ def work_from_regulation_id(reg_id: str) -> Work:
     >>> str(work_from_regulation_id("palu-28-2023"))
     'https://w3id.org/perwali-kg/eli/id-palu/perwal/2023/28'
     """
-    if not _REG_ID.match(reg_id):
+    if not _REG_ID.fullmatch(reg_id):
         raise IriError(
             f"id peraturan {reg_id!r} tidak berbentuk kota-nomor-tahun (mis. palu-28-2023)"
         )

@@ -3,6 +3,10 @@
 A :class:`ListStack` holds the open levels of one container (a Pasal, an ayat, a Lampiran
 section). A new marker continues the open level whose next value it is, or opens a new
 level under the deepest open item when it is the first value of its style.
+
+Lists nest at most :data:`MAX_LIST_DEPTH` levels: no regulation comes near it (the corpus
+goes three deep), and the bound keeps every walk over the unit tree far from Python's
+recursion limit whatever the input.
 """
 
 from __future__ import annotations
@@ -24,6 +28,9 @@ LIST_ITEM = re.compile(
     re.VERBOSE,
 )
 
+#: The deepest nesting of list levels inside one container; deeper raises ListTooDeep.
+MAX_LIST_DEPTH = 24
+
 #: style -> (kind of unit, first value)
 STYLES = {
     "upper": ("huruf", "A"),
@@ -32,6 +39,10 @@ STYLES = {
     "huruf_p": ("huruf", "a"),
     "angka_p": ("angka", "1"),
 }
+
+
+class ListTooDeep(ValueError):
+    """A list nested deeper than :data:`MAX_LIST_DEPTH` levels."""
 
 
 @dataclass(frozen=True)
@@ -92,6 +103,14 @@ class ListStack:
         return None
 
     def push(self, level_index: int, style: str, item: Unit, parent: Unit) -> None:
-        """Record ``item`` as the open item of level ``level_index`` (closing deeper ones)."""
+        """Record ``item`` as the open item of level ``level_index`` (closing deeper ones).
+
+        Raise :class:`ListTooDeep` past :data:`MAX_LIST_DEPTH` levels.
+        """
+        if level_index >= MAX_LIST_DEPTH:
+            raise ListTooDeep(
+                f"daftar bersarang lebih dari {MAX_LIST_DEPTH} tingkat "
+                f"(butir {item.marker or item.number} pada posisi {item.start})"
+            )
         del self.levels[level_index:]
         self.levels.append(Level(style, item, parent))

@@ -17,6 +17,11 @@
     Topic labels and alternative labels of ``ontology.topics`` on lower-cased tokens, kept
     in ``doc.spans["topics"]`` (label = topic id), overlaps resolved to the longest.
 
+The pipeline has no statistical component, so its memory grows linearly with the text and
+``nlp.max_length`` (spaCy's guard of 1,000,000 characters, error E088) is raised to
+:data:`MAX_TEXT_LENGTH`, past the largest file a build reads: a provision of any length
+that the build accepts goes through.
+
 The tokenizer is the Indonesian one (same prefix, suffix and infix rules) without the
 ~16,000 hyphenated-word exceptions spaCy ships for Indonesian: loading those takes ~3 s,
 more than all extraction together. A ``token_match`` keeps hyphenated words
@@ -53,6 +58,9 @@ from ontology.topics import TOPICS
 ROLE_LABEL: Final = "ROLE"
 NORM_CUES_KEY: Final = "norm_cues"
 TOPICS_KEY: Final = "topics"
+
+#: Longest text the pipeline takes (characters); above ``DEFAULT_MAX_FILE_BYTES``.
+MAX_TEXT_LENGTH: Final = 64 * 1024 * 1024
 
 _HYPHENATED = re.compile(r"^[A-Za-z]+(?:-[A-Za-z]+)+$")
 
@@ -175,6 +183,7 @@ def get_nlp() -> Language:
     """The pipeline, built on first use and cached for the process."""
     tokenizer = {"@tokenizers": "perwali.id_tokenizer.v1"}
     nlp = spacy.blank("id", config={"nlp": {"tokenizer": tokenizer}})
+    nlp.max_length = MAX_TEXT_LENGTH
     ruler = nlp.add_pipe("entity_ruler", name="role_ruler", config={"phrase_matcher_attr": "LOWER"})
     ruler.add_patterns(role_patterns())
     nlp.add_pipe("perwali_role_context", name="role_context")

@@ -5,6 +5,8 @@ clean -> segment -> title block -> preamble -> body -> definitions -> closing ->
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from extract.definitions import parse_definitions
 from extract.instruments import jurisdiction_of
 from extract.iri import Iri, Work
 from extract.lampiran import parse_lampiran
+from extract.lists import ListTooDeep
 from extract.metadata import Override, apply_overrides
 from extract.model import ParseWarning, Regulation
 from extract.preamble import link_instruments, parse_items
@@ -26,13 +29,17 @@ class ParseError(ValueError):
     """A text that is not a regulation this parser can read; the message says why."""
 
 
-def parse_file(path: Path, override: Override | None = None) -> Regulation:
+#: Largest text file read by default (bytes): a hundred times the longest regulation in
+#: the corpus; ``perwali build --max-file-bytes`` changes it.
+DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024
+
+
+def parse_file(
+    path: Path, override: Override | None = None, *, max_bytes: int = DEFAULT_MAX_FILE_BYTES
+) -> Regulation:
     """Parse a regulation text file; raise :class:`ParseError` naming the file and problem."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise ParseError(f"{path.name}: tidak dapat dibaca ({error.strerror})") from error
+    raw = read_source(path, max_bytes)
     if b"\x00" in raw[:4096]:
         raise ParseError(f"{path.name}: berkas biner, bukan teks")
     try:
@@ -44,14 +51,65 @@ def parse_file(path: Path, override: Override | None = None) -> Regulation:
     return parse_text(text, path.name, override)
 
 
+def read_source(path: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> bytes:
+    """The bytes of ``path`` if it is a regular file (after symlinks) of at most
+    ``max_bytes``; :class:`ParseError` otherwise. A FIFO, device or folder is refused
+    before it is read, and the open never blocks (``O_NONBLOCK``)."""
+    try:
+        _check_regular(path, os.stat(path), max_bytes)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        raise ParseError(f"{path.name}: tidak dapat dibaca ({error.strerror})") from error
+    try:
+        _check_regular(path, os.fstat(fd), max_bytes)  # the file opened is the one checked
+        with os.fdopen(fd, "rb", closefd=False) as stream:
+            raw = stream.read(max_bytes + 1)
+    except OSError as error:
+        raise ParseError(f"{path.name}: tidak dapat dibaca ({error.strerror})") from error
+    finally:
+        os.close(fd)
+    if len(raw) > max_bytes:
+        raise ParseError(_too_big(path, len(raw), max_bytes))
+    return raw
+
+
+def _check_regular(path: Path, info: os.stat_result, max_bytes: int) -> None:
+    if not stat.S_ISREG(info.st_mode):
+        raise ParseError(f"{path.name}: bukan berkas biasa ({_file_kind(info.st_mode)}); dilewati")
+    if info.st_size > max_bytes:
+        raise ParseError(_too_big(path, info.st_size, max_bytes))
+
+
+def _too_big(path: Path, size: int, max_bytes: int) -> str:
+    return (
+        f"{path.name}: berkas terlalu besar ({size} bita; batasnya {max_bytes} bita, "
+        "ubah dengan --max-file-bytes)"
+    )
+
+
+def _file_kind(mode: int) -> str:
+    kinds = (
+        (stat.S_ISDIR, "folder"),
+        (stat.S_ISFIFO, "FIFO/pipa bernama"),
+        (stat.S_ISCHR, "perangkat karakter"),
+        (stat.S_ISBLK, "perangkat blok"),
+        (stat.S_ISSOCK, "soket"),
+    )
+    return next((name for test, name in kinds if test(mode)), "jenis berkas lain")
+
+
 def parse_text(text: str, source_file: str, override: Override | None = None) -> Regulation:
     """Parse the text of one regulation; ``source_file`` names it in spans and messages."""
     try:
-        lines = clean(text)
-        zones = segment(lines)
-        title = parse_title_block(zones.title, zones.title + zones.menimbang + zones.mengingat)
-    except (SegmentError, TitleError) as error:
+        return _parse_text(text, source_file, override)
+    except (SegmentError, TitleError, ListTooDeep) as error:
         raise ParseError(f"{source_file}: {error}") from error
+
+
+def _parse_text(text: str, source_file: str, override: Override | None) -> Regulation:
+    lines = clean(text)
+    zones = segment(lines)
+    title = parse_title_block(zones.title, zones.title + zones.menimbang + zones.mengingat)
     warnings: list[ParseWarning] = []
     if override is not None:
         title, override_warnings = apply_overrides(title, override)

@@ -31,6 +31,8 @@ from spacy.util import (
     filter_spans,
 )
 
+from extract.nlp import MAX_TEXT_LENGTH
+
 #: Name of the spaCy component (and the provenance of internal and Lampiran references).
 COMPONENT = "reference_atoms"
 
@@ -146,6 +148,7 @@ def reference_pipeline() -> Language:
     """The pipeline, built once: ``spacy.blank("id")`` with the tokenizer above and the
     ``reference_atoms`` component."""
     nlp = spacy.blank("id", config={"nlp": {"tokenizer": {"@tokenizers": _TOKENIZER}}})
+    nlp.max_length = MAX_TEXT_LENGTH  # rule-based only: no E088 on a long provision
     nlp.add_pipe(COMPONENT)
     return nlp
 

@@ -387,9 +387,18 @@ def append_text(unit: Unit, text: str, line: Line, heading: bool = False) -> Non
 
 
 def close_ends(unit: Unit) -> int:
-    """Stretch each unit's end over its children, so a span covers the whole unit."""
-    for child in unit.children:
-        unit.end = max(unit.end, close_ends(child))
+    """Stretch each unit's end over its children, so a span covers the whole unit.
+
+    Iterative (children before parents), so no input depth can exhaust the stack.
+    """
+    order, pending = [], [unit]
+    while pending:
+        node = pending.pop()
+        order.append(node)
+        pending.extend(node.children)
+    for node in reversed(order):
+        for child in node.children:
+            node.end = max(node.end, child.end)
     return unit.end
 
 

@@ -1,12 +1,16 @@
 """``perwali build``: corpus folder -> parsed regulations -> their meaning -> quads -> store.
 
-A file that cannot be parsed is reported and skipped; the rest of the build goes on. The
-store is replaced only once every quad is written.
+One bad file never stops the build: a file that is not a regular file, is larger than
+the size limit, cannot be parsed, or makes any later stage fail is reported (file and
+problem, in Indonesian) and skipped; the rest is built. The build holds the data folder's
+lock from start to end and publishes a new store generation only once every quad is
+written (see :mod:`perwali.store`).
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,11 +19,11 @@ import pyoxigraph as ox
 from extract import vocab
 from extract.metadata import load_metadata
 from extract.model import Regulation
-from extract.parse import ParseError, parse_file
+from extract.parse import DEFAULT_MAX_FILE_BYTES, ParseError, parse_file
 from extract.semantic_rdf import semantic_quads
 from extract.semantics import analyse
 from extract.to_rdf import instrument_quads, regulation_quads
-from perwali.store import PROJECT_ROOT, write_embedded
+from perwali.store import PROJECT_ROOT, build_lock, write_embedded
 
 DEFAULT_CORPUS_DIR = PROJECT_ROOT / "corpus"
 ONTOLOGY_FILE = PROJECT_ROOT / "ontology" / "perwali.ttl"
@@ -36,7 +40,9 @@ class BuildReport:
     seconds: float = 0.0
 
 
-def parse_corpus(corpus_dir: Path) -> tuple[list[Regulation], list[tuple[str, str]]]:
+def parse_corpus(
+    corpus_dir: Path, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+) -> tuple[list[Regulation], list[tuple[str, str]]]:
     """Parse every ``*.txt`` in ``corpus_dir`` (sorted by name); collect failures."""
     corpus_dir = Path(corpus_dir)
     if not corpus_dir.is_dir():
@@ -47,9 +53,12 @@ def parse_corpus(corpus_dir: Path) -> tuple[list[Regulation], list[tuple[str, st
     owners: dict[str, str] = {}
     for path in sorted(corpus_dir.glob("*.txt")):
         try:
-            regulation = parse_file(path, overrides.get(path.name))
+            regulation = parse_file(path, overrides.get(path.name), max_bytes=max_file_bytes)
         except ParseError as error:
             failures.append((path.name, str(error)))
+            continue
+        except Exception as error:  # one bad file never stops the build
+            failures.append((path.name, failure_message(path.name, "diurai", error)))
             continue
         if regulation.id in owners:
             failures.append(
@@ -62,6 +71,27 @@ def parse_corpus(corpus_dir: Path) -> tuple[list[Regulation], list[tuple[str, st
         owners[regulation.id] = path.name
         regulations.append(regulation)
     return regulations, failures
+
+
+def failure_message(file_name: str, stage: str, error: BaseException) -> str:
+    """An Indonesian one-liner for an unexpected error while a file was ``stage``."""
+    if isinstance(error, RecursionError):
+        problem = "strukturnya bersarang terlalu dalam"
+    elif isinstance(error, MemoryError):
+        problem = "memori tidak cukup"
+    else:
+        problem = f"galat tak terduga {type(error).__name__}: {str(error)[:200]}"
+    return f"{file_name}: tidak dapat {stage} ({problem})"
+
+
+def regulation_graph(regulation: Regulation) -> list[ox.Quad]:
+    """The quads of one regulation: its structure and its meaning."""
+    quads = list(regulation_quads(regulation))
+    found = analyse(regulation)
+    quads.extend(
+        semantic_quads(regulation, found.norms, found.references, found.roles, found.topics)
+    )
+    return quads
 
 
 def static_graph_quads() -> list[ox.Quad]:
@@ -77,23 +107,39 @@ def static_graph_quads() -> list[ox.Quad]:
     return quads
 
 
-def build(corpus_dir: Path, data_dir: Path) -> BuildReport:
-    """Parse the corpus and replace the store in ``data_dir`` with its graph."""
-    started = time.perf_counter()
-    regulations, failures = parse_corpus(corpus_dir)
-    if not regulations:
-        raise ValueError(
-            f"tidak ada peraturan yang dapat dibaca di {corpus_dir}; data lama tidak diubah"
-            + "".join(f"\n  {name}: {message}" for name, message in failures)
-        )
-    quads: list[ox.Quad] = []
-    for regulation in regulations:
-        quads.extend(regulation_quads(regulation))
-        found = analyse(regulation)
-        quads.extend(
-            semantic_quads(regulation, found.norms, found.references, found.roles, found.topics)
-        )
-    quads.extend(instrument_quads(regulations))
-    quads.extend(static_graph_quads())
-    count = write_embedded(data_dir, quads)
-    return BuildReport(regulations, failures, count, time.perf_counter() - started)
+def build(
+    corpus_dir: Path,
+    data_dir: Path,
+    *,
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    wait: float | None = None,
+    on_wait: Callable[[str], None] | None = None,
+) -> BuildReport:
+    """Parse the corpus and make its graph the current store generation of ``data_dir``.
+
+    Holds the data folder's build lock throughout (``wait`` and ``on_wait`` as in
+    :func:`perwali.store.build_lock`; :class:`perwali.store.BuildLocked` past ``wait``).
+    Raise ValueError, leaving the store as it was, when no file could be built.
+    """
+    with build_lock(data_dir, wait=wait, on_wait=on_wait):
+        started = time.perf_counter()
+        parsed, failures = parse_corpus(corpus_dir, max_file_bytes)
+        regulations: list[Regulation] = []
+        quads: list[ox.Quad] = []
+        for regulation in parsed:
+            try:
+                quads.extend(regulation_graph(regulation))
+            except Exception as error:  # one bad file never stops the build
+                name = regulation.source_file
+                failures.append((name, failure_message(name, "dianalisis", error)))
+                continue
+            regulations.append(regulation)
+        if not regulations:
+            raise ValueError(
+                f"tidak ada peraturan yang dapat dibaca di {corpus_dir}; data lama tidak diubah"
+                + "".join(f"\n  {name}: {message}" for name, message in failures)
+            )
+        quads.extend(instrument_quads(regulations))
+        quads.extend(static_graph_quads())
+        count = write_embedded(data_dir, quads)
+        return BuildReport(regulations, failures, count, time.perf_counter() - started)

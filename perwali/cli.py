@@ -1,7 +1,9 @@
 """The ``perwali`` command line.
 
 Exit codes: 0 success; 1 the build skipped a broken file; 2 bad input or a unit that
-does not exist (the message names it).
+does not exist (the message names it), or any unexpected error (one line; the traceback
+only with ``PERWALI_DEBUG=1``); 141 the reader of the output went away (``| head``), as
+for other Unix tools killed by SIGPIPE, with nothing printed.
 """
 
 from __future__ import annotations
@@ -10,11 +12,14 @@ import argparse
 import importlib
 import importlib.util
 import json
+import os
 import sys
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
 from extract.iri import IriError
+from extract.parse import DEFAULT_MAX_FILE_BYTES
 from perwali.store import (
     DEFAULT_DATA_DIR,
     DUMP_FILENAME,
@@ -26,6 +31,9 @@ from perwali.store import (
 )
 
 EXIT_OK, EXIT_PARTIAL, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_BROKEN_PIPE = 128 + 13  # as a process killed by SIGPIPE
+EXIT_INTERRUPTED = 128 + 2
+DEFAULT_BUILD_WAIT = 600.0  # seconds a build waits for another one on the same folder
 
 #: Thin adapters over the capabilities (``capabilities/``): each module has
 #: ``add_parser(commands, data_option)`` and sets ``handler`` on its sub-commands.
@@ -59,6 +67,20 @@ def make_parser() -> argparse.ArgumentParser:
         "--store",
         help="also load the graph into a SPARQL 1.1 server: sparql:http://HOST:PORT/PATH "
         "(Graph Store Protocol; one named graph per regulation)",
+    )
+    build.add_argument(
+        "--max-file-bytes",
+        type=_positive_int,
+        default=DEFAULT_MAX_FILE_BYTES,
+        help=f"skip (and report) a text larger than this (default: {DEFAULT_MAX_FILE_BYTES})",
+    )
+    build.add_argument(
+        "--wait",
+        type=_seconds,
+        default=DEFAULT_BUILD_WAIT,
+        metavar="SECONDS",
+        help="how long to wait while another build writes into the same --data folder "
+        f"(default: {DEFAULT_BUILD_WAIT:g}; 0: give up at once with exit code 2)",
     )
     _data_option(build)
     build.set_defaults(handler=run_build)
@@ -104,13 +126,43 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} bukan bilangan bulat positif")
+    return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value < float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r} bukan jumlah detik yang sah")
+    return value
+
+
+def _tell(message: str) -> None:
+    print(f"perwali build: {message}", file=sys.stderr, flush=True)
+
+
 def run_build(args: argparse.Namespace) -> int:
     from perwali.build import DEFAULT_CORPUS_DIR, build
 
     corpus = args.corpus or DEFAULT_CORPUS_DIR
     try:
         spec = parse_store_spec(args.store, data_dir=args.data) if args.store else None
-        report = build(corpus, args.data)
+        report = build(
+            corpus,
+            args.data,
+            max_file_bytes=args.max_file_bytes,
+            wait=args.wait,
+            on_wait=_tell,
+        )
         if spec is not None and spec.kind != EMBEDDED:
             loaded = load_into(spec, Path(args.data) / DUMP_FILENAME)
             print(f"{loaded} tripel dimuat ke {spec.location}")
@@ -153,7 +205,7 @@ def run_stats(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    from perwali.read import Address, show
+    from perwali.read import Address, show, tree_depth
 
     ayat, huruf = args.ayat, args.huruf
     if ayat is not None and huruf is None and ayat[:1].isalpha():
@@ -164,9 +216,9 @@ def run_show(args: argparse.Namespace) -> int:
     store = open_embedded(args.data)
     unit = show(store, address)
     if args.json:
-        print(json.dumps(unit, ensure_ascii=False, indent=2))
+        _print_json(unit, tree_depth(unit))
     else:
-        _print_unit(unit, 0)
+        _print_unit(unit)
     return EXIT_OK
 
 
@@ -183,28 +235,74 @@ def run_listing(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _print_unit(unit: dict, depth: int) -> None:
-    indent = "  " * depth
-    if depth == 0:
-        print(unit["citation"])
-        print(unit["iri"])
-    heading = f"{unit['heading']} " if unit.get("heading") else ""
-    marker = "" if depth == 0 else f"{unit['kind']} {unit['number']}: "
-    if heading or unit["text"] or marker:
-        print(f"{indent}{marker}{heading}{unit['text']}".rstrip())
-    for child in unit["children"]:
-        _print_unit(child, depth + 1)
+def _print_unit(unit: dict, depth: int = 0) -> None:
+    """Print a ``show`` record and its sub-units, indented (iterative: any depth)."""
+    print(unit["citation"])
+    print(unit["iri"])
+    pending = [(unit, depth)]
+    while pending:
+        node, level = pending.pop()
+        heading = f"{node['heading']} " if node.get("heading") else ""
+        marker = "" if level == 0 else f"{node['kind']} {node['number']}: "
+        if heading or node["text"] or marker:
+            print(f"{'  ' * level}{marker}{heading}{node['text']}".rstrip())
+        pending.extend((child, level + 1) for child in reversed(node["children"]))
+
+
+def _print_json(value: object, depth: int) -> None:
+    """``json.dumps`` recurses in C, two levels per unit: make room for ``depth`` units."""
+    needed = 2 * depth + 200
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, needed))
+    try:
+        print(json.dumps(value, ensure_ascii=False, indent=2))
+    finally:
+        sys.setrecursionlimit(limit)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from perwali.read import NotFound
+    """Run one command; never lets a traceback reach the user (see the module doc)."""
+    try:
+        code = _run(argv)
+        sys.stdout.flush()  # a closed pipe shows up here, not at interpreter exit
+        return code
+    except BrokenPipeError:
+        _drop_stdout()
+        return EXIT_BROKEN_PIPE
+    except KeyboardInterrupt:
+        print("perwali: dibatalkan", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as error:  # the last guard: one line, no traceback
+        if os.environ.get("PERWALI_DEBUG") == "1":
+            traceback.print_exc()
+        message = " ".join(str(error).split())[:300]
+        print(
+            f"perwali: galat tak terduga ({type(error).__name__}: {message}); "
+            "jalankan lagi dengan PERWALI_DEBUG=1 untuk rinciannya",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    from perwali.read import NotFound, TooDeep
 
     args = make_parser().parse_args(argv)
     try:
         return args.handler(args)
-    except (NotFound, StoreError, IriError) as error:
+    except (NotFound, TooDeep, StoreError, IriError) as error:
         print(f"perwali {args.command}: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
+
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush stays quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":

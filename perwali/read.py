@@ -183,10 +183,47 @@ def show(store: ox.Store, address: Address) -> dict:
     return _tree(nodes[str(target)], by_parent, address.regulation)
 
 
-def _tree(row: dict, by_parent: dict[str, list[dict]], regulation: str) -> dict:
+#: The deepest unit tree ``show`` prints: real regulations go about ten levels deep; the
+#: bound keeps the output (and its JSON encoding, which recurses) small and safe.
+MAX_SHOW_DEPTH = 1000
+
+
+class TooDeep(ValueError):
+    """A unit tree deeper than :data:`MAX_SHOW_DEPTH`; the message names the unit."""
+
+
+def _tree(root: dict, by_parent: dict[str, list[dict]], regulation: str) -> dict:
+    """The nested record of ``root`` and its sub-units, built without recursion; a unit
+    reached twice (a cycle or a second parent in a hand-made graph) is listed once."""
+    top = _record(root, regulation)
+    pending = [(root, top, 0)]
+    seen = {root["unit"]}
+    while pending:
+        row, record, depth = pending.pop()
+        children = sorted(by_parent.get(row["unit"], []), key=_position)
+        if children and depth >= MAX_SHOW_DEPTH:
+            raise TooDeep(
+                f"{root['label']} bersarang lebih dari {MAX_SHOW_DEPTH} tingkat; "
+                "tampilkan bagian yang lebih dalam"
+            )
+        for child in children:
+            if child["unit"] in seen:
+                continue
+            seen.add(child["unit"])
+            child_record = _record(child, regulation)
+            record["children"].append(child_record)
+            pending.append((child, child_record, depth + 1))
+    return top
+
+
+def _position(row: dict) -> int:
+    position = row.get("position", "0")
+    return int(position) if position.lstrip("-").isdigit() else 0
+
+
+def _record(row: dict, regulation: str) -> dict:
     iri = Iri.parse(row["unit"])
     levels = dict(iri.path)
-    children = sorted(by_parent.get(row["unit"], []), key=lambda r: int(r.get("position", 0)))
     return {
         "regulation": regulation,
         "pasal": levels.get("pasal"),
@@ -199,8 +236,18 @@ def _tree(row: dict, by_parent: dict[str, list[dict]], regulation: str) -> dict:
         "citation": row["label"],
         "iri": row["unit"],
         "text": row.get("text", ""),
-        "children": [_tree(child, by_parent, regulation) for child in children],
+        "children": [],
     }
+
+
+def tree_depth(unit: dict) -> int:
+    """How many levels a ``show`` record has below it (0 for a leaf)."""
+    deepest, pending = 0, [(unit, 0)]
+    while pending:
+        node, depth = pending.pop()
+        deepest = max(deepest, depth)
+        pending.extend((child, depth + 1) for child in node["children"])
+    return deepest
 
 
 def _missing_message(store: ox.Store, target: Iri) -> str:
