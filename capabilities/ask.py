@@ -1,0 +1,612 @@
+"""Questions to the five regulations: "which article governs X?", and fact questions.
+
+``ask(source, question, lang=None)`` answers in Indonesian or English. A question that
+names a regulation and asks for its metadata, structure or text ("Siapa yang
+menandatangani Perwali Palu?", "Bagaimana bunyi Pasal 10 ayat (6) Perwali Semarang?")
+is answered in ``fact`` by SPARQL (:mod:`capabilities.facts`). Any other question is a
+topic question, answered per regulation with the provisions that govern it.
+
+How a provision is scored (every score is comparable across regulations):
+
+* ``lex``: BM25 of the question's stems over the provision (Pasal or ayat, with its huruf
+  and angka and the actions of its norms), divided by the best BM25 of all provisions;
+* ``ctx``: the same for its whole Pasal with its BAB/Bagian/Paragraf headings;
+* ``topic``: the share (weighted by rarity) of the question's most specific SKOS topics
+  that the provision is tagged with in the graph;
+* ``phrase``: the share of the topic and role names found in the question that occur
+  word for word in the provision.
+
+``score = 0.5·lex + 0.15·ctx + 0.25·topic + 0.1·phrase``. English questions are first put
+into the regulations' Indonesian (topic and role labels from the graph, then a glossary).
+
+When a regulation does not regulate the topic (``not_regulated``), principled, in order:
+
+1. **Topic absent.** The question names a specific topic of the scheme (the most
+   specific topics found in it: a topic whose narrower topic is also found is dropped)
+   and no provision of the regulation is tagged with it *and* none contains any of its
+   labels word for word. Both signals come from the graph: the tags (shown in ``sparql``)
+   and the provisions' own text. Evidence: the topic, and the regulation's nearest
+   provision with the topics it does have ("lintas unit organisasi, not lintas Perangkat
+   Daerah").
+2. **Weak match.** Otherwise, the regulation's best provision scores less than
+   :data:`RELATIVE_FLOOR` (0.45) of the best provision of all regulations: what it has
+   shares too little with the question compared with what another city says. Evidence:
+   its nearest provision, its score and the best score elsewhere.
+
+A question that names a regulation ("… dalam Perwali Palu") is answered from that
+regulation only. Regulations are recognised by the names the graph gives them (their id,
+the city of their jurisdiction, "Nomor N Tahun Y"), never by a list in the code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from capabilities.ask_lexicon import DEFINITION_CUES, STOPWORDS_EN, STOPWORDS_ID
+from capabilities.facts import Fact, answer_fact
+from capabilities.retrieval import (
+    Concept,
+    Index,
+    Provision,
+    content_stems,
+    get_index,
+    pairs,
+    scores,
+    translate_english,
+    words,
+)
+from capabilities.source import GraphSource
+
+MAX_QUESTION = 500
+DEFINITIONS_TOPIC = "definisi"
+EXPANSION = 0.3  # weight of the topic labels added to a question
+CUE_STEMS = frozenset(content_stems(" ".join(DEFINITION_CUES)))
+WEIGHTS = {
+    "lex": 0.4,
+    "ctx": 0.3,
+    "topic": 0.05,
+    "phrase": 0.1,
+    "lead": 0.2,
+    "pair": 0.4,
+    "bearer": 0.1,
+    "define": 0.6,
+}
+RELATIVE_FLOOR = 0.7
+COVERAGE_FLOOR = 0.6
+#: A provision is an answer of its regulation if it scores at least this share of the
+#: regulation's best (second-best answers must still be close to the best).
+ANSWER_FLOOR = 0.7
+PER_REGULATION = 3
+
+
+class AskError(ValueError):
+    """A question that cannot be asked (empty, too long); the message is Indonesian."""
+
+    def __init__(self, code: str, message: str, english: str):
+        super().__init__(message)
+        self.code = code
+        self.english = english
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One provision that governs the question's topic."""
+
+    regulation: str
+    pasal: str
+    ayat: str | None
+    citation: str
+    iri: str
+    score: float
+    text: str
+    topics: tuple[str, ...] = ()
+
+    def to_json(self) -> dict:
+        return {
+            "regulation": self.regulation,
+            "pasal": self.pasal,
+            "ayat": self.ayat,
+            "citation": self.citation,
+            "iri": self.iri,
+            "score": self.score,
+            "text": self.text,
+            "topics": list(self.topics),
+        }
+
+
+@dataclass(frozen=True)
+class NotRegulated:
+    """A regulation that does not regulate the topic, with the evidence."""
+
+    regulation: str
+    evidence: str
+    reason: str  # "topic-absent" or "weak-match"
+    nearest: Answer | None
+
+    def to_json(self) -> dict:
+        return {
+            "regulation": self.regulation,
+            "evidence": self.evidence,
+            "reason": self.reason,
+            "nearest": self.nearest.to_json() if self.nearest else None,
+        }
+
+
+@dataclass
+class Ranking:
+    """A topic question read and scored: the answers of each regulation, best first."""
+
+    question: str
+    lang: str
+    topics: list[str]
+    by_regulation: dict[str, list[Answer]]
+    not_regulated: list[NotRegulated]
+    sparql: str
+    regulations: list[str] = field(default_factory=list)
+
+
+@dataclass
+class AskResult:
+    """The answer to a question (see the issue's contract)."""
+
+    question: str
+    lang: str
+    topics: list[str]
+    answers: list[Answer]
+    not_regulated: list[NotRegulated]
+    fact: Fact | None
+    sparql: str
+    message: str | None = None
+
+    def to_json(self) -> dict:
+        return {
+            "question": self.question,
+            "lang": self.lang,
+            "topics": self.topics,
+            "answers": [answer.to_json() for answer in self.answers],
+            "not_regulated": [item.to_json() for item in self.not_regulated],
+            "fact": self.fact.to_json() if self.fact else None,
+            "sparql": self.sparql,
+            "message": self.message,
+        }
+
+
+def ask(source: GraphSource, question: str, lang: str | None = None) -> AskResult:
+    """Answer ``question`` over the regulations of ``source`` (see the module docstring)."""
+    question = check_question(question)
+    index = get_index(source)
+    lang = lang or detect_language(question)
+    named = find_regulations(index, question)
+    if len(named) == 1:
+        found = answer_fact(source, index.regulations[named[0]], question, lang)
+        if found is not None:
+            return AskResult(question, lang, [], [], [], found.fact, found.sparql)
+    ranking = rank(source, question, lang, named)
+    answers = interleave(ranking.by_regulation, PER_REGULATION)
+    message = None
+    if not answers and not ranking.not_regulated:
+        message = _text(lang, "no-match")
+    return AskResult(
+        question,
+        lang,
+        ranking.topics,
+        answers,
+        ranking.not_regulated,
+        None,
+        ranking.sparql,
+        message,
+    )
+
+
+def check_question(question: str) -> str:
+    """The question stripped; :class:`AskError` if it is empty or too long."""
+    if not isinstance(question, str) or not question.strip():
+        raise AskError(
+            "missing-question", "Pertanyaan kosong: tulis pertanyaan.", "The question is empty."
+        )
+    question = " ".join(question.split())
+    if len(question) > MAX_QUESTION:
+        raise AskError(
+            "question-too-long",
+            f"Pertanyaan terlalu panjang ({len(question)} karakter; paling banyak {MAX_QUESTION}).",
+            f"The question is too long ({len(question)} characters; at most {MAX_QUESTION}).",
+        )
+    return question
+
+
+def detect_language(question: str) -> str:
+    """ "en" when the question reads as English, else "id"."""
+    tokens = words(question)
+    english = sum(token in STOPWORDS_EN for token in tokens)
+    indonesian = sum(token in STOPWORDS_ID for token in tokens)
+    return "en" if english > indonesian else "id"
+
+
+def find_regulations(index: Index, question: str) -> list[str]:
+    """Ids of the regulations a question names, in the order it names them.
+
+    A regulation is named by its id, or by the city of its jurisdiction ("Palu", "Kota
+    Palu"); where a city has several, by "Nomor N Tahun Y" / "N/Y" as well.
+    """
+    text = " " + " ".join(words(question)) + " "
+    found: list[tuple[int, str]] = []
+    by_place: dict[str, list[str]] = {}
+    for reg in index.regulations.values():
+        place = " ".join(words(re.sub(r"^(Kota|Kabupaten)\s+", "", reg.place)))
+        by_place.setdefault(place, []).append(reg.id)
+        at = text.find(" " + " ".join(words(reg.id)) + " ")
+        if at >= 0:
+            found.append((at, reg.id))
+    for place, ids in by_place.items():
+        at = text.find(f" {place} ")
+        if at < 0 or any(reg_id in dict(found).values() for reg_id in ids):
+            continue
+        numbered = [
+            reg_id
+            for reg_id in ids
+            if f" {index.regulations[reg_id].number} " in text
+            and f" {index.regulations[reg_id].year} " in text
+        ]
+        for reg_id in numbered or ids:
+            found.append((at, reg_id))
+    return [reg_id for _, reg_id in sorted(found)]
+
+
+def interleave(by_regulation: dict[str, list[Answer]], per_regulation: int) -> list[Answer]:
+    """The best answer of every regulation (best first), then every second-best, …"""
+    answers = []
+    for rank_ in range(per_regulation):
+        tier = [items[rank_] for items in by_regulation.values() if len(items) > rank_]
+        answers.extend(sorted(tier, key=lambda answer: -answer.score))
+    return answers
+
+
+# --- ranking ------------------------------------------------------------------------
+
+
+@dataclass
+class _Query:
+    stems: list[str]
+    extra: list[str]  # stems of the labels of the topics found, not in the question
+    topics: list[str]  # every topic found, in scheme order
+    specific: list[str]  # the most specific of them (definisi left to ``definition``)
+    surfaces: list[str]  # topic and role names found, as " word word " strings
+    pairs: frozenset  # adjacent content stems of the question
+    roles: list[str]  # roles named in the question
+    definition: bool  # asks what a term means
+    subject: frozenset[str]  # its content stems, for a question asking what a term means
+
+
+def rank(
+    source: GraphSource,
+    question: str,
+    lang: str,
+    named: list[str] | None = None,
+    per_regulation: int = PER_REGULATION,
+) -> Ranking:
+    """Score every provision for a topic question and decide, per regulation, whether it
+    regulates the topic (see the module docstring). Shared by ``ask`` and ``compare``."""
+    index = get_index(source)
+    query = read_query(index, question, lang, named or [])
+    considered = sorted(named) if named else sorted(index.regulations)
+    total = _score(index, query)
+    best = _best_per_regulation(index, total, considered)
+    sparql, tagged = _topic_presence(source, query.specific)
+    top = max((total[i] for i in best.values()), default=0.0)
+    by_regulation: dict[str, list[Answer]] = {}
+    not_regulated: list[NotRegulated] = []
+    for reg_id in considered:
+        if reg_id not in best or top <= 0:
+            continue
+        nearest = _answer(index, best[reg_id], total)
+        missing = [
+            t
+            for t in query.specific
+            if reg_id not in tagged.get(t, ()) and not _says(index, reg_id, t)
+        ]
+        if missing:
+            not_regulated.append(_absent(index, reg_id, missing, nearest, lang))
+        elif _weak_match(index, query, total, best, reg_id):
+            leader = max(best.values(), key=lambda i: total[i])
+            not_regulated.append(_weak(nearest, _answer(index, leader, total), lang))
+        else:
+            by_regulation[reg_id] = _answers_of(index, reg_id, total, per_regulation)
+    order = sorted(by_regulation, key=lambda reg_id: -by_regulation[reg_id][0].score)
+    return Ranking(
+        question,
+        lang,
+        query.topics,
+        {reg_id: by_regulation[reg_id] for reg_id in order},
+        not_regulated,
+        sparql,
+        considered,
+    )
+
+
+def read_query(index: Index, question: str, lang: str, named: list[str]) -> _Query:
+    """The stems, topics and names of a question (English put into Indonesian first)."""
+    text = translate_english(index, question) if lang == "en" else question
+    padded = " " + " ".join(words(text)) + " "
+    found = [t for t in index.topics.values() if _surface_in(t, padded)]
+    ids = {t.id for t in found}
+    ancestors = {a for t in found for a in _ancestors(index, t.id)}
+    specific = [t.id for t in found if t.id not in ancestors]
+    roles = [r for r in index.roles.values() if _surface_in(r, padded)]
+    surfaces = sorted({s for c in (*found, *roles) for s in _surfaces_in(c, padded)})
+    extra = " ".join(index.topics[t].label_id for t in specific)
+    place_words = {
+        w for reg_id in named for w in words(index.regulations[reg_id].place + " " + reg_id)
+    }
+    own = [s for s in content_stems(text) if s not in place_words]
+    added = [s for s in content_stems(extra) if s not in place_words and s not in own]
+    definition = any(f" {cue} " in padded for cue in DEFINITION_CUES)
+    return _Query(
+        list(dict.fromkeys(own)),
+        list(dict.fromkeys(added)),
+        sorted(ids),
+        [t for t in specific if t != DEFINITIONS_TOPIC],
+        surfaces,
+        pairs(own),
+        [r.id for r in roles],
+        definition,
+        frozenset(own) - CUE_STEMS,
+    )
+
+
+def _word_surfaces(concept: Concept) -> list[str]:
+    return [" " + " ".join(s) + " " for s in concept.word_surfaces]
+
+
+def _surface_in(concept: Concept, padded: str) -> bool:
+    return any(surface in padded for surface in _word_surfaces(concept))
+
+
+def _surfaces_in(concept: Concept, padded: str) -> list[str]:
+    return [surface for surface in _word_surfaces(concept) if surface in padded]
+
+
+def _ancestors(index: Index, topic: str) -> list[str]:
+    out = []
+    parent = index.topics[topic].broader
+    while parent and parent in index.topics and parent not in out:
+        out.append(parent)
+        parent = index.topics[parent].broader
+    return out
+
+
+def _score(index: Index, query: _Query) -> np.ndarray:
+    """Every provision's score for the question (see the module docstring)."""
+    bm, pasal_bm, item_bm = scores(index, query.stems)
+    if query.extra:
+        more, pasal_more, item_more = scores(index, query.extra)
+        bm = bm + EXPANSION * more
+        pasal_bm = pasal_bm + EXPANSION * pasal_more
+        item_bm = item_bm + EXPANSION * item_more
+    parts = {
+        "lex": _scaled(np.maximum(bm, item_bm)),
+        "ctx": _scaled(pasal_bm)[index.pasal_of],
+        "topic": _share(index, lambda i, p: p.topics, query.specific, index.topic_idf),
+        "phrase": _share(index, lambda i, p: index.padded[i], query.surfaces, _length),
+        "lead": _share(index, lambda i, p: p.lead, query.stems, index.idf),
+        "pair": _share(index, lambda i, p: p.pairs, query.pairs, None),
+        "bearer": _share(index, lambda i, p: p.bearers, query.roles, None),
+    }
+    total = sum(WEIGHTS[name] * values for name, values in parts.items())
+    if query.definition:
+        total = total + WEIGHTS["define"] * _defines(index, query.subject)
+    has_content = (bm > 0) | (item_bm > 0) | (parts["topic"] > 0)
+    return np.where(has_content, total, 0.0)
+
+
+def _scaled(values: np.ndarray) -> np.ndarray:
+    top = values.max() if len(values) else 0.0
+    return values / top if top > 0 else values * 0.0
+
+
+def _share(index: Index, feature, wanted, weight) -> np.ndarray:
+    """Per provision, the (weighted) share of ``wanted`` found in ``feature(provision)``."""
+    if not wanted:
+        return np.zeros(len(index.provisions))
+    weights = {
+        item: (weight(item) if callable(weight) else (weight or {}).get(item, 1.0))
+        for item in wanted
+    }
+    norm = sum(weights.values()) or 1.0
+    out = np.zeros(len(index.provisions))
+    for i, provision in enumerate(index.provisions):
+        have = feature(i, provision)
+        out[i] = sum(w for item, w in weights.items() if item in have) / norm
+    return out
+
+
+def _length(surface: str) -> float:
+    """Longer names are more specific ("tanggung jawab ketua tim" over "tim")."""
+    return float(len(surface.split()))
+
+
+def _defines(index: Index, subject: frozenset[str]) -> np.ndarray:
+    """How closely a term the provision defines matches what the question asks about
+    (Jaccard of the stems; Pasal 1's terms and "X merupakan …" subjects alike)."""
+    out = np.zeros(len(index.provisions))
+    if not subject:
+        return out
+    for i, provision in enumerate(index.provisions):
+        out[i] = max((len(s & subject) / len(s | subject) for s in provision.subjects), default=0)
+    return out
+
+
+def _best_per_regulation(index: Index, total: np.ndarray, considered: list[str]) -> dict:
+    best: dict[str, int] = {}
+    for i, provision in enumerate(index.provisions):
+        reg_id = provision.regulation
+        if reg_id not in considered or total[i] <= 0:
+            continue
+        if reg_id not in best or total[i] > total[best[reg_id]]:
+            best[reg_id] = i
+    return best
+
+
+def _answers_of(index: Index, reg_id: str, total: np.ndarray, limit: int) -> list[Answer]:
+    ranked = sorted(
+        (i for i, p in enumerate(index.provisions) if p.regulation == reg_id and total[i] > 0),
+        key=lambda i: (-total[i], index.provisions[i].order),
+    )
+    top = total[ranked[0]]
+    return [_answer(index, i, total) for i in ranked[:limit] if total[i] >= ANSWER_FLOOR * top]
+
+
+def _answer(index: Index, i: int, total: np.ndarray) -> Answer:
+    p: Provision = index.provisions[i]
+    return Answer(
+        p.regulation,
+        p.pasal,
+        p.ayat,
+        p.citation,
+        p.iri,
+        round(float(total[i]), 4),
+        p.text,
+        tuple(sorted(p.topics)),
+    )
+
+
+def coverage(index: Index, query: _Query, i: int) -> float:
+    """The share (weighted by rarity) of the question's stems that provision ``i`` holds."""
+    weights = {token: index.idf(token) for token in query.stems}
+    norm = sum(weights.values()) or 1.0
+    return sum(w for token, w in weights.items() if token in index.stem_sets[i]) / norm
+
+
+def _weak_match(index: Index, query: _Query, total, best: dict[str, int], reg_id: str) -> bool:
+    """Rule 2: the regulation's best provision holds markedly less of the question than the
+    best elsewhere *and* scores markedly lower (both, so that one wording is not enough)."""
+    mine = best[reg_id]
+    top = max(total[i] for i in best.values())
+    most = max(coverage(index, query, i) for i in best.values())
+    return (
+        total[mine] < RELATIVE_FLOOR * top and coverage(index, query, mine) < COVERAGE_FLOOR * most
+    )
+
+
+def _says(index: Index, reg_id: str, topic: str) -> bool:
+    """Whether some provision of the regulation has one of the topic's labels verbatim."""
+    surfaces = _word_surfaces(index.topics[topic])
+    return any(
+        any(s in index.padded[i] for s in surfaces)
+        for i, p in enumerate(index.provisions)
+        if p.regulation == reg_id
+    )
+
+
+def _topic_presence(source: GraphSource, topics: list[str]) -> tuple[str, dict[str, set[str]]]:
+    """The SPARQL listing every provision tagged with the topics, and who has them."""
+    values = " ".join(f"topic:{t}" for t in topics) or "topic:none"
+    query = f"""SELECT ?topic ?regulation ?unit ?citation WHERE {{
+  VALUES ?topic {{ {values} }}
+  ?unit dcterms:subject ?topic ; pw:regulation ?reg ; rdfs:label ?citation .
+  ?reg pw:regulationId ?regulation .
+}} ORDER BY ?regulation ?unit"""
+    tagged: dict[str, set[str]] = {}
+    if topics:
+        for row in source.select(query):
+            tagged.setdefault(row["topic"].rsplit("/", 1)[1], set()).add(row["regulation"])
+    return query, tagged
+
+
+# --- evidence -----------------------------------------------------------------------
+
+
+def _absent(
+    index: Index, reg_id: str, missing: list[str], nearest: Answer, lang: str
+) -> NotRegulated:
+    topic = index.topics[missing[0]]
+    label = topic.label_en if lang == "en" else topic.label_id
+    siblings = [
+        t
+        for t in nearest.topics
+        if t in index.topics and index.topics[t].broader == topic.broader and t != topic.id
+    ]
+    other = ", ".join(
+        (index.topics[t].label_en if lang == "en" else index.topics[t].label_id) for t in siblings
+    )
+    names = " / ".join(f"'{s.strip()}'" for s in _word_surfaces(topic))
+    evidence = _text(
+        lang,
+        "absent-sibling" if other else "absent",
+        label=label,
+        names=names,
+        nearest=nearest.citation,
+        excerpt=_excerpt(nearest.text),
+        other=other,
+    )
+    return NotRegulated(reg_id, evidence, "topic-absent", nearest)
+
+
+def _weak(nearest: Answer, leader: Answer, lang: str) -> NotRegulated:
+    evidence = _text(
+        lang,
+        "weak",
+        nearest=nearest.citation,
+        excerpt=_excerpt(nearest.text),
+        score=f"{nearest.score:.2f}",
+        floor=f"{RELATIVE_FLOOR:.2f}",
+        leader=leader.citation,
+        best=f"{leader.score:.2f}",
+    )
+    return NotRegulated(nearest.regulation, evidence, "weak-match", nearest)
+
+
+def _excerpt(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+_TEXTS = {
+    "id": {
+        "absent": (
+            "Tidak ada ketentuan bertopik {label}: tidak ada Pasal atau ayat yang ditandai "
+            "dengan topik itu dan tidak ada yang menyebut {names}. Ketentuan terdekat, "
+            '{nearest} ("{excerpt}"), tidak mengatur {label}.'
+        ),
+        "absent-sibling": (
+            "Tidak ada ketentuan bertopik {label}: tidak ada Pasal atau ayat yang ditandai "
+            "dengan topik itu dan tidak ada yang menyebut {names}. Ketentuan terdekat, "
+            '{nearest} ("{excerpt}"), mengatur {other}, bukan {label}.'
+        ),
+        "weak": (
+            'Ketentuan terdekat, {nearest} ("{excerpt}"), hanya mencapai skor {score}, '
+            "kurang dari {floor} × skor ketentuan terbaik di peraturan lain ({leader}: "
+            "{best}); peraturan ini tidak memuat ketentuan yang sepadan."
+        ),
+        "no-match": (
+            "Tidak ada ketentuan yang cocok dengan pertanyaan ini; coba kata lain "
+            "(misalnya nama topik: tim kerja, penugasan, Surat Perintah)."
+        ),
+    },
+    "en": {
+        "absent": (
+            "No provision on {label}: no Pasal or ayat is tagged with that topic and none "
+            'mentions {names}. The nearest provision, {nearest} ("{excerpt}"), does not '
+            "govern {label}."
+        ),
+        "absent-sibling": (
+            "No provision on {label}: no Pasal or ayat is tagged with that topic and none "
+            'mentions {names}. The nearest provision, {nearest} ("{excerpt}"), governs '
+            "{other}, not {label}."
+        ),
+        "weak": (
+            'The nearest provision, {nearest} ("{excerpt}"), scores only {score}, less than '
+            "{floor} × the best provision elsewhere ({leader}: {best}); this regulation has "
+            "no counterpart."
+        ),
+        "no-match": (
+            "No provision matches this question; try other words (for example a topic: work "
+            "team, assignment, Surat Perintah)."
+        ),
+    },
+}
+
+
+def _text(lang: str, key: str, **values: str) -> str:
+    return _TEXTS["en" if lang == "en" else "id"][key].format(**values)

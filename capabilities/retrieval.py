@@ -1,0 +1,340 @@
+"""Lexical retrieval over the provisions of the graph: one BM25 index per build.
+
+Every Pasal and ayat of the body (not the Lampiran) is a document: its own text with its
+sub-units (huruf, angka), its SKOS topics, the roles it mentions and the actions of the
+norms it states. Text is lower-cased, split into words, stemmed with Sastrawi and
+stripped of stopwords; :mod:`bm25s` scores it. The whole Pasal (with the headings of its
+BAB, Bagian and Paragraf) is indexed too, as the context of its ayat.
+
+Questions are read into the same stems. English questions are first translated word by
+word into the regulations' Indonesian (the English labels of the graph's topics and roles,
+then :data:`capabilities.ask_lexicon.GLOSSARY_EN`), so one index serves both languages.
+The index is built from the graph once per build (:func:`capabilities.source.cached`).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import bm25s
+import numpy as np
+from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+from capabilities.ask_corpus import RawItem, RawProvision, read_provisions
+from capabilities.ask_lexicon import GLOSSARY_EN, STEM_OVERRIDES, STOPWORDS_EN, STOPWORDS_ID
+from capabilities.source import GraphSource, cached
+
+WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_STEMMER = StemmerFactory().create_stemmer()
+LEAD = 12  # content stems that say what a provision is about
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Sastrawi stem of one lower-case word (hyphenated words stem part by part)."""
+    if word.isdigit():
+        return word
+    if word in STEM_OVERRIDES:
+        return STEM_OVERRIDES[word]
+    return "-".join(_STEMMER.stem(part) or part for part in word.split("-"))
+
+
+def words(text: str) -> list[str]:
+    """Lower-case word tokens ("dan/atau" is two words, "lintas-PD" one)."""
+    return WORD.findall(text.lower())
+
+
+def stems(text: str) -> list[str]:
+    """Stems of every word, stopwords included (for phrase matching)."""
+    return [stem(word) for word in words(text)]
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems that carry content: what BM25 indexes and queries with."""
+    out = []
+    for word in words(text):
+        token = stem(word)
+        if token not in STOPWORDS_ID and word not in STOPWORDS_ID and len(token) > 1:
+            out.extend(token.split("-") if "-" in token else [token])
+    return out
+
+
+@dataclass(frozen=True)
+class Provision:
+    """A Pasal (when it has no ayat) or an ayat: the unit an answer cites."""
+
+    regulation: str
+    pasal: str
+    ayat: str | None
+    citation: str
+    iri: str
+    text: str
+    topics: frozenset[str]  # tagged in the graph, and named in its Lampiran parts
+    roles: frozenset[str]
+    bearers: frozenset[str]  # bearers of the norms it states
+    order: int  # position in the regulation, for stable ties
+    lead: frozenset[str]  # the first content stems of its own text: what it is about
+    pairs: frozenset[frozenset[str]]  # adjacent content stems, unordered
+    subjects: tuple[frozenset[str], ...]  # stems of the terms it defines
+
+
+@dataclass(frozen=True)
+class Regulation:
+    """A regulation of the build and the names a question may call it by."""
+
+    id: str
+    iri: str
+    citation: str
+    place: str  # "Kota Palu"
+    number: str
+    year: str
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A SKOS topic or role with its labels, as the graph states them."""
+
+    id: str
+    iri: str
+    label_id: str
+    label_en: str
+    word_surfaces: tuple[tuple[str, ...], ...]  # Indonesian labels as words, for matching
+    broader: str | None = None
+
+
+@dataclass
+class Index:
+    """Everything a question is answered from, built once per build."""
+
+    provisions: list[Provision]
+    regulations: dict[str, Regulation]
+    topics: dict[str, Concept]
+    roles: dict[str, Concept]
+    bm25: bm25s.BM25
+    pasal_bm25: bm25s.BM25
+    pasal_of: list[int]  # provision index → its Pasal document
+    pasal_keys: list[tuple[str, str]]
+    item_bm25: bm25s.BM25  # Lampiran parts
+    item_owner: np.ndarray  # item → the provision it counts for
+    items: list[RawItem]
+    padded: list[str]  # " word word … ": each provision's words, for phrase matching
+    stem_sets: list[frozenset[str]]  # each provision's content stems
+    doc_freq: dict[str, int]
+    topic_idf: dict[str, float]
+    english: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
+    english_words: dict[str, str] = field(default_factory=dict)  # one-word entries
+
+    def idf(self, token: str) -> float:
+        """Inverse document frequency of a stem over the provisions."""
+        n = len(self.provisions)
+        return math.log(
+            1 + (n - self.doc_freq.get(token, 0) + 0.5) / (self.doc_freq.get(token, 0) + 0.5)
+        )
+
+
+def get_index(source: GraphSource) -> Index:
+    """The index of the build ``source`` reads (built on first use, then cached)."""
+    return cached(source, "ask-bm25", build_index)
+
+
+def build_index(source: GraphSource) -> Index:
+    """Read the provisions, topics and roles from the graph and index them."""
+    regulations = _regulations(source)
+    topics = _concepts(source, "skos:inScheme topic:scheme", with_broader=True)
+    roles = _concepts(source, "a pw:Role", with_broader=False)
+    raw, items = read_provisions(source, set(regulations))
+    named_in_items: dict[int, set[str]] = defaultdict(set)
+    for item in items:
+        named_in_items[item.owner] |= topics_named(topics, item.text)
+    provisions = [_provision(p, named_in_items.get(i, set())) for i, p in enumerate(raw)]
+    pasal_keys = list(dict.fromkeys((p.regulation, p.pasal) for p in raw))
+    pasal_pos = {key: i for i, key in enumerate(pasal_keys)}
+    pasal_texts: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for p in raw:
+        key = (p.regulation, p.pasal)
+        if not pasal_texts[key]:
+            pasal_texts[key].append(p.context)
+        pasal_texts[key].append(p.text)
+    docs = [content_stems(p.text + " " + p.actions) or ["_"] for p in raw]
+    pasal_docs = [content_stems(" ".join(pasal_texts[key])) or ["_"] for key in pasal_keys]
+    item_docs = [content_stems(item.text) or ["_"] for item in items] or [["_"]]
+    doc_freq: dict[str, int] = defaultdict(int)
+    for doc in docs:
+        for token in set(doc):
+            doc_freq[token] += 1
+    tagged: dict[str, int] = defaultdict(int)
+    for provision in provisions:
+        for topic in provision.topics:
+            tagged[topic] += 1
+    n = len(provisions)
+    english = _english_phrases(topics, roles)
+    return Index(
+        provisions=provisions,
+        regulations=regulations,
+        topics=topics,
+        roles=roles,
+        bm25=_bm25(docs),
+        pasal_bm25=_bm25(pasal_docs),
+        pasal_of=[pasal_pos[(p.regulation, p.pasal)] for p in provisions],
+        pasal_keys=pasal_keys,
+        item_bm25=_bm25(item_docs),
+        item_owner=np.array([item.owner for item in items] or [0]),
+        items=items,
+        padded=[" " + " ".join(words(p.text)) + " " for p in provisions],
+        stem_sets=[frozenset(doc) for doc in docs],
+        doc_freq=dict(doc_freq),
+        topic_idf={t: math.log(1 + n / (1 + tagged.get(t, 0))) for t in topics},
+        english=english,
+        english_words={phrase[0]: text for phrase, text in english if len(phrase) == 1},
+    )
+
+
+def _provision(raw: RawProvision, more_topics: set[str]) -> Provision:
+    return Provision(
+        regulation=raw.regulation,
+        pasal=raw.pasal,
+        ayat=raw.ayat,
+        citation=raw.citation,
+        iri=raw.iri,
+        text=raw.text,
+        topics=raw.topics | more_topics,
+        roles=raw.roles,
+        bearers=raw.bearers,
+        order=raw.order,
+        lead=frozenset(content_stems(raw.own_text)[:LEAD]),
+        pairs=pairs(content_stems(raw.text)),
+        subjects=tuple(frozenset(content_stems(s)) for s in raw.subjects if content_stems(s)),
+    )
+
+
+def topics_named(topics: dict[str, Concept], text: str) -> set[str]:
+    """Topics whose labels occur word for word in a text."""
+    padded = " " + " ".join(words(text)) + " "
+    return {
+        t.id
+        for t in topics.values()
+        if any(" " + " ".join(s) + " " in padded for s in t.word_surfaces)
+    }
+
+
+def _bm25(docs: list[list[str]]) -> bm25s.BM25:
+    model = bm25s.BM25(k1=1.2, b=0.75)
+    model.index(docs, show_progress=False)
+    return model
+
+
+def scores(index: Index, query: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """BM25 of the query stems for every provision, for its Pasal, and for the best of the
+    Lampiran parts it refers to."""
+    n = len(index.provisions)
+    if not query:
+        return np.zeros(n), np.zeros(len(index.pasal_keys)), np.zeros(n)
+    best_item = np.zeros(n)
+    np.maximum.at(best_item, index.item_owner, index.item_bm25.get_scores(query))
+    return index.bm25.get_scores(query), index.pasal_bm25.get_scores(query), best_item
+
+
+# --- English ------------------------------------------------------------------------
+
+
+def _english_phrases(
+    topics: dict[str, Concept], roles: dict[str, Concept]
+) -> list[tuple[tuple[str, ...], str]]:
+    """English phrases (word tuples) → Indonesian, longest first."""
+    table: dict[tuple[str, ...], str] = {}
+    for concept in (*topics.values(), *roles.values()):
+        if concept.label_en:
+            table[tuple(words(concept.label_en))] = concept.label_id
+    for english, indonesian in GLOSSARY_EN.items():
+        table[tuple(words(english))] = indonesian
+    return sorted(table.items(), key=lambda item: -len(item[0]))
+
+
+def translate_english(index: Index, text: str) -> str:
+    """An English question in the regulations' Indonesian, phrase by phrase.
+
+    Words with no translation are kept (drafters mix in Indonesian terms: "Surat
+    Perintah", "Pasal"); English function words are dropped.
+    """
+    tokens = words(text)
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for phrase, indonesian in index.english:
+            if tuple(tokens[i : i + len(phrase)]) == phrase:
+                out.append(indonesian)
+                i += len(phrase)
+                break
+        else:
+            single = _singular(tokens[i])
+            if tokens[i] not in STOPWORDS_EN and single not in STOPWORDS_EN:
+                out.append(index.english_words.get(single, single))
+            i += 1
+    return " ".join(out)
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+# --- reading the graph --------------------------------------------------------------
+
+
+def _regulations(source: GraphSource) -> dict[str, Regulation]:
+    rows = source.select(
+        """SELECT ?reg ?id ?label ?place ?number ?year WHERE {
+             ?reg a pw:ProdukHukumDaerah ; pw:regulationId ?id ; rdfs:label ?label ;
+                  eli:number ?number ; pw:year ?year ; eli:jurisdiction ?jur .
+             ?jur skos:prefLabel ?place }"""
+    )
+    return {
+        row["id"]: Regulation(
+            row["id"], row["reg"], row["label"], row["place"], row["number"], row["year"]
+        )
+        for row in rows
+    }
+
+
+def _concepts(source: GraphSource, pattern: str, with_broader: bool) -> dict[str, Concept]:
+    broader = "OPTIONAL { ?c skos:broader ?broader }" if with_broader else ""
+    rows = source.select(
+        f"""SELECT ?c ?label ?lang ?kind ?broader WHERE {{
+              ?c {pattern} .
+              {{ ?c skos:prefLabel ?label BIND("pref" AS ?kind) }}
+              UNION {{ ?c skos:altLabel ?label BIND("alt" AS ?kind) }}
+              BIND(LANG(?label) AS ?lang)
+              {broader} }}"""
+    )
+    labels: dict[str, dict] = {}
+    for row in rows:
+        entry = labels.setdefault(
+            row["c"], {"id": "", "en": "", "alt": [], "broader": row.get("broader")}
+        )
+        if row["kind"] == "pref" and row["lang"] in ("id", "en"):
+            entry[row["lang"]] = row["label"]
+        elif row["lang"] != "en":
+            entry["alt"].append(row["label"])
+    concepts = {}
+    for iri, entry in labels.items():
+        local = iri.rsplit("/", 1)[1]
+        surfaces = {tuple(words(text)) for text in [entry["id"], *entry["alt"]] if text}
+        broader = entry["broader"].rsplit("/", 1)[1] if entry["broader"] else None
+        concepts[local] = Concept(
+            local,
+            iri,
+            entry["id"],
+            entry["en"],
+            tuple(sorted(surfaces, key=len, reverse=True)),
+            broader,
+        )
+    return concepts
+
+
+def pairs(tokens: list[str]) -> frozenset[frozenset[str]]:
+    """Adjacent stems as unordered pairs ("ketua tim lapor": {ketua, tim}, {tim, lapor})."""
+    return frozenset(frozenset(pair) for pair in itertools.pairwise(tokens))
