@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 import statistics
 from dataclasses import dataclass, field
 from itertools import combinations
+
+import numpy as np
 
 from capabilities.similarity import (
     ComparisonError,
@@ -33,6 +34,7 @@ from capabilities.similarity import (
     compare,
     corpus_index,
     require_regulation,
+    score_matrix,
 )
 from capabilities.source import GraphSource, cached
 
@@ -211,6 +213,12 @@ def is_counterpart(source: GraphSource, pasal_iri: str, reg_b: str) -> bool:
     return back is not None and back[0] == pasal_iri and total >= mutual_threshold(source)
 
 
+def best_candidate(source: GraphSource, pasal_iri: str, reg_b: str) -> tuple[str, float] | None:
+    """The most similar Pasal of ``reg_b`` to one Pasal, counterpart or not, and its score."""
+    found = _scores(source).best.get((pasal_iri, reg_b))
+    return (found[0], found[1]) if found else None
+
+
 def counterpart(source: GraphSource, pasal_iri: str, reg_b: str) -> tuple[str | None, float]:
     """The counterpart IRI in ``reg_b`` of one Pasal (None below the threshold), with
     the score of the best candidate."""
@@ -237,13 +245,18 @@ def _all_best(source: GraphSource) -> _Scores:
     index = corpus_index(source)
     best: dict[tuple[str, str], tuple[str, float, dict[str, float]]] = {}
     for reg_a, reg_b in combinations(index.regulations.values(), 2):
-        for a in reg_a.pasal:
-            for b in reg_b.pasal:
-                score = compare(index.profile(a), index.profile(b))
-                for one, other, reg in ((a, b, reg_b.id), (b, a, reg_a.id)):
-                    held = best.get((one, reg))
-                    if held is None or score.total > held[1]:
-                        best[(one, reg)] = (other, score.total, score.parts)
+        rows, columns = list(reg_a.pasal), list(reg_b.pasal)
+        if not rows or not columns:
+            continue
+        scores = score_matrix([index.profile(a) for a in rows], [index.profile(b) for b in columns])
+        for one, others, matrix, reg in (
+            (rows, columns, scores, reg_b),
+            (columns, rows, scores.T, reg_a),
+        ):
+            for i, iri in enumerate(one):
+                j = int(matrix[i].argmax())
+                features = compare(index.profile(iri), index.profile(others[j])).parts
+                best[(iri, reg.id)] = (others[j], float(matrix[i, j]), features)
     return _Scores(best)
 
 
@@ -268,14 +281,14 @@ def density_split(values: list[float]) -> tuple[float, float]:
     width = 0.9 * min(spread, (quartiles[2] - quartiles[0]) / 1.34) * len(values) ** -0.2
     if width <= 0:
         return fallback
-    grid = [i / _GRID for i in range(_GRID + 1)]
-    density = [sum(math.exp(-0.5 * ((x - v) / width) ** 2) for v in values) for x in grid]
+    grid = np.linspace(0.0, 1.0, _GRID + 1)
+    density = np.exp(-0.5 * ((grid[:, None] - np.array(values)[None, :]) / width) ** 2).sum(1)
     mode = None
     for i in range(1, _GRID):
         if mode is None and density[i] >= density[i - 1] and density[i] > density[i + 1]:
-            mode = grid[i]
+            mode = float(grid[i])
         elif mode is not None and density[i] < density[i - 1] and density[i] <= density[i + 1]:
-            return round(mode, 4), round(grid[i], 4)
+            return round(mode, 4), round(float(grid[i]), 4)
     return fallback
 
 

@@ -19,6 +19,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
+import numpy as np
+
 from capabilities.source import GraphSource, cached
 from extract.iri import Iri, IriError
 
@@ -242,6 +244,49 @@ def compare(a: Profile, b: Profile, weights: dict[str, float] = WEIGHTS) -> Scor
     weight = sum(weights[name] for name in parts)
     total = sum(weights[name] * value for name, value in parts.items()) / weight
     return Score(round(total, 4), {name: round(value, 4) for name, value in parts.items()})
+
+
+def score_matrix(
+    rows: list[Profile], columns: list[Profile], weights: dict[str, float] = WEIGHTS
+) -> np.ndarray:
+    """``compare(row, column, weights).total`` for every pair at once (rounded alike)."""
+    total = np.zeros((len(rows), len(columns)))
+    weight = np.zeros_like(total)
+    for name in ("text", "topics", "context"):
+        left, right = _dense([getattr(p, name) for p in rows], [getattr(p, name) for p in columns])
+        present = np.ones_like(total) if name == "text" else _either(left, right)
+        total += weights[name] * (left @ right.T) * present
+        weight += weights[name] * present
+    for name in ("norms", "definitions"):
+        left, right = _dense(
+            [dict.fromkeys(getattr(p, name), 1.0) for p in rows],
+            [dict.fromkeys(getattr(p, name), 1.0) for p in columns],
+        )
+        shared = left @ right.T
+        union = left.sum(1)[:, None] + right.sum(1)[None, :] - shared
+        present = union > 0
+        total += weights[name] * np.divide(shared, union, out=np.zeros_like(total), where=present)
+        weight += weights[name] * present
+    return np.round(total / weight, 4)
+
+
+def _dense(left: list[Vector], right: list[Vector]) -> tuple[np.ndarray, np.ndarray]:
+    """Two lists of sparse vectors as dense matrices over their joint vocabulary."""
+    vocabulary = {key: i for i, key in enumerate({k for v in left + right for k in v})}
+
+    def fill(vectors: list[Vector]) -> np.ndarray:
+        matrix = np.zeros((len(vectors), len(vocabulary)))
+        for i, vector in enumerate(vectors):
+            for key, value in vector.items():
+                matrix[i, vocabulary[key]] = value
+        return matrix
+
+    return fill(left), fill(right)
+
+
+def _either(left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """1 where the row's or the column's vector is non-empty."""
+    return (left.any(1)[:, None] | right.any(1)[None, :]).astype(float)
 
 
 def corpus_index(source: GraphSource) -> CorpusIndex:

@@ -1,26 +1,25 @@
 """Provisions of one regulation with no counterpart in any other: ``unique(source, reg_id)``.
 
 A Pasal is unique when :func:`capabilities.align.align` finds no counterpart for it in any
-other regulation of the build. Where the Pasal does have a counterpart, each of its ayat is
-checked the same way at ayat level: against every ayat (and every Pasal without ayat) of
-the other regulations, with its own null threshold read from the data as for Pasal (the
-density valley of the best ayat-level scores, :func:`capabilities.align.density_valley`).
-Each finding says why: where the Pasal's counterparts are, and the nearest provision in
-each other regulation with its score.
+other regulation of the build. Where the Pasal does have a counterpart, its content is
+checked provision by provision: each ayat (or the Pasal itself when it has no ayat)
+against every ayat and every ayat-less Pasal of the other regulations, with its own null
+threshold read from the data as for Pasal (the density valley of the best scores of all
+such provisions, :func:`capabilities.align.density_valley`). Each finding says why: where
+the Pasal's counterparts are, and the nearest provision in each other regulation.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from capabilities.align import counterpart, density_valley, null_threshold
+from capabilities.align import best_candidate, counterpart, density_valley, null_threshold
 from capabilities.similarity import (
     UNIT_WEIGHTS,
-    WEIGHTS,
     CorpusIndex,
-    compare,
     corpus_index,
     require_regulation,
+    score_matrix,
 )
 from capabilities.source import GraphSource, cached
 
@@ -55,7 +54,7 @@ class UniqueProvision:
     text: str
     reason: str
     threshold: float
-    counterparts: list[str]  # citations of the Pasal's counterparts (ayat level only)
+    counterparts: list[str]  # citations of the Pasal's counterparts (content level only)
     nearest: list[Nearest]
 
     def to_json(self) -> dict:
@@ -81,8 +80,8 @@ def unique(source: GraphSource, reg_id: str) -> list[UniqueProvision]:
     others = [r for r in index.regulations if r != reg_id]
     found: list[UniqueProvision] = []
     for pasal in index.regulations[reg_id].pasal:
-        matches = {other: counterpart(source, pasal, other) for other in others}
-        present = [index.units[iri].citation for iri, _ in matches.values() if iri]
+        matches = [counterpart(source, pasal, other)[0] for other in others]
+        present = [index.units[iri].citation for iri in matches if iri]
         if not present:
             found.append(_unique_pasal(source, index, pasal, others))
             continue
@@ -91,13 +90,6 @@ def unique(source: GraphSource, reg_id: str) -> list[UniqueProvision]:
             if item is not None:
                 found.append(item)
     return found
-
-
-def _provisions_of(index: CorpusIndex, pasal: str) -> list[str]:
-    """The smallest numbered provisions checked one by one: the ayat of a Pasal, or the
-    Pasal itself when it has none."""
-    ayat = [c for c in index.units[pasal].children if index.units[c].kind == "ayat"]
-    return ayat or [pasal]
 
 
 def ayat_threshold(source: GraphSource) -> float:
@@ -111,27 +103,10 @@ def _unique_pasal(
 ) -> UniqueProvision:
     unit = index.units[pasal]
     threshold = null_threshold(source)
-    nearest = []
-    for other in others:
-        best = _best_pasal(index, pasal, other)
-        if best:
-            nearest.append(best)
-    closest = max(nearest, key=lambda n: n.score, default=None)
+    nearest = [_nearest(index, best_candidate(source, pasal, other)) for other in others]
+    nearest = [n for n in nearest if n]
     reason = f"tidak ada padanan di {len(others)} peraturan lain (ambang {threshold})"
-    if closest:
-        reason += f"; yang paling mirip {closest.citation} (skor {closest.score})"
-    return UniqueProvision(
-        "pasal",
-        unit.number,
-        None,
-        unit.citation,
-        pasal,
-        index.subtree_text(pasal),
-        reason,
-        threshold,
-        [],
-        nearest,
-    )
+    return _finding(index, "pasal", unit, reason + _closest(nearest), threshold, [], nearest)
 
 
 def _unique_content(
@@ -140,7 +115,8 @@ def _unique_content(
     """An ayat (or a Pasal without ayat) whose Pasal has counterparts, checked on its own
     content; None when some other regulation has a provision close enough."""
     threshold = ayat_threshold(source)
-    nearest = [n for n in (_best_unit(index, iri, other) for other in others) if n]
+    best = _best_units(source)
+    nearest = [n for n in (_nearest(index, best.get((iri, other))) for other in others) if n]
     if any(n.score >= threshold for n in nearest):
         return None
     unit = index.units[iri]
@@ -150,60 +126,71 @@ def _unique_content(
         f"{pasal.local_label} berpadanan dengan {'; '.join(present)}, tetapi {what} "
         f"tidak memiliki padanan di {len(others)} peraturan lain (ambang {threshold})"
     )
-    closest = max(nearest, key=lambda n: n.score, default=None)
-    if closest:
-        reason += f"; yang paling mirip {closest.citation} (skor {closest.score})"
+    return _finding(index, unit.kind, unit, reason + _closest(nearest), threshold, present, nearest)
+
+
+def _finding(index, level, unit, reason, threshold, present, nearest) -> UniqueProvision:
+    pasal = index.pasal_of(unit.iri)
     return UniqueProvision(
-        unit.kind,
-        pasal.number,
-        unit.number if unit.kind == "ayat" else None,
-        unit.citation,
-        iri,
-        index.subtree_text(iri),
-        reason,
-        threshold,
-        present,
-        nearest,
+        level=level,
+        pasal=pasal.number,
+        ayat=unit.number if unit.kind == "ayat" else None,
+        citation=unit.citation,
+        iri=unit.iri,
+        text=index.subtree_text(unit.iri),
+        reason=reason,
+        threshold=threshold,
+        counterparts=present,
+        nearest=nearest,
     )
 
 
-def _best_pasal(index: CorpusIndex, pasal: str, other: str) -> Nearest | None:
-    return _best_of(index, pasal, index.regulations[other].pasal, WEIGHTS)
+def _closest(nearest: list[Nearest]) -> str:
+    closest = max(nearest, key=lambda n: n.score, default=None)
+    return f"; yang paling mirip {closest.citation} (skor {closest.score})" if closest else ""
 
 
-def _best_unit(index: CorpusIndex, unit: str, other: str) -> Nearest | None:
-    return _best_of(index, unit, _comparable_units(index, other), UNIT_WEIGHTS)
-
-
-def _best_of(
-    index: CorpusIndex, iri: str, candidates: list[str], weights: dict[str, float]
-) -> Nearest | None:
-    profile = index.profile(iri)
-    scored = [(compare(profile, index.profile(c), weights).total, c) for c in candidates]
-    if not scored:
+def _nearest(index: CorpusIndex, found: tuple[str, float] | None) -> Nearest | None:
+    if found is None:
         return None
-    score, best = max(scored)
-    unit = index.units[best]
-    return Nearest(unit.regulation, unit.citation, best, score)
+    unit = index.units[found[0]]
+    return Nearest(unit.regulation, unit.citation, found[0], found[1])
+
+
+def _provisions_of(index: CorpusIndex, pasal: str) -> list[str]:
+    """The smallest numbered provisions checked one by one: the ayat of a Pasal, or the
+    Pasal itself when it has none."""
+    ayat = [c for c in index.units[pasal].children if index.units[c].kind == "ayat"]
+    return ayat or [pasal]
 
 
 def _comparable_units(index: CorpusIndex, reg_id: str) -> list[str]:
-    """What an ayat may correspond to: every ayat, and every Pasal that has no ayat."""
-    out = []
-    for pasal in index.regulations[reg_id].pasal:
-        ayat = [c for c in index.units[pasal].children if index.units[c].kind == "ayat"]
-        out += ayat or [pasal]
-    return out
+    """What a provision may correspond to: every ayat, and every Pasal that has no ayat."""
+    return [u for p in index.regulations[reg_id].pasal for u in _provisions_of(index, p)]
+
+
+def _best_units(source: GraphSource) -> dict[tuple[str, str], tuple[str, float]]:
+    """(provision, other regulation) -> its most similar provision there, and the score."""
+    return cached(source, "unique.best_units", _score_units)
+
+
+def _score_units(source: GraphSource) -> dict[tuple[str, str], tuple[str, float]]:
+    index = corpus_index(source)
+    units = {reg_id: _comparable_units(index, reg_id) for reg_id in index.regulations}
+    best: dict[tuple[str, str], tuple[str, float]] = {}
+    for reg_id, mine in units.items():
+        for other, theirs in units.items():
+            if other == reg_id or not mine or not theirs:
+                continue
+            matrix = score_matrix(
+                [index.profile(u) for u in mine], [index.profile(t) for t in theirs], UNIT_WEIGHTS
+            )
+            for i, unit in enumerate(mine):
+                j = int(matrix[i].argmax())
+                best[(unit, other)] = (theirs[j], float(matrix[i, j]))
+    return best
 
 
 def _ayat_threshold(source: GraphSource) -> float:
-    index = corpus_index(source)
-    scores = []
-    for reg_id, regulation in index.regulations.items():
-        for pasal in regulation.pasal:
-            for unit in _provisions_of(index, pasal):
-                for other in index.regulations:
-                    best = _best_unit(index, unit, other) if other != reg_id else None
-                    if best:
-                        scores.append(best.score)
-    return density_valley(scores)
+    """The density valley of every provision's best score in every other regulation."""
+    return density_valley([score for _, score in _best_units(source).values()])
