@@ -27,6 +27,11 @@ DEFAULTS: dict[str, Any] = {
     "QUERY_TIMEOUT": 10.0,  # seconds per query
     "MAX_RESULTS": 10_000,  # rows (SELECT) or triples (CONSTRUCT/DESCRIBE) per answer
     "MAX_REQUEST_BYTES": 65_536,  # size of a request's URL or body
+    # what the query guard lets a parser see (server/guard_limits.py)
+    "MAX_QUERY_DEPTH": 64,  # nested brackets ( [ { <<
+    "MAX_QUERY_CHAIN": 500,  # binary operators or UNIONs at one bracket level
+    "MAX_QUERY_UNARY": 32,  # unary operators in a row
+    "MAX_QUERY_TOKENS": 10_000,
     "MAX_RESPONSE_BYTES": 256 * 1024 * 1024,  # what we read from a SPARQL server
     # where embedded queries run: "process" (killable query processes; any WSGI server) or
     # "worker" (in the web worker, which exits past the limit; prefork servers only)

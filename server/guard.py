@@ -1,13 +1,25 @@
 """What a query asks for, read from its text before any store sees it; and what we refuse.
 
-:func:`inspect_query` tokenises a SPARQL string just far enough to know its form
+:func:`inspect_query` reads a SPARQL string with :mod:`server.sparql_lexer` (linear time,
+``<`` read as the grammar reads it at each place) far enough to know its form
 (``SELECT``/``ASK``/``CONSTRUCT``/``DESCRIBE`` or an update), whether it uses ``SERVICE``,
-which graphs its ``FROM``/``FROM NAMED`` clauses name, and which prefixes it declares.
-:func:`check_query` turns those facts into a refusal (:class:`Refusal`) or lets the query
+which graphs its ``FROM``/``FROM NAMED`` clauses name, and which prefixes it declares; it
+refuses first what a parser could not read safely (:mod:`server.guard_limits`).
+:func:`check_query` turns the facts into a refusal (:class:`Refusal`) or lets the query
 through. Neither parses the whole grammar: the store's parser does that and reports syntax
-errors. The tokeniser only has to agree with it on what is a string, an IRI or a comment,
-so that a keyword hidden in one is not taken for a real one, and a real one is never
-missed; ``\\u`` escapes are decoded first, as the SPARQL grammar does.
+errors. The lexer only has to agree with every engine on what is a string, an IRI or a
+comment, so that a keyword hidden in one is not taken for a real one, and a real one is
+never missed. Where engines differ, the guard reads the query each way and refuses what
+any reading would send out:
+
+* ``\\u`` escapes are decoded before parsing by SPARQL 1.1 (rdflib, Jena), only inside
+  strings and IRIs by oxigraph: a query with an escape is read both ways;
+* oxigraph matches keywords without a word boundary (``SERVICEsilent<…>`` is
+  ``SERVICE SILENT <…>``, ``FROMNAMED<g>`` is ``FROM NAMED <g>``): any word or prefix
+  name containing ``SERVICE`` counts as SERVICE, and one containing ``FROM`` as a FROM
+  clause (its graph must then be one of ours);
+* a ``<`` that may be less-than or open an IRI hiding ``'`` or ``#`` is refused
+  (``query-ambiguous``).
 
 >>> facts = inspect_query("PREFIX ex: <http://e/> SELECT * FROM ex:g { ?s ?p ?o }")
 >>> facts.form, facts.from_graphs
@@ -17,34 +29,19 @@ missed; ``\\u`` escapes are decoded first, as the SPARQL grammar does.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
-from server.errors import ApiError
+from server.guard_limits import DEFAULT_LIMITS, Limits, Refusal, refuse_shape
+from server.sparql_lexer import IRI, PNAME, WORD, Scan, scan
+
+__all__ = ["Limits", "QueryFacts", "Refusal", "check_graph_iri", "check_query", "inspect_query"]
 
 QUERY_FORMS = frozenset({"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"})
 UPDATE_FORMS = frozenset(
     {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
-)
-
-_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-_TOKEN = re.compile(
-    r"""
-      (?P<ws>\s+)
-    | (?P<comment>\#[^\n\r]*)
-    | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''
-               | \"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
-               | '(?:[^'\\\n\r]|\\.)*'
-               | "(?:[^"\\\n\r]|\\.)*")
-    | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-    | (?P<pname>(?:[^\W\d_](?:[\w.\-\u00b7]*[\w\-\u00b7])?)?   # prefix
-               :(?:[\w\-:%\u00b7]|\\.|\.(?=[\w\-:%\\]))*)         # local part, \ escapes
-    | (?P<var>[?$]\w+)
-    | (?P<word>[^\W\d]\w*)
-    | (?P<other>.)
-    """,
-    re.VERBOSE | re.DOTALL,
 )
 
 
@@ -58,6 +55,7 @@ class QueryFacts:
     from_named_graphs: tuple[str, ...]
     prefixes: Mapping[str, str]  # declared in the prologue
     base: str | None
+    seconds: float = field(default=0.0, compare=False)  # time the guard took to read it
 
     @property
     def is_update(self) -> bool:
@@ -68,79 +66,148 @@ class QueryFacts:
         return bool(self.from_graphs or self.from_named_graphs)
 
 
-class Refusal(ApiError):
-    """A query the endpoint will not run (``status`` 400 or 403, a ``code``, a message)."""
-
-
-def _tokens(text: str):
-    text = _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
-    for match in _TOKEN.finditer(text):
-        kind = match.lastgroup
-        if kind not in ("ws", "comment"):
-            yield kind, match.group()
-
-
-def inspect_query(text: str, predeclared: Mapping[str, str] | None = None) -> QueryFacts:
+def inspect_query(
+    text: str, predeclared: Mapping[str, str] | None = None, limits: Limits | None = None
+) -> QueryFacts:
     """Read the facts :func:`check_query` needs from a SPARQL query or update string.
 
     ``predeclared`` prefixes resolve ``FROM ex:g`` when the query does not declare ``ex:``.
+    Raise :class:`Refusal` (400) for a query too complex to parse safely
+    (``query-too-complex``, see ``limits``) or one engines may read two ways
+    (``query-ambiguous``). ``facts.seconds`` is the time this took.
     """
-    tokens = list(_tokens(text))
+    started = time.perf_counter()
+    limits = limits or DEFAULT_LIMITS
+    readings = [_read(text, True, limits)]
+    if "\\u" in text or "\\U" in text:  # oxigraph leaves escapes outside strings and IRIs
+        readings.append(_read(text, False, limits))
+    facts = [_facts(reading.tokens, predeclared or {}) for reading in readings]
+    return _merge(facts, time.perf_counter() - started)
+
+
+def _read(text: str, decode: bool, limits: Limits) -> Scan:
+    reading = scan(text, decode=decode, limits=limits.as_shape())
+    if reading.exceeded:
+        measure = reading.exceeded
+        refuse_shape(measure, getattr(reading.shape, measure), getattr(limits, measure))
+    if reading.ambiguous is not None:
+        raise Refusal(
+            400,
+            "query-ambiguous",
+            f"'<' at offset {reading.ambiguous} may be read as less-than or as the start of "
+            "an IRI, and engines differ; write '< ' (with a space) to compare",
+        )
+    return reading
+
+
+def _merge(readings: list[QueryFacts], seconds: float) -> QueryFacts:
+    """One set of facts: an update or SERVICE in any reading, every FROM graph of all."""
+    first = readings[0]
+    updates = [facts.form for facts in readings if facts.is_update]
+    return QueryFacts(
+        form=updates[0] if updates else first.form or readings[-1].form,
+        uses_service=any(facts.uses_service for facts in readings),
+        from_graphs=_union(facts.from_graphs for facts in readings),
+        from_named_graphs=_union(facts.from_named_graphs for facts in readings),
+        prefixes=first.prefixes,
+        base=first.base,
+        seconds=seconds,
+    )
+
+
+def _union(groups) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(graph for group in groups for graph in group))
+
+
+def _facts(tokens: list[tuple[str, str]], predeclared: Mapping[str, str]) -> QueryFacts:
     prefixes: dict[str, str] = {}
+    known = dict(predeclared)
     base: str | None = None
     form: str | None = None
     uses_service = False
-    from_graphs: list[str] = []
-    from_named: list[str] = []
-    known = dict(predeclared or {})
-    i = 0
-    while i < len(tokens):
-        kind, value = tokens[i]
-        upper = value.upper() if kind == "word" else ""
-        if upper == "PREFIX" and i + 2 < len(tokens) and tokens[i + 1][0] == "pname":
-            if tokens[i + 2][0] == "iri":
-                prefix_iri = _resolve(tokens[i + 2][1][1:-1], base)
-                prefixes[tokens[i + 1][1].rstrip(":")] = prefix_iri
-                known[tokens[i + 1][1].rstrip(":")] = prefix_iri
-                i += 3
-                continue
-        elif upper == "BASE" and i + 1 < len(tokens) and tokens[i + 1][0] == "iri":
-            base = _resolve(tokens[i + 1][1][1:-1], base)
-            i += 2
+    graphs: dict[bool, list[str]] = {False: [], True: []}  # named? -> graphs
+    prologue = True
+    forms = QUERY_FORMS | UPDATE_FORMS
+    skip = 0  # the prefix name of a PREFIX declaration is no keyword
+    for i, (kind, value) in enumerate(tokens):
+        if (kind != WORD and kind != PNAME) or i < skip:
             continue
-        elif upper == "SERVICE":
+        name = _keyword_part(kind, value)
+        if (
+            prologue
+            and name == "PREFIX"
+            and _at(tokens, i + 2)[0] == IRI
+            and _at(tokens, i + 1)[0] == PNAME
+        ):
+            prefix = tokens[i + 1][1].rstrip(":")
+            prefixes[prefix] = known[prefix] = _resolve(tokens[i + 2][1][1:-1], base)
+            skip = i + 2
+            continue
+        if prologue and name == "BASE" and _at(tokens, i + 1)[0] == IRI:
+            base = _resolve(tokens[i + 1][1][1:-1], base)
+            continue
+        if name and prologue and name not in ("PREFIX", "BASE"):
+            prologue = False
+            form = next((f for f in forms if name.startswith(f)), None)
+        if name and "SERVICE" in name:
             uses_service = True
-        elif upper == "FROM" and i + 1 < len(tokens):
-            target = from_graphs
-            j = i + 1
-            if tokens[j][0] == "word" and tokens[j][1].upper() == "NAMED":
-                target, j = from_named, j + 1
-            if j < len(tokens):
-                target.append(_graph_iri(tokens[j], known, base))
-        if form is None and upper and upper not in ("PREFIX", "BASE"):
-            form = upper if upper in QUERY_FORMS | UPDATE_FORMS else None
-            if form is None:
-                form = "?"
-        i += 1
+        if name and "FROM" in name:
+            named, graph = _from_clause(tokens, i, name, known, base)
+            graphs[named].append(graph)
     return QueryFacts(
-        form=None if form == "?" else form,
+        form=form,
         uses_service=uses_service,
-        from_graphs=tuple(from_graphs),
-        from_named_graphs=tuple(from_named),
+        from_graphs=tuple(graphs[False]),
+        from_named_graphs=tuple(graphs[True]),
         prefixes=prefixes,
         base=base,
     )
 
 
+def _keyword_part(kind: str, value: str) -> str | None:
+    """The upper-cased text an engine may read as keywords: a word, or a prefix name."""
+    if kind == WORD:
+        return value.upper()
+    if kind == PNAME:
+        return value.partition(":")[0].upper() or None
+    return None
+
+
+def _at(tokens: list[tuple[str, str]], i: int) -> tuple[str, str]:
+    return tokens[i] if i < len(tokens) else ("", "")
+
+
+def _from_clause(tokens, i: int, name: str, known, base) -> tuple[bool, str]:
+    """The graph of a FROM at ``tokens[i]``: (named?, IRI); anything odd is kept as is,
+    so that :func:`check_query` refuses it as a graph we do not have."""
+    kind, value = tokens[i]
+    rest = name[name.index("FROM") + 4 :]
+    named = rest == "NAMED"
+    if kind == PNAME:  # FROM:g is FROM :g to oxigraph
+        local = value.partition(":")[2]
+        return named, _graph_iri((PNAME, ":" + local), known, base) if rest in (
+            "",
+            "NAMED",
+        ) else value
+    if rest == "" and _keyword_part(*_at(tokens, i + 1)) == "NAMED":
+        named, i = True, i + 1
+    if rest not in ("", "NAMED") or name.index("FROM") != 0:
+        return named, value
+    return named, _graph_iri(_at(tokens, i + 1), known, base)
+
+
 def _resolve(iri: str, base: str | None) -> str:
-    return urljoin(base, iri) if base and not urlsplit(iri).scheme else iri
+    try:
+        return urljoin(base, iri) if base and not urlsplit(iri).scheme else iri
+    except ValueError:  # not an IRI urllib can split; the store's parser will say why
+        return iri
 
 
 def _graph_iri(token: tuple[str, str], prefixes: Mapping[str, str], base: str | None) -> str:
     kind, value = token
-    if kind == "iri":
+    if kind == IRI:
         return _resolve(value[1:-1], base)
-    if kind == "pname":
+    if kind == PNAME:
         prefix, _, local = value.partition(":")
         if prefix in prefixes:
             return prefixes[prefix] + re.sub(r"\\(.)", r"\1", local)
@@ -174,7 +241,11 @@ def check_query(facts: QueryFacts, known_graphs: Collection[str]) -> None:
 
 def check_graph_iri(graph: str, known_graphs: Collection[str], where: str) -> None:
     """Refuse a dataset IRI that would have to be fetched: ``file:``, or unknown here."""
-    if urlsplit(graph).scheme.lower() == "file":
+    try:
+        scheme = urlsplit(graph).scheme.lower()
+    except ValueError:
+        scheme = "file"  # unreadable: refuse it as one
+    if scheme == "file":
         raise Refusal(
             400,
             "fetch-refused",

@@ -7,7 +7,7 @@ from flask import Blueprint, Response, current_app, request
 from server.backends import QueryJob
 from server.description import service_description
 from server.errors import ApiError
-from server.guard import check_graph_iri, check_query, inspect_query
+from server.guard import Limits, check_graph_iri, check_query, inspect_query
 from server.negotiation import KIND_OF_FORM, MEDIA_TYPES, negotiate
 from server.protocol import read_request, refuse_jsonld_context
 from server.results import write_graph
@@ -27,7 +27,7 @@ def sparql() -> Response:
     backend = get_backend()
     if protocol.query is None:
         return _describe(backend.graphs())
-    facts = inspect_query(protocol.query, config["PREFIXES"])
+    facts = inspect_query(protocol.query, config["PREFIXES"], Limits.from_config(config))
     check_query(facts, backend.graphs())
     for name, graphs in (
         ("default-graph-uri", protocol.default_graphs),
