@@ -88,6 +88,13 @@ def describe_graph(source: GraphSource, graph: str, keep_prefix: str | None = No
     return Description(graph, [_triple(row) for row in rows])
 
 
+def describe_hash_members(source: GraphSource, iri: str) -> Description:
+    """The document ``iri`` of hash IRIs (``iri#…``): their triples, with blank nodes two
+    levels deep (a SHACL property shape, an OWL restriction and its list head)."""
+    rows = source.select(_HASH.format(prefix=_check_iri(iri) + "#"))
+    return Description(iri, [_triple(row) for row in rows])
+
+
 def count_graph(source: GraphSource, graph: str) -> int:
     """How many triples the named graph holds (0 when there is no such graph)."""
     rows = source.select(
@@ -138,6 +145,19 @@ _OUTGOING = (
   {{ <{iri}> ?p ?o . BIND (<{iri}> AS ?s) }}
   UNION
   {{ <{iri}> ?x ?s . FILTER (isBlank(?s)) ?s ?p ?o }}
+  """
+    + _TERM_COLUMNS.replace("{", "{{").replace("}", "}}")
+    + "\n}}"
+)
+
+_HASH = (
+    """SELECT DISTINCT ?s ?sb ?p ?o ?oi ?ob ?ol ?od WHERE {{
+  {{ ?s ?p ?o FILTER (isIRI(?s) && STRSTARTS(STR(?s), "{prefix}")) }}
+  UNION
+  {{ ?t ?x ?s . ?s ?p ?o FILTER (isIRI(?t) && STRSTARTS(STR(?t), "{prefix}") && isBlank(?s)) }}
+  UNION
+  {{ ?t ?x ?b . ?b ?y ?s . ?s ?p ?o
+     FILTER (isIRI(?t) && STRSTARTS(STR(?t), "{prefix}") && isBlank(?b) && isBlank(?s)) }}
   """
     + _TERM_COLUMNS.replace("{", "{{").replace("}", "}}")
     + "\n}}"

@@ -22,9 +22,10 @@ Policy (server/README.md, "Linked data"):
 from __future__ import annotations
 
 import difflib
+import re
 
 import pyoxigraph as ox
-from flask import Blueprint, current_app, jsonify, redirect, render_template, request
+from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request
 
 from capabilities.cite import say, suggest, unit_missing
 from capabilities.cite_index import PROVISION_KINDS, citation_index
@@ -35,8 +36,10 @@ from capabilities.describe import (
     count_graph,
     describe,
     describe_graph,
+    describe_hash_members,
     iris_under,
 )
+from capabilities.source import cached
 from extract.iri import Iri, IriError
 from extract.vocab import BASE, PREFIXES, TEXT
 from server.api.common import graph_source, language, run_limited
@@ -46,8 +49,7 @@ from server.results import write_graph
 
 bp = Blueprint("linked_data", __name__)
 
-#: First path segments of the IRIs in the graph, and which of them name things (303).
-SECTIONS = ("eli", "graph", "role", "topic", "resource-type", "jurisdiction", "agent", "component")
+#: Sections (first path segments) whose IRIs name things, not documents: answered with 303.
 NON_INFORMATION = frozenset(
     {"role", "topic", "resource-type", "jurisdiction", "agent", "component"}
 )
@@ -81,15 +83,27 @@ register_messages(
 )
 
 
-@bp.get("/<any(" + ", ".join(f'"{s}"' for s in SECTIONS) + "):section>/<path:rest>")
-def dereference(section: str, rest: str):
-    return _serve(f"{section}/{rest}")
+@bp.get("/<segment>")
+@bp.get("/<segment>/<path:rest>")
+def dereference(segment: str, rest: str = ""):
+    """Any path whose first segment starts IRIs of the graph (``eli``, ``role``, ``ontology``,
+    ``shapes``, ...: read from the data, so a new kind of IRI needs no code)."""
+    path = f"{segment}/{rest}" if rest else segment
+    if _split_suffix(segment)[0] not in run_limited(_sections, graph_source()):
+        abort(404)
+    return _serve(path)
 
 
-@bp.get("/ontology")
-@bp.get('/ontology<any(".ttl", ".jsonld", ".nt", ".html"):suffix>')
-def ontology(suffix: str = ""):
-    return _serve("ontology" + suffix)
+def _sections(source) -> frozenset[str]:
+    return cached(source, "linked-data-sections", _read_sections)
+
+
+def _read_sections(source) -> frozenset[str]:
+    rows = source.select(
+        f"""SELECT DISTINCT ?i WHERE {{ {{ ?i ?p ?o }} UNION {{ ?s ?p ?i }} UNION
+              {{ GRAPH ?i {{ }} }} FILTER (isIRI(?i) && STRSTARTS(STR(?i), "{BASE}")) }}"""
+    )
+    return frozenset(re.split(r"[/#]", row["i"][len(BASE) :], maxsplit=1)[0] for row in rows)
 
 
 def _serve(path: str):
@@ -153,7 +167,13 @@ def _fetch(source, iri: str, section: str) -> Description:
                 f"the graph holds {size} triples, over the limit of {limit}; query it at /sparql",
             )
         return describe_graph(source, iri)
-    return describe(source, iri)
+    description = describe(source, iri)
+    if not description.triples:  # a document of hash IRIs (…/shapes/palu-28-2023#…)
+        members = describe_hash_members(source, iri)
+        if members.triples:
+            members.incoming, members.labels = description.incoming, description.labels
+            return members
+    return description
 
 
 def _ontology(source) -> Description:
