@@ -199,14 +199,29 @@ def _child(index: CorpusIndex, unit: Unit, kind: str, number: str) -> Unit | Non
 
 
 def _diff_units(index: CorpusIndex, a: Unit, b: Unit, root_a: Unit, root_b: Unit) -> list:
-    """The pair itself (its own text), then its aligned sub-units, depth first."""
+    """The pair itself (its own text), then its aligned sub-units, depth first.
+
+    A unit that is only words (no sub-units) facing one that is only sub-units (a Pasal
+    without ayat against a Pasal of ayat) is matched among those sub-units instead.
+    """
+    if _only_words(a) and _only_parts(b):
+        return _diff_lists(index, [a.iri], b.children, root_a, root_b)
+    if _only_parts(a) and _only_words(b):
+        return _diff_lists(index, a.children, [b.iri], root_a, root_b)
     tokens_a, tokens_b = _tokens(a.text), _tokens(b.text)
     out = []
     if tokens_a or tokens_b:  # a Pasal made only of ayat has no words of its own
         similarity = round(_ratio(tokens_a, tokens_b), 4)
         runs = _runs(tokens_a, tokens_b)
         out.append(UnitDiff(a, b, _label(a, root_a), _label(b, root_b), similarity, runs))
-    for child_a, child_b, _ in match_units(index, a.children, b.children):
+    return out + _diff_lists(index, a.children, b.children, root_a, root_b)
+
+
+def _diff_lists(
+    index: CorpusIndex, left: list[str], right: list[str], root_a: Unit, root_b: Unit
+) -> list:
+    out = []
+    for child_a, child_b, _ in match_units(index, left, right):
         if child_a and child_b:
             out += _diff_units(index, index.units[child_a], index.units[child_b], root_a, root_b)
         elif child_a:
@@ -214,6 +229,14 @@ def _diff_units(index: CorpusIndex, a: Unit, b: Unit, root_a: Unit, root_b: Unit
         else:
             out += [_one_sided(index, u, root_b, "b") for u in index.walk(child_b)]
     return out
+
+
+def _only_words(unit: Unit) -> bool:
+    return bool(unit.text) and not unit.children
+
+
+def _only_parts(unit: Unit) -> bool:
+    return not unit.text and bool(unit.children)
 
 
 def match_units(

@@ -118,3 +118,16 @@ def test_bad_citations_say_what_is_wrong(source, ref, error, says):
     with pytest.raises(error) as caught:
         diff(source, ref, PALU_21)
     assert says in caught.value.message and caught.value.english
+
+
+def test_a_pasal_without_ayat_is_matched_among_the_ayat_of_the_other(source):
+    # Palu 27 (one sentence) is Semarang 14 ayat (3); Semarang's other ayat are additions
+    result = diff(source, "palu-28-2023 27", "semarang-85-2023 14")
+    assert labels(result) == [
+        (None, "ayat (1)", "added"),
+        (None, "ayat (2)", "added"),
+        ("Pasal 27", "ayat (3)", "changed"),
+        (None, "ayat (4)", "added"),
+    ]
+    reversed_ = diff(source, "semarang-85-2023 14", "palu-28-2023 27")
+    assert ("ayat (3)", "Pasal 27", "changed") in labels(reversed_)
