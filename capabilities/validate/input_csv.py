@@ -253,6 +253,15 @@ def _check_table(table: Table, header: Iterable[str], rows: Rows, errors: ErrorL
         if not raw or not any((value or "").strip() for value in raw.values()):
             continue
         row_number = index + 2
+        if raw.get(""):
+            errors.add(
+                file,
+                row_number,
+                None,
+                raw[""],
+                "baris ini mempunyai sel lebih banyak daripada kolom header",
+                "this row has more cells than the header has columns",
+            )
         row = {key.strip().lower(): (value or "").strip() for key, value in raw.items() if key}
         out.append((row_number, _check_row(table, file, row_number, row, errors)))
     return out

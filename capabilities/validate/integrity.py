@@ -59,7 +59,7 @@ def check_references(org: Organisation, errors: ErrorList) -> None:
             )
         seen.add((member.tim, member.nip))
     for item in org.penugasan.values():
-        _exists(errors, item.origin, "nip", item.nip, org.pegawai, "pegawai")
+        _exists(errors, item.origin, "nip", item.nip, org.pegawai, "pegawai", "pwv:pegawai")
         _exists(errors, item.origin, "unit_tujuan", item.unit_tujuan, org.units, "unit")
 
 
@@ -109,8 +109,10 @@ def _cycle_members(parent: dict[str, str | None]) -> list[str]:
     return [key for key in parent if key in on_cycle]
 
 
-def _exists(errors, origin: Origin, column, value, table, kind) -> None:
+def _exists(errors, origin: Origin, column, value, table, kind, rdf_column=None) -> None:
     if value and value not in table:
+        if origin.subject is not None and rdf_column:
+            column = rdf_column
         what = {"unit": "kode_unit", "pegawai": "nip", "tim": "kode_tim"}[kind]
         _add(
             errors,
@@ -122,5 +124,21 @@ def _exists(errors, origin: Origin, column, value, table, kind) -> None:
         )
 
 
+#: template column -> the RDF property that holds it (for errors in RDF input)
+RDF_PROPERTY = {
+    "induk": "org:subOrganizationOf",
+    "kode_unit": "org:memberOf",
+    "atasan_nip": "org:reportsTo",
+    "penilai_kinerja_nip": "pwv:penilaiKinerja",
+    "pimpinan_unit": "org:headOf",
+    "unit_pemilik_kinerja": "pw:pemilikKinerja",
+    "kode_tim": "org:organization",
+    "nip": "org:member",
+    "unit_tujuan": "pwv:unitTujuan",
+}
+
+
 def _add(errors: ErrorList, origin: Origin, column, value, message_id, message_en) -> None:
+    if origin.subject is not None:
+        column = RDF_PROPERTY.get(column, column)
     errors.add(origin.file, origin.row, column, value, message_id, message_en, origin.subject)

@@ -73,6 +73,11 @@ def read_xlsx(data: bytes | str | Path, source_name: str | None = None) -> DataG
     return graph
 
 
+def read_xlsx_bytes(filename: str, data: bytes) -> DataGraph:
+    """The reader :data:`capabilities.validate.upload.READERS` calls for ``.xlsx``."""
+    return read_xlsx(data, filename)
+
+
 def read_sheets(raw: bytes, source: str) -> Sheets:
     """The template's sheets of a workbook as text tables (file-level problems raise)."""
     archive = open_zip(raw, source, KIND)
@@ -288,4 +293,4 @@ def _rename(errors: list[InputError], titles: dict[str, str]) -> list[InputError
     return out
 
 
-__all__ = ["Sheets", "cell_text", "read_sheets", "read_xlsx"]
+__all__ = ["Sheets", "cell_text", "read_sheets", "read_xlsx", "read_xlsx_bytes"]

@@ -70,10 +70,15 @@ def read_zip(data: bytes | str | Path, source_name: str | None = None) -> DataGr
     return graph
 
 
+def read_zip_bytes(filename: str, data: bytes) -> DataGraph:
+    """The reader :data:`capabilities.validate.upload.READERS` calls for ``.zip``."""
+    return read_zip(data, filename)
+
+
 def _ignored(path: PurePosixPath) -> bool:
     """Entries that are not the template's data: not CSV, hidden, macOS resource forks."""
     hidden = any(part.startswith((".", "__MACOSX")) for part in path.parts)
     return hidden or path.suffix.lower() != ".csv"
 
 
-__all__ = ["read_zip"]
+__all__ = ["read_zip", "read_zip_bytes"]

@@ -127,3 +127,13 @@ def test_safe_name():
     assert safe_zip.safe_name("org/unit.csv")
     assert not safe_zip.safe_name("..\\unit.csv")
     assert not safe_zip.safe_name("x\x00.csv")
+
+
+def test_upload_dispatch_reads_a_zip_and_an_xlsx_by_extension():
+    from bench.org_generator import to_xlsx
+    from capabilities.validate.upload import read_files, read_one
+
+    org = generate(120, faults=False)
+    expected = set(read_tables(org.tables, "org").graph)
+    assert set(read_one("org.zip", to_zip(org)).graph) == expected
+    assert set(read_files([("org.xlsx", to_xlsx(org))]).graph) == expected
