@@ -94,15 +94,6 @@ def terms(text: str) -> list[str]:
     return [stem(w) for w in words if w not in STOPWORDS and not w.isdigit() and len(w) > 1]
 
 
-def cosine(a: Vector, b: Vector) -> float:
-    """Cosine of two sparse vectors (0 when either is empty)."""
-    if len(a) > len(b):
-        a, b = b, a
-    dot = sum(value * b.get(key, 0.0) for key, value in a.items())
-    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
-    return dot / norm if norm else 0.0
-
-
 def dot(a: Vector, b: Vector) -> float:
     """Dot product of two sparse vectors (the cosine when both have unit length)."""
     if len(a) > len(b):
@@ -162,7 +153,6 @@ class Profile:
     context: Vector
     norms: frozenset[str]
     definitions: frozenset[str]
-    size: int  # number of content words
 
 
 @dataclass(frozen=True)
@@ -220,7 +210,6 @@ class CorpusIndex:
             context=_weigh(Counter(terms(" ".join(headings))), self.context_idf),
             norms=frozenset(n for unit in units for n in unit.norms),
             definitions=frozenset(t for unit in units for t in unit.terms_defined),
-            size=len(words),
         )
 
 
