@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from capabilities.ask_lexicon import DEFINITION_CUES, STOPWORDS_EN, STOPWORDS_ID
+from capabilities.ask_lexicon import DEFINITION_CUES, STOPWORDS_EN, STOPWORDS_ID, SYNONYMS_ID
 from capabilities.facts import Fact, answer_fact
 from capabilities.retrieval import (
     Concept,
@@ -103,6 +103,7 @@ class Answer:
     score: float
     text: str
     topics: tuple[str, ...] = ()
+    lampiran: str | None = None  # the Lampiran part that holds the answer, if any
 
     def to_json(self) -> dict:
         return {
@@ -114,6 +115,7 @@ class Answer:
             "score": self.score,
             "text": self.text,
             "topics": list(self.topics),
+            "lampiran": self.lampiran,
         }
 
 
@@ -123,7 +125,7 @@ class NotRegulated:
 
     regulation: str
     evidence: str
-    reason: str  # "topic-absent" or "weak-match"
+    reason: str  # "topic-absent", "weak-match" or "no-match"
     nearest: Answer | None
 
     def to_json(self) -> dict:
@@ -295,11 +297,11 @@ def rank(
     total = _score(index, query)
     best = _best_per_regulation(index, total, considered)
     sparql, tagged = _topic_presence(source, query.specific)
-    top = max((total[i] for i in best.values()), default=0.0)
     by_regulation: dict[str, list[Answer]] = {}
     not_regulated: list[NotRegulated] = []
     for reg_id in considered:
-        if reg_id not in best or top <= 0:
+        if reg_id not in best:
+            not_regulated.append(_silent(reg_id, lang))
             continue
         nearest = _answer(index, best[reg_id], total)
         missing = [
@@ -328,7 +330,7 @@ def rank(
 
 def read_query(index: Index, question: str, lang: str, named: list[str]) -> _Query:
     """The stems, topics and names of a question (English put into Indonesian first)."""
-    text = translate_english(index, question) if lang == "en" else question
+    text = translate_english(index, question) if lang == "en" else _synonyms(question)
     padded = " " + " ".join(words(text)) + " "
     found = [t for t in index.topics.values() if _surface_in(t, padded)]
     ids = {t.id for t in found}
@@ -356,6 +358,13 @@ def read_query(index: Index, question: str, lang: str, named: list[str]) -> _Que
     )
 
 
+def _synonyms(question: str) -> str:
+    padded = " " + " ".join(words(question)) + " "
+    for phrase, replacement in SYNONYMS_ID.items():
+        padded = padded.replace(f" {phrase} ", f" {replacement} ")
+    return padded.strip()
+
+
 def _word_surfaces(concept: Concept) -> list[str]:
     return [" " + " ".join(s) + " " for s in concept.word_surfaces]
 
@@ -379,14 +388,12 @@ def _ancestors(index: Index, topic: str) -> list[str]:
 
 def _score(index: Index, query: _Query) -> np.ndarray:
     """Every provision's score for the question (see the module docstring)."""
-    bm, pasal_bm, item_bm = scores(index, query.stems)
+    bm, pasal_bm = scores(index, query.stems)
     if query.extra:
-        more, pasal_more, item_more = scores(index, query.extra)
-        bm = bm + EXPANSION * more
-        pasal_bm = pasal_bm + EXPANSION * pasal_more
-        item_bm = item_bm + EXPANSION * item_more
+        more, pasal_more = scores(index, query.extra)
+        bm, pasal_bm = bm + EXPANSION * more, pasal_bm + EXPANSION * pasal_more
     parts = {
-        "lex": _scaled(np.maximum(bm, item_bm)),
+        "lex": _scaled(bm),
         "ctx": _scaled(pasal_bm)[index.pasal_of],
         "topic": _share(index, lambda i, p: p.topics, query.specific, index.topic_idf),
         "phrase": _share(index, lambda i, p: index.padded[i], query.surfaces, _length),
@@ -397,7 +404,7 @@ def _score(index: Index, query: _Query) -> np.ndarray:
     total = sum(WEIGHTS[name] * values for name, values in parts.items())
     if query.definition:
         total = total + WEIGHTS["define"] * _defines(index, query.subject)
-    has_content = (bm > 0) | (item_bm > 0) | (parts["topic"] > 0)
+    has_content = (bm > 0) | (parts["topic"] > 0)
     return np.where(has_content, total, 0.0)
 
 
@@ -455,7 +462,12 @@ def _answers_of(index: Index, reg_id: str, total: np.ndarray, limit: int) -> lis
         key=lambda i: (-total[i], index.provisions[i].order),
     )
     top = total[ranked[0]]
-    return [_answer(index, i, total) for i in ranked[:limit] if total[i] >= ANSWER_FLOOR * top]
+    answers: dict[str, Answer] = {}
+    for i in ranked:
+        if len(answers) == limit or total[i] < ANSWER_FLOOR * top:
+            break
+        answers.setdefault(index.provisions[i].iri, _answer(index, i, total))
+    return list(answers.values())
 
 
 def _answer(index: Index, i: int, total: np.ndarray) -> Answer:
@@ -467,8 +479,9 @@ def _answer(index: Index, i: int, total: np.ndarray) -> Answer:
         p.citation,
         p.iri,
         round(float(total[i]), 4),
-        p.text,
+        p.shown,
         tuple(sorted(p.topics)),
+        p.via,
     )
 
 
@@ -544,6 +557,10 @@ def _absent(
     return NotRegulated(reg_id, evidence, "topic-absent", nearest)
 
 
+def _silent(reg_id: str, lang: str) -> NotRegulated:
+    return NotRegulated(reg_id, _text(lang, "silent"), "no-match", None)
+
+
 def _weak(nearest: Answer, leader: Answer, lang: str) -> NotRegulated:
     evidence = _text(
         lang,
@@ -579,6 +596,10 @@ _TEXTS = {
             "kurang dari {floor} × skor ketentuan terbaik di peraturan lain ({leader}: "
             "{best}); peraturan ini tidak memuat ketentuan yang sepadan."
         ),
+        "silent": (
+            "Tidak ada Pasal atau ayat peraturan ini yang memuat kata atau topik dari "
+            "pertanyaan ini."
+        ),
         "no-match": (
             "Tidak ada ketentuan yang cocok dengan pertanyaan ini; coba kata lain "
             "(misalnya nama topik: tim kerja, penugasan, Surat Perintah)."
@@ -600,6 +621,7 @@ _TEXTS = {
             "{floor} × the best provision elsewhere ({leader}: {best}); this regulation has "
             "no counterpart."
         ),
+        "silent": "No Pasal or ayat of this regulation has a word or topic of the question.",
         "no-match": (
             "No provision matches this question; try other words (for example a topic: work "
             "team, assignment, Surat Perintah)."

@@ -6,7 +6,7 @@ carries its text (with its huruf and angka), its SKOS topics and the roles it me
 states, and the terms it defines (the ``pw:Definisi`` of Pasal 1, or the subject of an
 "X merupakan …" sentence).
 
-An *item* is a part of a Lampiran, scored on its own. It counts for the provision
+An *item* is a part of a Lampiran, scored on its own. It answers as the provision
 that refers to the Lampiran (a ``pw:Reference`` of kind ``lampiran``) and whose wording
 best matches the part's heading — so Cilegon's "C. PELAKSANAAN TUGAS" answers through
 Pasal 10 ("Ketentuan rinci mengenai tata cara pelaksanaan tugas … tercantum dalam
@@ -164,7 +164,7 @@ def _provision_rows(source, regulations, texts, below, full_text) -> list[RawPro
                 roles=frozenset(r for u in under for r in roles.get(u, ())),
                 bearers=frozenset(b for u in under for b in bearers.get(u, ())),
                 actions=" ".join(a for u in under for a in actions.get(u, ())),
-                subjects=tuple(terms.get(unit, ())) + _subject(own),
+                subjects=(*terms.get(unit, ()), *([subject_of(own)] if subject_of(own) else [])),
                 order=int(row["start"]),
                 context=" ".join(headings.get(unit.split("/ayat/")[0], ())),
             )
@@ -183,12 +183,10 @@ def _tags(source: GraphSource) -> tuple[dict[str, set[str]], dict[str, set[str]]
     return topics, roles
 
 
-def _subject(text: str) -> tuple[str, ...]:
+def subject_of(text: str) -> str | None:
     """What an "X (sebagaimana dimaksud …) merupakan …" sentence defines: X."""
     match = SUBJECT.match(text)
-    if not match:
-        return ()
-    return (REFERENCE_CLAUSE.sub("", match.group(1)).strip(" ,"),)
+    return REFERENCE_CLAUSE.sub("", match.group(1)).strip(" ,") if match else None
 
 
 def _lampiran_items(source, provisions, position, texts, children, full_text) -> list[RawItem]:

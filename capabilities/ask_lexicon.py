@@ -32,6 +32,11 @@ STEM_OVERRIDES: Final[dict[str, str]] = {
     "penugasan": "penugasan",
     "ditugaskan": "penugasan",
     "menugaskan": "penugasan",
+    # spelling variants the texts use side by side
+    "insidental": "insidentil",
+    "monev": "monitoring",
+    "reviu": "review",
+    "review": "review",
 }
 
 #: English words that carry no content for retrieval.
@@ -44,6 +49,13 @@ STOPWORDS_EN: Final = frozenset(
     should shall perwali regulation city mayoral provide provides provided deal deals
     """.split()
 )
+
+#: Indonesian question phrases → the regulations' wording.
+SYNONYMS_ID: Final[dict[str, str]] = {
+    "berapa banyak": "jumlah",
+    "berapa jumlah": "jumlah",
+    "banyaknya": "jumlah",
+}
 
 #: English phrase → Indonesian phrase (as the regulations word it).
 GLOSSARY_EN: Final[dict[str, str]] = {
@@ -265,6 +277,38 @@ GLOSSARY_EN: Final[dict[str, str]] = {
     "takes effect": "mulai berlaku",
     "effective": "berlaku",
     "what is meant by": "yang dimaksud dengan",
+    "counts as": "yang dimaksud dengan",
+    "count as": "yang dimaksud dengan",
+    "is defined as": "yang dimaksud dengan",
+    "more than one": "lebih dari satu",
+    "at the same time": "",
+    "answer": "jawaban",
+    "answers": "jawaban",
+    "reply": "jawaban",
+    "involve": "pelibatan",
+    "involves": "pelibatan",
+    "involvement": "pelibatan",
+    "involving": "pelibatan",
+    "borrow": "pelibatan",
+    "include": "melibatkan",
+    "includes": "melibatkan",
+    "how many": "jumlah",
+    "number": "jumlah",
+    "lead": "memimpin",
+    "leads": "memimpin",
+    "led": "dipimpin",
+    "strategic plan": "Rencana Strategis",
+    "independent work unit": "unit kerja mandiri",
+    "independent unit": "unit kerja mandiri",
+    "supervise": "membawahi",
+    "supervises": "membawahi",
+    "oversee": "membawahi",
+    "appointed to lead": "diangkat untuk memimpin",
+    "work plan": "Rencana Kerja",
+    "draw up": "menyusun",
+    "draws up": "menyusun",
+    "prepare": "menyusun",
+    "prepares": "menyusun",
     "meant by": "yang dimaksud dengan",
     "define": "definisi",
     "defines": "definisi",

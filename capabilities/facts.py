@@ -321,7 +321,7 @@ FIELDS: tuple[Field, ...] = (
             r"\bteks\b",
             r"\bwording\b",
             r"\btext\b",
-            r"what does .* say",
+            r"what does .* (say|provide|state|stipulate)",
             r"\bsays?\b",
             r"\bread\b",
         ),

@@ -25,7 +25,7 @@ import bm25s
 import numpy as np
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
-from capabilities.ask_corpus import RawItem, RawProvision, read_provisions
+from capabilities.ask_corpus import RawItem, RawProvision, read_provisions, subject_of
 from capabilities.ask_lexicon import GLOSSARY_EN, STEM_OVERRIDES, STOPWORDS_EN, STOPWORDS_ID
 from capabilities.source import GraphSource, cached
 
@@ -81,6 +81,8 @@ class Provision:
     lead: frozenset[str]  # the first content stems of its own text: what it is about
     pairs: frozenset[frozenset[str]]  # adjacent content stems, unordered
     subjects: tuple[frozenset[str], ...]  # stems of the terms it defines
+    via: str | None = None  # the Lampiran part this entry reads, for the provision citing it
+    shown: str = ""  # the text an answer shows (the provision's, then the Lampiran part's)
 
 
 @dataclass(frozen=True)
@@ -119,9 +121,6 @@ class Index:
     pasal_bm25: bm25s.BM25
     pasal_of: list[int]  # provision index → its Pasal document
     pasal_keys: list[tuple[str, str]]
-    item_bm25: bm25s.BM25  # Lampiran parts
-    item_owner: np.ndarray  # item → the provision it counts for
-    items: list[RawItem]
     padded: list[str]  # " word word … ": each provision's words, for phrase matching
     stem_sets: list[frozenset[str]]  # each provision's content stems
     doc_freq: dict[str, int]
@@ -148,10 +147,8 @@ def build_index(source: GraphSource) -> Index:
     topics = _concepts(source, "skos:inScheme topic:scheme", with_broader=True)
     roles = _concepts(source, "a pw:Role", with_broader=False)
     raw, items = read_provisions(source, set(regulations))
-    named_in_items: dict[int, set[str]] = defaultdict(set)
-    for item in items:
-        named_in_items[item.owner] |= topics_named(topics, item.text)
-    provisions = [_provision(p, named_in_items.get(i, set())) for i, p in enumerate(raw)]
+    provisions = [_provision(p) for p in raw]
+    provisions += [_lampiran_entry(raw[item.owner], item, topics) for item in items]
     pasal_keys = list(dict.fromkeys((p.regulation, p.pasal) for p in raw))
     pasal_pos = {key: i for i, key in enumerate(pasal_keys)}
     pasal_texts: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -160,9 +157,11 @@ def build_index(source: GraphSource) -> Index:
         if not pasal_texts[key]:
             pasal_texts[key].append(p.context)
         pasal_texts[key].append(p.text)
-    docs = [content_stems(p.text + " " + p.actions) or ["_"] for p in raw]
+    actions = [p.actions for p in raw] + [""] * len(items)
+    docs = [
+        content_stems(p.text + " " + a) or ["_"] for p, a in zip(provisions, actions, strict=True)
+    ]
     pasal_docs = [content_stems(" ".join(pasal_texts[key])) or ["_"] for key in pasal_keys]
-    item_docs = [content_stems(item.text) or ["_"] for item in items] or [["_"]]
     doc_freq: dict[str, int] = defaultdict(int)
     for doc in docs:
         for token in set(doc):
@@ -182,9 +181,6 @@ def build_index(source: GraphSource) -> Index:
         pasal_bm25=_bm25(pasal_docs),
         pasal_of=[pasal_pos[(p.regulation, p.pasal)] for p in provisions],
         pasal_keys=pasal_keys,
-        item_bm25=_bm25(item_docs),
-        item_owner=np.array([item.owner for item in items] or [0]),
-        items=items,
         padded=[" " + " ".join(words(p.text)) + " " for p in provisions],
         stem_sets=[frozenset(doc) for doc in docs],
         doc_freq=dict(doc_freq),
@@ -194,7 +190,7 @@ def build_index(source: GraphSource) -> Index:
     )
 
 
-def _provision(raw: RawProvision, more_topics: set[str]) -> Provision:
+def _provision(raw: RawProvision) -> Provision:
     return Provision(
         regulation=raw.regulation,
         pasal=raw.pasal,
@@ -202,13 +198,37 @@ def _provision(raw: RawProvision, more_topics: set[str]) -> Provision:
         citation=raw.citation,
         iri=raw.iri,
         text=raw.text,
-        topics=raw.topics | more_topics,
+        topics=raw.topics,
         roles=raw.roles,
         bearers=raw.bearers,
         order=raw.order,
         lead=frozenset(content_stems(raw.own_text)[:LEAD]),
         pairs=pairs(content_stems(raw.text)),
         subjects=tuple(frozenset(content_stems(s)) for s in raw.subjects if content_stems(s)),
+        shown=raw.text,
+    )
+
+
+def _lampiran_entry(owner: RawProvision, item: RawItem, topics: dict[str, Concept]) -> Provision:
+    """A Lampiran part, scored on its own words, answering as the provision citing it."""
+    stems_ = content_stems(item.text)
+    subject = subject_of(item.text)
+    return Provision(
+        regulation=owner.regulation,
+        pasal=owner.pasal,
+        ayat=owner.ayat,
+        citation=owner.citation,
+        iri=owner.iri,
+        text=item.text,
+        topics=frozenset(topics_named(topics, item.text)),
+        roles=frozenset(),
+        bearers=frozenset(),
+        order=owner.order,
+        lead=frozenset(stems_[:LEAD]),
+        pairs=pairs(stems_),
+        subjects=(frozenset(content_stems(subject)),) if subject else (),
+        via=item.label,
+        shown=f"{owner.text} [{item.label}: {item.text}]",
     )
 
 
@@ -228,15 +248,11 @@ def _bm25(docs: list[list[str]]) -> bm25s.BM25:
     return model
 
 
-def scores(index: Index, query: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """BM25 of the query stems for every provision, for its Pasal, and for the best of the
-    Lampiran parts it refers to."""
-    n = len(index.provisions)
+def scores(index: Index, query: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """BM25 of the query stems for every provision (and Lampiran part) and every Pasal."""
     if not query:
-        return np.zeros(n), np.zeros(len(index.pasal_keys)), np.zeros(n)
-    best_item = np.zeros(n)
-    np.maximum.at(best_item, index.item_owner, index.item_bm25.get_scores(query))
-    return index.bm25.get_scores(query), index.pasal_bm25.get_scores(query), best_item
+        return np.zeros(len(index.provisions)), np.zeros(len(index.pasal_keys))
+    return index.bm25.get_scores(query), index.pasal_bm25.get_scores(query)
 
 
 # --- English ------------------------------------------------------------------------

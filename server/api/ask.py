@@ -63,7 +63,7 @@ _NOT_REGULATED = {
     "properties": {
         "regulation": {"type": "string"},
         "evidence": {"type": "string"},
-        "reason": {"type": "string", "enum": ["topic-absent", "weak-match"]},
+        "reason": {"type": "string", "enum": ["topic-absent", "weak-match", "no-match"]},
         "nearest": {"oneOf": [_ANSWER, {"type": "null"}]},
     },
     "required": ["regulation", "evidence"],
