@@ -43,6 +43,7 @@ CAPABILITY_COMMANDS = (
     "perwali.cmd_compare",
     "perwali.cmd_align",
     "perwali.cmd_validate",
+    "perwali.cmd_validate_extra",
 )
 
 

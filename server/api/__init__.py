@@ -21,6 +21,7 @@ API_MODULES = (
     "server.api.compare",
     "server.api.align",
     "server.api.validate",
+    "server.api.validate_extra",
     "server.api.openapi",
     "server.linked_data",
 )
