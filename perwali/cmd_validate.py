@@ -151,12 +151,15 @@ def _print_report(report, english: bool) -> None:
         print(f"            {finding.message}")
 
 
+STATUS_ID = {"not-stated": "tidak diatur", "conforms": "sesuai"}
+
+
 def _print_matrix(matrix: list[dict], english: bool) -> None:
     print("== matrix" if english else "== matriks")
     for row in matrix:
-        cells = ", ".join(
-            f"{reg.split('-')[0]}: {cell['status']}"
-            + (f" ({cell['findings']})" if cell["findings"] else "")
-            for reg, cell in row["regulations"].items()
-        )
-        print(f"  {row['rule']}: {cells}")
+        cells = []
+        for reg, cell in row["regulations"].items():
+            status = cell["status"] if english else STATUS_ID.get(cell["status"], cell["status"])
+            count = f" ({cell['findings']})" if cell["findings"] else ""
+            cells.append(f"{reg.split('-')[0]}: {status}{count}")
+        print(f"  {row['rule']}: {', '.join(cells)}")

@@ -16,7 +16,8 @@ from capabilities.validate.citations import Citations
 #: rule id -> (what it checks, Indonesian; the same in English). Order = listing order.
 RULES: Final[dict[str, tuple[str, str]]] = {
     "penilai-min-pengawas": (
-        "Pejabat Penilai Kinerja paling rendah Pejabat Pengawas, kecuali diberi pendelegasian kewenangan.",
+        "Pejabat Penilai Kinerja paling rendah Pejabat Pengawas, kecuali diberi pendelegasian "
+        "kewenangan.",
         "The Pejabat Penilai Kinerja is at least a Pengawas, unless authority was delegated.",
     ),
     "pimpinan-unit-jabatan": (
@@ -36,11 +37,14 @@ RULES: Final[dict[str, tuple[str, str]]] = {
         "JF and Pelaksana report to a JPT Pratama, an Administrator or a Pengawas.",
     ),
     "pelaksana-kedudukan": (
-        "Pelaksana di bawah Pengawas; di bawah Administrator hanya bila unitnya tidak mempunyai Pengawas.",
-        "A Pelaksana reports to a Pengawas; to an Administrator only when the unit has no Pengawas.",
+        "Pelaksana di bawah Pengawas; di bawah Administrator hanya bila unitnya tidak mempunyai "
+        "Pengawas.",
+        "A Pelaksana reports to a Pengawas; to an Administrator only when the unit has no "
+        "Pengawas.",
     ),
     "jf-mandiri-membawahi": (
-        "Hanya Pejabat Fungsional yang memimpin unit kerja mandiri yang dapat membawahi Pejabat Fungsional dan Pelaksana.",
+        "Hanya Pejabat Fungsional yang memimpin unit kerja mandiri yang dapat membawahi Pejabat "
+        "Fungsional dan Pelaksana.",
         "Only a JF appointed to lead a unit kerja mandiri may supervise JF and Pelaksana.",
     ),
     "tim-satu-ketua": (
@@ -60,12 +64,15 @@ RULES: Final[dict[str, tuple[str, str]]] = {
         "The team leader is at least golongan III/a.",
     ),
     "ketua-hasil-penyetaraan": (
-        "Bila tim mempunyai Pejabat Fungsional hasil penyetaraan jabatan, ketua tim dijabat olehnya.",
-        "Where the team has a JF from the equalisation of posts (hasil penyetaraan), one of them leads it.",
+        "Bila tim mempunyai Pejabat Fungsional hasil penyetaraan jabatan, ketua tim dijabat "
+        "olehnya.",
+        "Where the team has a JF from the equalisation of posts (hasil penyetaraan), one of them "
+        "leads it.",
     ),
     "ketua-dari-pemilik": (
         "Ketua tim lintas unit diutamakan berasal dari unit pemilik kinerja.",
-        "The leader of a cross-unit team preferably comes from the unit that owns the performance target.",
+        "The leader of a cross-unit team preferably comes from the unit that owns the "
+        "performance target.",
     ),
     "tim-penetapan": (
         "Siapa yang menetapkan pembentukan dan susunan tim kerja, dan dengan apa.",
@@ -73,18 +80,21 @@ RULES: Final[dict[str, tuple[str, str]]] = {
     ),
     "tim-lintas-pd": (
         "Penetapan tim kerja lintas Perangkat Daerah (atau: peraturan tidak mengaturnya).",
-        "How a cross-agency (lintas Perangkat Daerah) team is set up (or: the regulation does not provide for it).",
+        "How a cross-agency (lintas Perangkat Daerah) team is set up (or: the regulation does "
+        "not provide for it).",
     ),
     "tim-lintas-instansi": (
         "Penetapan tim kerja lintas Instansi Pemerintah (atau: peraturan tidak mengaturnya).",
         "How a cross-institution team is set up (or: the regulation does not provide for it).",
     ),
     "sp-muatan": (
-        "Surat perintah penugasan dalam satu unit mencantumkan maksud dan tujuan, target kinerja, dan durasi.",
+        "Surat perintah penugasan dalam satu unit mencantumkan maksud dan tujuan, target "
+        "kinerja, dan durasi.",
         "A surat perintah within one unit states purpose, performance target and duration.",
     ),
     "permohonan-muatan": (
-        "Permohonan penugasan lintas unit mencantumkan maksud dan tujuan, kompetensi, target kinerja, dan durasi.",
+        "Permohonan penugasan lintas unit mencantumkan maksud dan tujuan, kompetensi, target "
+        "kinerja, dan durasi.",
         "A cross-unit request states purpose, competence needed, performance target and duration.",
     ),
     "penugasan-penetapan": (
@@ -92,7 +102,8 @@ RULES: Final[dict[str, tuple[str, str]]] = {
         "Who issues an individual assignment.",
     ),
     "sukarela-persetujuan": (
-        "Pengajuan sukarela lintas unit memerlukan persetujuan atasan langsung/Pejabat Penilai Kinerja.",
+        "Pengajuan sukarela lintas unit memerlukan persetujuan atasan langsung/Pejabat Penilai "
+        "Kinerja.",
         "A voluntary cross-unit application needs the approval of the direct superior / appraiser.",
     ),
 }
