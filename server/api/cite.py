@@ -190,7 +190,10 @@ OPENAPI_PATHS = {
                     {"$ref": "#/components/schemas/CiteAnswer"},
                 ),
                 "300": _json("Ambiguous: every candidate is listed.", _PROBLEM),
-                "400": _json("Not a citation (or no 'ref').", _PROBLEM),
+                "400": _json(
+                    "Not a citation (CiteProblem), or no 'ref' (Error).",
+                    {"anyOf": [_PROBLEM, ERROR]},
+                ),
                 "404": _json(
                     "Well formed but absent: what exists and the nearest provision, or the "
                     "closest regulations.",

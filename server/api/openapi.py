@@ -4,8 +4,10 @@ It is assembled from the modules of :data:`server.api.API_MODULES` that are pres
 module's ``OPENAPI_PATHS`` (path items) and, optionally, ``OPENAPI_COMPONENTS`` (named
 schemas it refers to as ``#/components/schemas/<Name>``), plus the shared components
 here (the ``Error`` schema of the project's error contract, the ``Accept-Language``
-parameter). ``tests/server/test_openapi.py`` checks the description against the app's
-real routes.
+parameter). Two conventions are applied while merging, so modules may leave them out: an
+error response (4xx, 5xx) without ``content`` answers the ``Error`` schema (every error of
+the API does), and an operation without ``operationId`` gets one from its method and path.
+``tests/server/test_openapi.py`` checks the description against the app's real routes.
 """
 
 from __future__ import annotations
@@ -55,7 +57,8 @@ def openapi_document(server_url: str | None = None) -> dict:
     schemas: dict = {"Error": ERROR_SCHEMA}
     for module in _modules():
         for path, item in getattr(module, "OPENAPI_PATHS", {}).items():
-            paths.setdefault(path, {}).update(item)
+            for method, operation in item.items():
+                paths.setdefault(path, {})[method] = _completed(path, method, operation)
         schemas.update(getattr(module, "OPENAPI_COMPONENTS", {}))
     paths["/api/openapi.json"] = OWN_PATH
     document = {
@@ -70,6 +73,24 @@ def openapi_document(server_url: str | None = None) -> dict:
     if server_url:
         document["servers"] = [{"url": server_url}]
     return document
+
+
+def _completed(path: str, method: str, operation: dict) -> dict:
+    """The operation with the shared conventions filled in (a copy; modules keep theirs)."""
+    operation = dict(operation)
+    if "operationId" not in operation:
+        words = [w for w in path.removeprefix("/api/").replace(".", "-").split("/") if w]
+        operation["operationId"] = method + "".join(w.title().replace("-", "") for w in words)
+    responses = {}
+    for status, response in operation.get("responses", {}).items():
+        if str(status)[0] in "45" and "content" not in response:
+            response = {**response, "content": {"application/json": {"schema": ERROR_REF}}}
+        responses[str(status)] = response
+    operation["responses"] = responses
+    return operation
+
+
+ERROR_REF = {"$ref": "#/components/schemas/Error"}
 
 
 @bp.get("/api/openapi.json")
