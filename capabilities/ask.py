@@ -55,6 +55,7 @@ from capabilities.retrieval import (
     get_index,
     pairs,
     scores,
+    stem,
     translate_english,
     words,
 )
@@ -331,6 +332,7 @@ def rank(
 def read_query(index: Index, question: str, lang: str, named: list[str]) -> _Query:
     """The stems, topics and names of a question (English put into Indonesian first)."""
     text = translate_english(index, question) if lang == "en" else _synonyms(question)
+    text = _spell_out(index, text)
     padded = " " + " ".join(words(text)) + " "
     found = [t for t in index.topics.values() if _surface_in(t, padded)]
     ids = {t.id for t in found}
@@ -356,6 +358,18 @@ def read_query(index: Index, question: str, lang: str, named: list[str]) -> _Que
         definition,
         frozenset(own) - CUE_STEMS,
     )
+
+
+def _spell_out(index: Index, text: str) -> str:
+    """A topic or role named by a label the provisions do not use ("lintas PD": "PD"
+    occurs once, where it is defined) is replaced by its preferred label ("tim kerja
+    lintas Perangkat Daerah"), so the words can match."""
+    padded = " " + " ".join(words(text)) + " "
+    for concept in (*index.topics.values(), *index.roles.values()):
+        for surface in _surfaces_in(concept, padded):
+            if any(index.doc_freq.get(stem(word), 0) <= 1 for word in surface.split()):
+                padded = padded.replace(surface, " " + " ".join(words(concept.label_id)) + " ")
+    return padded.strip()
 
 
 def _synonyms(question: str) -> str:
@@ -405,7 +419,7 @@ def _score(index: Index, query: _Query) -> np.ndarray:
     if query.definition:
         total = total + WEIGHTS["define"] * _defines(index, query.subject)
     has_content = (bm > 0) | (parts["topic"] > 0)
-    return np.where(has_content, total, 0.0)
+    return np.where(has_content, total * index.discount, 0.0)
 
 
 def _scaled(values: np.ndarray) -> np.ndarray:

@@ -6,7 +6,8 @@ carries its text (with its huruf and angka), its SKOS topics and the roles it me
 states, and the terms it defines (the ``pw:Definisi`` of Pasal 1, or the subject of an
 "X merupakan …" sentence).
 
-An *item* is a part of a Lampiran, scored on its own. It answers as the provision
+An *item* is a part of a Lampiran (every entry, at every depth), scored on its own. It
+answers as the provision
 that refers to the Lampiran (a ``pw:Reference`` of kind ``lampiran``) and whose wording
 best matches the part's heading — so Cilegon's "C. PELAKSANAAN TUGAS" answers through
 Pasal 10 ("Ketentuan rinci mengenai tata cara pelaksanaan tugas … tercantum dalam
@@ -56,6 +57,7 @@ class RawItem:
     iri: str
     label: str
     text: str
+    top: bool  # a part directly under its Lampiran section (its text holds the rest)
 
 
 _UNITS = """
@@ -216,14 +218,25 @@ def _lampiran_items(source, provisions, position, texts, children, full_text) ->
             candidates,
             key=lambda i: (len(heading & set(content_stems(provisions[i].own_text))), -i),
         )
-        entries = sorted(children.get(section["s"], ()), key=_start(texts)) or [section["s"]]
+        parts = _descendants(section["s"], children)
+        entries = sorted(parts, key=_start(texts)) or [section["s"]]
         for entry in entries:
             label = (
                 texts[entry].get("label", section["label"]) if entry in texts else section["label"]
             )
             text = f"{section.get('heading', '')} {full_text(entry)}".strip()
-            items.append(RawItem(owner, entry, label, text))
+            top = entry == section["s"] or texts[entry].get("parent") == section["s"]
+            items.append(RawItem(owner, entry, label, text, top))
     return items
+
+
+def _descendants(unit: str, children: dict[str, list[str]]) -> list[str]:
+    out, stack = [], list(children.get(unit, ()))
+    while stack:
+        child = stack.pop()
+        out.append(child)
+        stack.extend(children.get(child, ()))
+    return out
 
 
 def _owner(unit: str, position: dict[str, int]) -> int | None:

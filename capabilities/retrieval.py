@@ -32,6 +32,8 @@ from capabilities.source import GraphSource, cached
 WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _STEMMER = StemmerFactory().create_stemmer()
 LEAD = 12  # content stems that say what a provision is about
+#: A Lampiran part elaborates the body: where a body provision says as much, it ranks first.
+LAMPIRAN_WEIGHT = 0.85
 
 
 @lru_cache(maxsize=65536)
@@ -122,6 +124,7 @@ class Index:
     pasal_of: list[int]  # provision index → its Pasal document
     pasal_keys: list[tuple[str, str]]
     padded: list[str]  # " word word … ": each provision's words, for phrase matching
+    discount: np.ndarray  # 1 for a provision, LAMPIRAN_WEIGHT for a Lampiran part
     stem_sets: list[frozenset[str]]  # each provision's content stems
     doc_freq: dict[str, int]
     topic_idf: dict[str, float]
@@ -157,6 +160,10 @@ def build_index(source: GraphSource) -> Index:
         if not pasal_texts[key]:
             pasal_texts[key].append(p.context)
         pasal_texts[key].append(p.text)
+    for item in items:
+        if item.top:
+            owner = raw[item.owner]
+            pasal_texts[(owner.regulation, owner.pasal)].append(item.text)
     actions = [p.actions for p in raw] + [""] * len(items)
     docs = [
         content_stems(p.text + " " + a) or ["_"] for p, a in zip(provisions, actions, strict=True)
@@ -182,6 +189,7 @@ def build_index(source: GraphSource) -> Index:
         pasal_of=[pasal_pos[(p.regulation, p.pasal)] for p in provisions],
         pasal_keys=pasal_keys,
         padded=[" " + " ".join(words(p.text)) + " " for p in provisions],
+        discount=np.array([LAMPIRAN_WEIGHT if p.via else 1.0 for p in provisions]),
         stem_sets=[frozenset(doc) for doc in docs],
         doc_freq=dict(doc_freq),
         topic_idf={t: math.log(1 + n / (1 + tagged.get(t, 0))) for t in topics},

@@ -48,7 +48,7 @@ def run_ask(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:
-        print_result(result, english)
+        print_result(result, (args.lang or result.lang) == "en")
     return EXIT_OK if (result.answers or result.fact or result.not_regulated) else EXIT_NO_MATCH
 
 

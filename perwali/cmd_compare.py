@@ -62,7 +62,7 @@ def run_compare(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(comparison.to_json(), ensure_ascii=False, indent=2))
     elif not (args.csv or args.xlsx):
-        print_comparison(comparison, english)
+        print_comparison(comparison, (args.lang or comparison.lang) == "en")
     found = any(column.provisions for column in comparison.columns)
     return EXIT_OK if found else EXIT_NO_MATCH
 

@@ -1,0 +1,267 @@
+"""``ask`` over a build of the real corpus: the public examples, the contract, facts by
+SPARQL, regulations named in questions, English, bad input, the CLI."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from capabilities.ask import AskError, ask, detect_language, find_regulations, interleave
+from capabilities.facts import unit_ref
+from capabilities.retrieval import get_index, stem, translate_english
+from capabilities.source import EmbeddedSource
+from perwali.cli import main
+
+PALU, TT, SEMARANG, CILEGON, PP = (
+    "palu-28-2023",
+    "tebing-tinggi-21-2024",
+    "semarang-85-2023",
+    "cilegon-17-2023",
+    "padang-panjang-48-2024",
+)
+
+
+@pytest.fixture(scope="module")
+def source(built_data):
+    return EmbeddedSource(built_data)
+
+
+def first_per_regulation(result) -> dict[str, object]:
+    first = {}
+    for answer in result.answers:
+        first.setdefault(answer.regulation, answer)
+    return first
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Which article governs cross-PD teams?", "Pasal mana yang mengatur tim kerja lintas PD?"],
+)
+def test_cross_pd_teams(source, question):
+    result = ask(source, question)
+    first = first_per_regulation(result)
+    assert first[PALU].pasal == "21"
+    assert first[TT].pasal == "9"
+    assert "tim-lintas-perangkat-daerah" in result.topics
+    silent = {item.regulation: item for item in result.not_regulated}
+    assert set(silent) == {SEMARANG, CILEGON, PP}
+    semarang = silent[SEMARANG]
+    assert semarang.reason == "topic-absent"
+    assert semarang.nearest is not None and semarang.nearest.regulation == SEMARANG
+    assert semarang.nearest.citation in semarang.evidence
+    assert SEMARANG not in first
+    # the SPARQL that decided which regulations have the topic, runnable as shown
+    rows = source.select(result.sparql)
+    assert {row["regulation"] for row in rows} == {PALU, TT}
+
+
+def test_who_sets_an_assignment(source):
+    result = ask(source, "Siapa yang menetapkan penugasan?")
+    assert result.lang == "id"
+    first = first_per_regulation(result)
+    assert (first[PALU].pasal, first[PALU].ayat) == ("23", "5")
+    assert "Pejabat Penilai Kinerja" in first[PALU].text
+    assert (first[SEMARANG].pasal, first[SEMARANG].ayat) == ("9", "4")
+
+
+def test_to_whom_a_team_member_reports(source):
+    result = ask(source, "To whom does a team member report?")
+    assert result.lang == "en"
+    first = first_per_regulation(result)
+    assert (first[PALU].pasal, first[PALU].ayat) == ("28", "1")
+    assert (first[CILEGON].pasal, first[CILEGON].ayat) == ("11", "2")
+    assert "anggota tim" in first[PP].text
+
+
+def test_best_of_every_regulation_comes_before_any_second_best(source):
+    result = ask(source, "Kepada siapa ketua tim melaporkan pelaksanaan tugas tim kerja?")
+    regulations = [answer.regulation for answer in result.answers]
+    leaders = regulations[: len(set(regulations))]
+    assert len(set(leaders)) == len(leaders) == 5
+    scores = [answer.score for answer in result.answers[:5]]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_answer_contract(source):
+    body = ask(source, "Which article governs cross-PD teams?").to_json()
+    assert list(body)[:7] == [
+        "question",
+        "lang",
+        "topics",
+        "answers",
+        "not_regulated",
+        "fact",
+        "sparql",
+    ]
+    answer = body["answers"][0]
+    for key in ("regulation", "pasal", "ayat", "citation", "iri", "score", "text"):
+        assert key in answer
+    assert answer["iri"].startswith("https://w3id.org/perwali-kg/eli/")
+    assert answer["citation"].startswith(f"Pasal {answer['pasal']}")
+    assert {"regulation", "evidence"} <= set(body["not_regulated"][0])
+    assert body["fact"] is None
+
+
+def test_lampiran_answers_through_the_pasal_citing_it(source):
+    result = ask(source, "Di Cilegon, siapa yang menunjuk ketua tim kerja?")
+    first = first_per_regulation(result)
+    assert set(first) == {CILEGON}
+    assert first[CILEGON].pasal == "10"
+    assert first[CILEGON].lampiran and "Lampiran" in first[CILEGON].lampiran
+
+
+def test_regulation_named_restricts_the_answers(source):
+    result = ask(source, "Pasal berapa dalam Perwali Semarang yang mengatur tambahan penghasilan?")
+    assert {answer.regulation for answer in result.answers} == {SEMARANG}
+    assert result.answers[0].pasal == "11"
+
+
+def test_detail_only_one_city_regulates(source):
+    result = ask(source, "Apakah ketua tim mendapat tambahan penghasilan?")
+    assert first_per_regulation(result)[SEMARANG].pasal == "11"
+    weak = {item.regulation: item for item in result.not_regulated}
+    assert set(weak) == {PALU, TT, CILEGON, PP}
+    assert all(item.reason == "weak-match" for item in weak.values())
+
+
+def test_nothing_matches(source):
+    result = ask(source, "xyzzy plugh")
+    assert result.answers == []
+    assert {item.reason for item in result.not_regulated} == {"no-match"}
+    assert len(result.not_regulated) == 5
+
+
+@pytest.mark.parametrize(
+    ("question", "regulation", "field", "expected"),
+    [
+        ("Siapa yang menandatangani Perwali Palu?", PALU, "signatory", "HADIANTO RASYID"),
+        ("Who signed the Cilegon regulation?", CILEGON, "signatory", "HELLDY AGUSTIAN"),
+        ("Kapan Perwali Semarang ditetapkan?", SEMARANG, "ditetapkan", "2023-12-28"),
+        ("When was the Padang Panjang regulation promulgated?", PP, "diundangkan", "2024-12-27"),
+        ("Berapa jumlah pasal Perwali Tebing Tinggi?", TT, "pasal_count", "20 Pasal"),
+        ("Bagaimana bunyi Pasal 10 ayat (6) Perwali Semarang?", SEMARANG, "text", "IIIa"),
+        ("What does Article 21(4) of the Palu regulation say?", PALU, "text", "Sekretaris"),
+        ("Apa dasar hukum Perwali Palu?", PALU, "mengingat", "Nomor 23 Tahun 2014"),
+        ("Nomor Berita Daerah Perwali Cilegon?", CILEGON, "berita_daerah", "Nomor 17"),
+        ("Pasal 21 Perwali Palu ada di BAB apa?", PALU, "bab", "BAB IV"),
+        ("Siapa yang mengundangkan Perwali Tebing Tinggi?", TT, "promulgator", "KAMLAN"),
+    ],
+)
+def test_fact_questions(source, question, regulation, field, expected):
+    result = ask(source, question)
+    assert result.fact is not None
+    assert (result.fact.regulation, result.fact.field) == (regulation, field)
+    assert expected in result.fact.value
+    assert result.answers == []
+    assert source.select(result.sparql), "the query shown answers on its own"
+
+
+def test_fact_dates_in_words_and_iso(source):
+    fact = ask(source, "Tanggal berapa Perwali Cilegon diundangkan?").fact
+    assert fact.value.startswith("5 Juni 2023 (2023-06-05)")
+    english = ask(source, "When was the Cilegon regulation promulgated?").fact
+    assert english.value.startswith("5 June 2023 (2023-06-05)")
+
+
+def test_fact_text_of_a_missing_unit(source):
+    fact = ask(source, "Bagaimana bunyi Pasal 99 Perwali Palu?").fact
+    assert fact.field == "text" and fact.value is None
+    assert fact.source.endswith("/pasal/99")
+
+
+def test_pasal_count_matches_the_stats(source, built_data):
+    from perwali.read import regulation_summaries
+    from perwali.store import open_embedded
+
+    counts = {
+        r["id"]: r["counts"]["pasal"] for r in regulation_summaries(open_embedded(built_data))
+    }
+    for reg_id, place in ((PALU, "Palu"), (CILEGON, "Cilegon"), (SEMARANG, "Semarang")):
+        fact = ask(source, f"Berapa pasal dalam Perwali {place}?").fact
+        assert fact.value == f"{counts[reg_id]} Pasal"
+
+
+def test_find_regulations_reads_names_from_the_graph(source):
+    index = get_index(source)
+    assert find_regulations(index, "Perwali Kota Tebing Tinggi no 21 tahun 2024") == [TT]
+    assert find_regulations(index, "palu-28-2023 dan Padang Panjang") == [PALU, PP]
+    assert find_regulations(index, "tim kerja lintas perangkat daerah") == []
+
+
+def test_english_is_read_into_the_regulations_words(source):
+    index = get_index(source)
+    assert "lintas Perangkat Daerah" in translate_english(index, "cross-PD teams")
+    assert "anggota tim" in translate_english(index, "team members report")
+    assert detect_language("Which article governs cross-PD teams?") == "en"
+    assert detect_language("Siapa yang menetapkan penugasan?") == "id"
+
+
+def test_stems_keep_domain_terms_apart():
+    assert stem("kinerja") != stem("kerja")
+    assert stem("pelaksana") != stem("pelaksanaan")
+    assert stem("ditetapkan") == stem("menetapkan")
+
+
+def test_unit_ref():
+    assert unit_ref("Bagaimana bunyi Pasal 10 ayat (6) Perwali Semarang").path() == (
+        "/pasal/10/ayat/6"
+    )
+    assert unit_ref("What does Article 21(4) say").path() == "/pasal/21/ayat/4"
+    assert unit_ref("psl 18 ayat 3 huruf b").path() == "/pasal/18/ayat/3/huruf/b"
+    assert unit_ref("tim kerja") is None
+
+
+def test_interleave_orders_by_rank_then_score():
+    from capabilities.ask import Answer
+
+    def a(reg, score):
+        return Answer(reg, "1", None, "c", "i", score, "t")
+
+    order = interleave({"x": [a("x", 0.9), a("x", 0.8)], "y": [a("y", 0.95)]}, 3)
+    assert [(o.regulation, o.score) for o in order] == [("y", 0.95), ("x", 0.9), ("x", 0.8)]
+
+
+@pytest.mark.parametrize(
+    ("question", "code"),
+    [("", "missing-question"), ("   ", "missing-question"), ("a" * 501, "question-too-long")],
+)
+def test_bad_questions(source, question, code):
+    with pytest.raises(AskError) as caught:
+        ask(source, question)
+    assert caught.value.code == code
+    assert str(caught.value) and caught.value.english
+
+
+def test_index_is_built_once_per_build(source):
+    assert get_index(source) is get_index(source)
+
+
+def test_cli_json(built_data, capsys):
+    code = main(
+        ["ask", "Which article governs cross-PD teams?", "--json", "--data", str(built_data)]
+    )
+    assert code == 0
+    body = json.loads(capsys.readouterr().out)
+    assert body["answers"][0]["regulation"] in {PALU, TT}
+
+
+def test_cli_text_in_indonesian(built_data, capsys):
+    code = main(["ask", "Pasal mana yang mengatur tim kerja lintas PD?", "--data", str(built_data)])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "TIDAK DIATUR" in out and "Pasal 21" in out
+
+
+def test_cli_fact(built_data, capsys):
+    assert main(["ask", "Siapa yang menandatangani Perwali Palu?", "--data", str(built_data)]) == 0
+    assert "HADIANTO RASYID" in capsys.readouterr().out
+
+
+def test_cli_bad_input(built_data, capsys, tmp_path):
+    assert main(["ask", "", "--data", str(built_data)]) == 2
+    assert "Pertanyaan kosong" in capsys.readouterr().err
+    assert main(["ask", "", "--lang", "en", "--data", str(built_data)]) == 2
+    assert "empty" in capsys.readouterr().err
+    assert main(["ask", "tim kerja", "--data", str(tmp_path / "none")]) == 2
+    assert "Traceback" not in capsys.readouterr().err
