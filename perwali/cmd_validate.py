@@ -13,6 +13,7 @@ import json
 import sys
 from pathlib import Path
 
+from perwali.cmd_validate_extra import add_export_options, export_requested, write_export
 from perwali.store import StoreError
 
 EXIT_OK, EXIT_VIOLATION, EXIT_BAD_INPUT = 0, 1, 2
@@ -31,6 +32,7 @@ def add_parser(commands, data_option) -> None:
     )
     validate.add_argument("--json", action="store_true", help="print JSON")
     validate.add_argument("--lang", choices=("id", "en"), default="id", help="message language")
+    add_export_options(validate)
     data_option(validate)
     validate.set_defaults(handler=run_validate)
 
@@ -73,7 +75,10 @@ def run_validate(args: argparse.Namespace) -> int:
     except StoreError as error:
         print(f"perwali validate: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    if args.json:
+    if export_requested(args):
+        if not write_export(result if args.regulation == "all" else report, args):
+            return EXIT_BAD_INPUT
+    elif args.json:
         print(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
         for report in reports:

@@ -1,9 +1,16 @@
-"""``perwali template FILE.xlsx``: write the XLSX template HR staff fill in.
+"""``perwali template FILE.xlsx`` and the report files of ``perwali validate``.
+
+``perwali template FILE.xlsx`` writes the XLSX template HR staff fill in.
 
 The workbook has the sheet ``Petunjuk`` (every column and value explained, Indonesian
 and English) and one sheet per file of the template with example rows and drop-downs
 (:mod:`capabilities.validate.template`); ``perwali validate FILE.xlsx`` reads it back.
 Exit codes: 0 written; 2 the file cannot be written.
+
+``perwali validate ... --format json|csv|xlsx|ttl|jsonld [--output FILE]`` writes the
+report in that format (:mod:`capabilities.validate.exports`); without ``--format`` the
+format follows the extension of ``--output``. ``perwali validate`` registers the options
+with :func:`add_export_options` and writes with :func:`write_export`.
 """
 
 from __future__ import annotations
@@ -13,6 +20,8 @@ import sys
 from pathlib import Path
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
+FORMATS = ("json", "csv", "xlsx", "ttl", "jsonld")
+_SUFFIXES = {".json": "json", ".csv": "csv", ".xlsx": "xlsx", ".ttl": "ttl", ".jsonld": "jsonld"}
 
 
 def add_parser(commands, data_option) -> None:
@@ -53,3 +62,47 @@ def run_template(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     print(f"{'written' if english else 'ditulis'}: {path}")
     return EXIT_OK
+
+
+def add_export_options(parser: argparse.ArgumentParser) -> None:
+    """``--format`` and ``--output`` of ``perwali validate``."""
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="report format: json, csv, xlsx (workbook to file), ttl / jsonld (SHACL report)",
+    )
+    parser.add_argument("--output", type=Path, metavar="FILE", help="write the report to FILE")
+
+
+def export_requested(args: argparse.Namespace) -> bool:
+    """Whether ``--format`` or ``--output`` was given."""
+    return bool(getattr(args, "format", None) or getattr(args, "output", None))
+
+
+def write_export(report, args: argparse.Namespace) -> bool:
+    """Write ``report`` as asked (file or stdout); False (message printed) if it cannot."""
+    from capabilities.validate.exports import export
+
+    english = getattr(args, "lang", "id") == "en"
+    output: Path | None = args.output
+    fmt = args.format or (_SUFFIXES.get(output.suffix.lower()) if output else None) or "json"
+    if fmt == "xlsx" and output is None:
+        message = (
+            "--format xlsx needs --output FILE"
+            if english
+            else "--format xlsx perlu --output BERKAS"
+        )
+        print(f"perwali validate: {message}", file=sys.stderr)
+        return False
+    body = export(report, fmt)
+    if output is None:
+        sys.stdout.buffer.write(body if body.endswith(b"\n") else body + b"\n")
+        sys.stdout.flush()
+        return True
+    try:
+        output.write_bytes(body)
+    except OSError as error:
+        what = "cannot write" if english else "tidak dapat menulis"
+        print(f"perwali validate: {what} {output}: {error.strerror}", file=sys.stderr)
+        return False
+    return True

@@ -43,7 +43,7 @@ def validate(
 
 def load(data_path_or_bytes: Path | str | bytes | DataGraph, filename: str | None = None):
     """Read an upload into a :class:`DataGraph` (raises :class:`InputErrors`)."""
-    from capabilities.validate import input_csv, input_rdf
+    from capabilities.validate import input_csv, input_rdf, upload
 
     if isinstance(data_path_or_bytes, DataGraph):
         return data_path_or_bytes
@@ -52,6 +52,8 @@ def load(data_path_or_bytes: Path | str | bytes | DataGraph, filename: str | Non
     path = Path(data_path_or_bytes)
     if path.is_dir():
         return input_csv.read_folder(path)
+    if path.suffix.lower() in upload.READERS:  # XLSX workbook, zipped CSV folder
+        return upload.read_one(path.name, path.read_bytes())
     return input_rdf.read_rdf_file(path)
 
 

@@ -19,6 +19,7 @@ from capabilities.validate.matrix import validate_all
 from capabilities.validate.rules import catalogue
 from capabilities.validate.upload import read_body, read_files
 from server.api.common import graph_source, language, run_limited
+from server.api.validate_extra import export_response, requested_format
 from server.errors import ApiError
 from server.messages import localise, register_messages
 
@@ -75,6 +76,7 @@ def _read_upload():
 @bp.post("/api/validate")
 def api_validate():
     regulation = _regulation(required=True)
+    fmt = requested_format()
     lang = language()
     try:
         data = _read_upload()
@@ -86,9 +88,9 @@ def api_validate():
     source = graph_source()
     if regulation == "all":
         result = run_limited(validate_all, source, data, lang)
-        return jsonify(result.to_json(lang))
+        return export_response(result, fmt) or jsonify(result.to_json(lang))
     report = run_limited(validate_graph, source, data, regulation, lang)
-    return jsonify(report.to_json())
+    return export_response(report, fmt) or jsonify(report.to_json())
 
 
 @bp.get("/api/rules")
