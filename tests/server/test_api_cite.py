@@ -156,3 +156,27 @@ def test_cite_never_answers_500_on_odd_input(client):
         response = cite(client, ref)
         assert response.status_code in (200, 300, 400, 404), ref
         assert json.loads(response.data)["status"]
+
+
+def test_same_answers_over_a_standard_sparql_server(built_data, sparql_server_url):
+    """Capabilities read the graph only through GraphSource: any SPARQL 1.1 server works."""
+    import pyoxigraph as ox
+
+    from perwali.store import DUMP_FILENAME
+    from tests.server.conftest import replace_remote_dataset
+
+    quads = list(ox.parse(path=str(built_data / DUMP_FILENAME), format=ox.RdfFormat.N_QUADS))
+    replace_remote_dataset(sparql_server_url, quads)
+    app = make_app(f"sparql:{sparql_server_url}", QUERY_TIMEOUT=30.0)
+    client = app.test_client()
+    try:
+        found = cite(client, "psl 18 ayat (3) huruf b Perwali Kota Palu No. 28 Th. 2023")
+        assert found.status_code == 200
+        assert found.get_json()["iri"] == PALU + "/pasal/18/ayat/3/huruf/b"
+        missing = cite(client, "Pasal 21 ayat (9) Perwali Palu 28/2023").get_json()
+        assert missing["message"] == "ayat (9) tidak ada; Pasal 21 memiliki ayat (1)–(5)"
+        turtle = client.get("/eli/id-palu/perwal/2023/28/pasal/21/ayat/4.ttl")
+        assert turtle.status_code == 200
+        assert b"Sekretaris Daerah" in turtle.data
+    finally:
+        app.extensions["perwali.backend"].close()
