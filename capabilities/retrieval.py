@@ -33,7 +33,7 @@ WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _STEMMER = StemmerFactory().create_stemmer()
 LEAD = 12  # content stems that say what a provision is about
 #: A Lampiran part elaborates the body: where a body provision says as much, it ranks first.
-LAMPIRAN_WEIGHT = 0.85
+LAMPIRAN_WEIGHT = 0.9
 
 
 @lru_cache(maxsize=65536)
