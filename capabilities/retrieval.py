@@ -295,9 +295,9 @@ def translate_english(index: Index, text: str) -> str:
                 i += len(phrase)
                 break
         else:
-            single = _singular(tokens[i])
-            if tokens[i] not in STOPWORDS_EN and single not in STOPWORDS_EN:
-                out.append(index.english_words.get(single, single))
+            word, single = tokens[i], _singular(tokens[i])
+            if word not in STOPWORDS_EN and single not in STOPWORDS_EN:
+                out.append(index.english_words.get(single, word))
             i += 1
     return " ".join(out)
 

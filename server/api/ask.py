@@ -55,6 +55,11 @@ _ANSWER = {
         "score": {"type": "number"},
         "text": {"type": "string"},
         "topics": {"type": "array", "items": {"type": "string"}},
+        "lampiran": {
+            "type": ["string", "null"],
+            "description": "The Lampiran part that holds the answer, cited through the Pasal "
+            "that refers to it.",
+        },
     },
     "required": ["regulation", "pasal", "ayat", "citation", "iri", "score", "text"],
 }
