@@ -19,7 +19,10 @@ what remains. Inside the relative clause, "… yang berperan sebagai ketua tim" 
 "… yang diberi tugas sebagai Ketua Tim" makes the bearer the role played (ketua-tim),
 not the posts that may play it (pejabat-fungsional, pelaksana): the norm addresses the
 team leader whoever holds the post. ``counterparty`` is the role chain after the first
-"kepada" following the cue or predicate.
+"kepada" following the cue or predicate, else the roles the verb takes as its object
+("dapat membawahi Pejabat Fungsional dan Pelaksana"), unless the verb creates what it
+takes (``CREATION_VERBS``: "membentuk tim kerja"). A leading "Dalam hal …" ends at a
+comma or at "maka".
 
 Rules (name — pattern — modality, bearer):
 
@@ -39,6 +42,26 @@ Rules (name — pattern — modality, bearer):
 ``passive-permission``
     "dapat di<verb> <roles>" with no role subject ("dapat dilakukan Pejabat Fungsional dan
     Pelaksana …") → ``permission`` of those roles.
+``passive-patient``
+    "<roles> dapat di<verb> [oleh X]" ("Pejabat Fungsional dapat ditugaskan untuk
+    memimpin …"): the subject roles are the ones acted upon, so they are the
+    ``counterparty``; the agent — after "oleh" or right after the verb — holds the
+    ``permission``. When the text names no agent (Palu 24, Tebing Tinggi 6(2) and 12) the
+    norm has *no bearer*: the texts do not say who assigns, and guessing one (the Pejabat
+    Penilai Kinerja assigns elsewhere) would put words in the regulation's mouth.
+``eligibility``
+    "<role> [dapat] berasal dari …", "<role> dijabat oleh …", "<role> diisi oleh …"
+    right after the subject (a "sebagaimana dimaksud …" between them is skipped) state who
+    may or must fill the role → ``qualification`` of that role, the posts named in
+    ``object`` ("Ketua tim kerja … dapat berasal dari Jabatan …"; "Dalam hal …, maka Ketua
+    Tim dijabat oleh …"). "diutamakan berasal dari" stays a preference (its cue comes
+    first); "keanggotaannya berasal dari" has a non-role subject and states no norm.
+``passive-procedure``
+    no role subject, a passive verb, then "dari X … kepada Y" in one clause ("dilakukan
+    dengan mekanisme pengajuan permohonan dari X … kepada Y", "disampaikan secara tertulis
+    dari X kepada Y") → ``obligation`` of X toward Y (counterparty): the procedure is a
+    duty of the unit head who must submit. "… dari X kepada yang bersangkutan" (no role
+    after "kepada") is not read.
 ``power-agent``
     "ditetapkan oleh X", "ditetapkan dengan Keputusan X", "berdasarkan persetujuan X" →
     ``power`` of X; one norm per occurrence ("ditetapkan oleh Kepala Perangkat Daerah,
@@ -98,6 +121,16 @@ DESCRIPTIVE: Final = frozenset(
     }
 )
 COMPOSITION: Final = frozenset({"terdiri", "berupa", "merupakan", "meliputi"})
+#: Predicates that say who may or must fill a role: a qualification of that role.
+ELIGIBILITY: Final = frozenset({("berasal", "dari"), ("dijabat", "oleh"), ("diisi", "oleh")})
+#: Words that look passive (di-) but are not verbs.
+NOT_PASSIVE: Final = frozenset({"dimaksud", "dimana", "dibawah", "diatas", "disini", "diri"})
+#: Verbs whose object is made, not addressed: never a counterparty.
+CREATION_VERBS: Final = frozenset({"membentuk", "menyusun", "menetapkan", "membubarkan"})
+#: Words of a reference phrase skipped after "sebagaimana dimaksud pada".
+REFERENCE_WORDS: Final = frozenset(
+    {"pasal", "ayat", "huruf", "angka", "(", ")", ",", "dan", "atau", "/", "lampiran"}
+)
 #: Active form of the passive verbs the agent rules read.
 _ACTIVE_FORM: Final = {
     "dikoordinasikan": "mengoordinasikan",
@@ -166,10 +199,13 @@ def _clause_start(doc: Doc) -> tuple[int, str | None]:
     """Where the clause proper starts after a leading adverbial, and its condition."""
     if len(doc) and doc[0].lower_ in ADVERBIAL_OPENERS:
         for token in doc:
-            if token.text == ",":
+            if token.text == "," or token.lower_ == "maka":
                 lead = doc[: token.i].text
                 condition = lead if lead.lower().startswith(CONDITION_OPENERS) else None
-                return token.i + 1, condition
+                start = token.i + 1
+                if start < len(doc) and doc[start].lower_ == "maka":  # "Dalam hal …, maka"
+                    start += 1
+                return start, condition
         return len(doc), None
     return 0, None
 
@@ -212,17 +248,14 @@ SUBJECT_CUES: Final = {
 
 
 def _subject_norm(doc: Doc, starts: dict[int, Span]) -> _Reading | None:
-    """Rules ``cue``, ``passive-permission`` and ``indicative``."""
+    """Rules ``cue``, ``passive-permission``, ``passive-patient``, ``eligibility`` and
+    ``indicative``."""
     bearers, start, subject_end, condition = _subject(doc, starts)
     cues = [c for c in _cues(doc, SUBJECT_CUES) if c.start >= subject_end]
     if not bearers:
         for cue in cues:
             nxt = cue.end
-            if (
-                cue.label_ == "permission"
-                and nxt + 1 in starts
-                and _PASSIVE_VERB.match(doc[nxt].lower_)
-            ):
+            if cue.label_ == "permission" and nxt + 1 in starts and _is_passive(doc, nxt):
                 roles, end = _chain(doc, nxt + 1, starts)
                 action = _text(doc, nxt, len(doc))
                 return _Reading(
@@ -235,21 +268,29 @@ def _subject_norm(doc: Doc, starts: dict[int, Span]) -> _Reading | None:
             continue
         if cue.label_ == "qualification" and _after_yang(doc, cue.start):
             continue
-        played = _role_played(doc, subject_end, cue.start, starts)
+        subject = _role_played(doc, subject_end, cue.start, starts) or bearers
+        if cue.label_ == "permission" and _is_eligibility(doc, cue.end):
+            return _eligibility(doc, cue.end, subject, start, condition)
+        if cue.label_ == "permission" and _is_passive(doc, cue.end):
+            return _passive_patient(doc, cue.end, subject, start, condition)
         modality = cue.label_
         if cue.label_ == "accountable":
             rest = [t.lower_ for t in doc[cue.end : cue.end + 4]]
             modality = "obligation" if "kepada" in rest else "responsibility"
         return _Reading(
             modality,
-            played or bearers,
-            _after(doc, "kepada", cue.end, starts),
+            subject,
+            _counterparties(doc, cue.end, starts),
             _text(doc, cue.start if modality != "permission" else cue.end, len(doc)),
             "cue",
             start,
             len(doc),
             condition=condition,
         )
+    predicate = _predicate_start(doc, subject_end)
+    if _is_eligibility(doc, predicate):
+        subject = _role_played(doc, subject_end, predicate, starts) or bearers
+        return _eligibility(doc, predicate, subject, start, condition)
     for token in doc[subject_end:]:
         word = token.lower_
         if word in DESCRIPTIVE and not _after_yang(doc, token.i):
@@ -259,12 +300,134 @@ def _subject_norm(doc: Doc, starts: dict[int, Span]) -> _Reading | None:
             return _Reading(
                 "obligation",
                 played or bearers,
-                _after(doc, "kepada", token.i, starts),
+                _counterparties(doc, token.i, starts),
                 _text(doc, token.i, len(doc)),
                 "indicative",
                 start,
                 len(doc),
                 condition=condition,
+            )
+    return None
+
+
+def _is_passive(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a passive verb ("ditugaskan"), not a preposition ("dibawah")."""
+    return (
+        i < len(doc)
+        and bool(_PASSIVE_VERB.match(doc[i].lower_))
+        and doc[i].lower_ not in NOT_PASSIVE
+    )
+
+
+def _is_eligibility(doc: Doc, i: int) -> bool:
+    """ "berasal dari …", "dijabat oleh …", "diisi oleh …" at token ``i``."""
+    if i + 1 >= len(doc):
+        return False
+    return (doc[i].lower_, doc[i + 1].lower_) in ELIGIBILITY
+
+
+def _eligibility(
+    doc: Doc, i: int, subject: tuple[str, ...], start: int, condition: str | None
+) -> _Reading:
+    """Rule ``eligibility``: who may (or must) fill the subject role — a qualification of
+    that role; the posts named are its ``object``."""
+    return _Reading(
+        "qualification",
+        subject,
+        (),
+        _text(doc, i, len(doc)),
+        "eligibility",
+        start,
+        len(doc),
+        object=_text(doc, i + 2, len(doc)) or None,
+        condition=condition,
+    )
+
+
+def _passive_patient(
+    doc: Doc, verb: int, patients: tuple[str, ...], start: int, condition: str | None
+) -> _Reading:
+    """Rule ``passive-patient``: "<roles> dapat di<verb> [oleh X]" permits X to do it *to*
+    the roles: X (or nobody known, when the text names no agent) holds the permission, the
+    roles are its counterparty."""
+    stop = _clause_end(doc, verb)
+    agents: tuple[str, ...] = ()
+    starts = _role_starts(doc)
+    if verb + 1 in starts:
+        agents = _chain(doc, verb + 1, starts)[0]
+    else:
+        oleh = next((t.i for t in doc[verb:stop] if t.lower_ == "oleh"), None)
+        if oleh is not None:
+            agents = _chain(doc, oleh + 1, starts)[0]
+    return _Reading(
+        "permission",
+        agents,
+        patients,
+        _text(doc, verb, len(doc)),
+        "passive-patient",
+        start,
+        len(doc),
+        condition=condition,
+    )
+
+
+def _clause_end(doc: Doc, i: int) -> int:
+    return next((t.i for t in doc[i:] if t.text in {";", ".", ":"}), len(doc))
+
+
+def _predicate_start(doc: Doc, i: int) -> int:
+    """The first token of the predicate after a subject ending at ``i``: skips "tersebut",
+    commas and a "sebagaimana dimaksud pada ayat (1) huruf a" between them."""
+    while i < len(doc):
+        word = doc[i].lower_
+        if word in {"tersebut", ","}:
+            i += 1
+        elif word == "sebagaimana" and i + 2 < len(doc) and doc[i + 1].lower_ == "dimaksud":
+            i += 3  # "sebagaimana dimaksud pada|dalam"
+            while i < len(doc) and (
+                doc[i].lower_ in REFERENCE_WORDS or doc[i].is_digit or len(doc[i]) == 1
+            ):
+                i += 1
+        else:
+            break
+    return i
+
+
+def _counterparties(doc: Doc, i: int, starts: dict[int, Span]) -> tuple[str, ...]:
+    """Who the action at token ``i`` is directed to: the roles after "kepada", else the
+    roles the verb takes as its object ("membawahi Pejabat Fungsional dan Pelaksana");
+    what a verb creates ("membentuk tim kerja") is no counterparty."""
+    to = _after(doc, "kepada", i, starts)
+    if to:
+        return to
+    verb = i + 1 if i < len(doc) and doc[i].lower_ == "untuk" else i
+    if (
+        verb + 1 in starts
+        and _ACTIVE_VERB.match(doc[verb].lower_)
+        and doc[verb].lower_ not in CREATION_VERBS
+    ):
+        return _chain(doc, verb + 1, starts)[0]
+    return ()
+
+
+def _procedure_norm(doc: Doc, starts: dict[int, Span]) -> _Reading | None:
+    """Rule ``passive-procedure``: a passive procedure "… di<verb> … dari X … kepada Y"
+    ("dilakukan dengan mekanisme pengajuan permohonan dari X kepada Y", "disampaikan
+    secara tertulis dari X kepada Y") is a duty of X toward Y."""
+    verb = None
+    for token in doc:
+        if _is_passive(doc, token.i):
+            verb = token.i
+        elif token.lower_ == "dari" and verb is not None and token.i + 1 in starts:
+            bearers, end = _chain(doc, token.i + 1, starts)
+            stop = _clause_end(doc, end)
+            kepada = next((t.i for t in doc[end:stop] if t.lower_ == "kepada"), None)
+            if kepada is None or kepada + 1 not in starts:
+                continue
+            counterparties, last = _chain(doc, kepada + 1, starts)
+            action = _text(doc, verb, stop)
+            return _Reading(
+                "obligation", bearers, counterparties, action, "passive-procedure", verb, last
             )
     return None
 
@@ -370,6 +533,10 @@ def _readings(has_items: bool, doc: Doc, chapeau: _Chapeau | None) -> Iterator[_
     subject = _subject_norm(doc, starts)
     if subject is not None:
         yield subject
+    else:
+        procedure = _procedure_norm(doc, starts)
+        if procedure is not None:
+            yield procedure
     yield from _agent_norms(doc, starts)
 
 

@@ -25,6 +25,12 @@ Rules, in pipeline order:
       Pemerintah Pelaksana fungsi"), when a function object follows it ("pelaksana
       kebijakan publik", "pelaksana fungsi"), or when it is one of a list of functions
       ("perencana, pelaksana, dan pengawas").
+   d. *body by function*: a body followed by a relative clause naming its function —
+      "Perangkat Daerah yang menangani urusan kepegawaian dan sumber daya manusia",
+      "Unit Organisasi yang menangani kelembagaan Perangkat Daerah dan tata laksana" — is
+      the narrower role of ``ontology.roles`` whose ``broader`` is that body and one of
+      whose ``functions`` the clause names (up to a stop, comma, cue or verb); the mention
+      then spans the clause. A clause naming no listed function leaves the body as it is.
 
 Decision on *Jabatan Pelaksana* (the post) vs *Pelaksana* (the person): both link to the
 role ``pelaksana``, whose individual is defined as the holder of a Jabatan Pelaksana post.
@@ -41,6 +47,7 @@ written, so a consumer can still tell "Jabatan …" from "Pejabat …". The same
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from spacy.language import Language
@@ -49,6 +56,7 @@ from spacy.tokens import Doc, Span
 from extract.model import Regulation, RoleMention
 from extract.nlp import ROLE_LABEL
 from extract.provisions import ProvisionDocs, provision_docs
+from ontology.roles import ROLES
 
 CONJUNCTIONS: Final = frozenset({"dan", "atau", "/", ",", "serta"})
 #: Words after a bare "pelaksana" that make it a function ("pelaksana kebijakan").
@@ -57,6 +65,26 @@ FUNCTION_OBJECTS: Final = frozenset(
 )
 #: Agent nouns listed with "pelaksana" when the text enumerates functions, not posts.
 FUNCTION_NOUNS: Final = frozenset({"perencana", "pengawas", "pelayan", "perekat", "penyelenggara"})
+
+#: Verbs of "<body> yang <verb> [urusan] <function>" (rule 2d).
+FUNCTION_VERBS: Final = frozenset(
+    {"menangani", "membidangi", "menyelenggarakan", "melaksanakan", "mengelola"}
+)
+#: Body role id -> its narrower roles by function: ((function words, role id), ...).
+BODIES_BY_FUNCTION: Final[dict[str, tuple[tuple[str, str], ...]]] = {}
+for _role in ROLES:
+    if _role.functions and _role.broader:
+        BODIES_BY_FUNCTION[_role.broader] = (
+            *BODIES_BY_FUNCTION.get(_role.broader, ()),
+            *((words, _role.id) for words in _role.functions),
+        )
+_CLAUSE_STOPS: Final = frozenset({",", ";", ".", ":", "wajib", "harus", "dapat", "dilarang"})
+_VERB = re.compile(r"^(?:me|ber|di)[a-z]{3,}$")  # the main clause's predicate ends the clause
+
+
+def _ends_clause(word: str) -> bool:
+    return word in _CLAUSE_STOPS or bool(_VERB.match(word))
+
 
 COMPONENT_RULER: Final = "role_ruler"
 COMPONENT_CONTEXT: Final = "role_context"
@@ -84,6 +112,22 @@ def _is_function_pelaksana(doc: Doc, ent: Span, previous: Span | None) -> bool:
     return any(token.lower_ in FUNCTION_NOUNS and not token.ent_type_ for token in window)
 
 
+def _body_by_function(doc: Doc, ent: Span) -> Span | None:
+    """Rule 2d: the narrower role a functional relative clause after ``ent`` names."""
+    functions = BODIES_BY_FUNCTION.get(ent.ent_id_)
+    if not functions or ent.end + 1 >= len(doc):
+        return None
+    if doc[ent.end].lower_ != "yang" or doc[ent.end + 1].lower_ not in FUNCTION_VERBS:
+        return None
+    end = next((t.i for t in doc[ent.end + 2 :] if _ends_clause(t.lower_)), len(doc))
+    clause = f" {doc[ent.end + 2 : end].text.lower()} "
+    found = [(clause.find(f" {words} "), role) for words, role in functions]
+    found = [(at, role) for at, role in found if at >= 0]
+    if not found:
+        return None
+    return _role_span(doc, ent.start, end, min(found)[1])
+
+
 class RoleContext:
     """The ``role_context`` component: rules 2a–2c of this module."""
 
@@ -93,10 +137,16 @@ class RoleContext:
     def __call__(self, doc: Doc) -> Doc:
         ents: list[Span] = []
         previous: Span | None = None
+        covered = 0  # end of a span widened by rule 2d: role entities inside it are dropped
         for ent in doc.ents:
             if ent.label_ != ROLE_LABEL:
                 ents.append(ent)
                 continue
+            if ent.start < covered:
+                continue
+            narrower = _body_by_function(doc, ent)
+            if narrower is not None:
+                ent, covered = narrower, narrower.end
             if _is_function_pelaksana(doc, ent, previous):
                 previous = ent
                 continue

@@ -31,6 +31,9 @@ class Role:
     level: str | None = None  # id in ontology.levels.LEVELS, when the role is one level
     jabatan: str | None = None  # local name of the class of posts whose holders play it
     broader: str | None = None  # id of a more general role
+    #: Words naming the function (urusan) that singles this body out of its broader one:
+    #: "<broader> yang menangani urusan <function> …" is this role (see extract.roles).
+    functions: tuple[str, ...] = ()
 
 
 #: Every role, grouped: civil-service posts, heads and officials, bodies, team functions.
@@ -349,6 +352,37 @@ ROLES: Final[tuple[Role, ...]] = (
         "organisational unit",
         "A part of the organisational structure, as the addressee of a provision.",
         ("unit organisasi", "Unit organisasi"),
+    ),
+    # --- bodies singled out by their function ("yang menangani urusan …") -----------------
+    Role(
+        "perangkat-daerah-kepegawaian",
+        "Perangkat Daerah urusan kepegawaian",
+        "regional civil-service agency",
+        "The Perangkat Daerah handling civil-service (kepegawaian) affairs, usually the Badan "
+        "Kepegawaian (dan Pengembangan Sumber Daya Manusia) Daerah.",
+        ("Badan Kepegawaian Daerah", "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"),
+        broader="perangkat-daerah",
+        functions=("kepegawaian",),
+    ),
+    Role(
+        "inspektorat-daerah",
+        "Inspektorat Daerah",
+        "regional inspectorate",
+        "The Perangkat Daerah handling internal supervision (pengawasan internal), the "
+        "regional government's internal auditor.",
+        ("Inspektorat", "inspektorat daerah"),
+        broader="perangkat-daerah",
+        functions=("pengawasan internal", "pengawasan intern"),
+    ),
+    Role(
+        "unit-organisasi-kelembagaan",
+        "Unit Organisasi urusan kelembagaan dan tata laksana",
+        "organisation and governance unit",
+        "The unit (usually the Bagian Organisasi of the Sekretariat Daerah) handling the "
+        "institutional structure and governance (kelembagaan, tata laksana) of the agencies.",
+        (),
+        broader="unit-organisasi",
+        functions=("kelembagaan", "tata laksana", "ketatalaksanaan"),
     ),
     Role(
         "tim-koordinasi-spbe",

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from extract.nlp import get_nlp
 from extract.norms import find_norms, norms_json, read_text
 
 GOLD = Path(__file__).resolve().parent.parent / "gold" / "norms.json"
@@ -60,7 +61,95 @@ PPK, PUO, KPD = "pejabat-penilai-kinerja", "pimpinan-unit-organisasi", "kepala-p
             "Pelaksana dalam tim kerja atau individu.",
             [("permission", (PF, PL), ())],
         ),
-        ("JF dapat membawahi Pelaksana.", [("permission", (PF,), ())]),
+        # the roles a verb takes as object are its counterparty (membawahi), what it
+        # creates is not (membentuk tim kerja)
+        ("JF dapat membawahi Pelaksana.", [("permission", (PF,), (PL,))]),
+        (
+            "Dalam hal Pejabat Fungsional diangkat untuk memimpin suatu unit kerja mandiri, "
+            "Pejabat Fungsional tersebut dapat membawahi Pejabat Fungsional dan Pelaksana.",
+            [("permission", (PF,), (PF, PL))],
+        ),
+        (
+            "Pejabat Administrator dapat membentuk tim kerja.",
+            [("permission", ("pejabat-administrator",), ())],
+        ),
+        (
+            "Pejabat Pengawas mengawasi Pelaksana.",
+            [("obligation", ("pejabat-pengawas",), (PL,))],
+        ),
+        # passive "dapat di<verb>" with a role subject: the subject is the patient
+        # (counterparty); the agent, named after "oleh" or right after the verb, holds it,
+        # and no one when the text names no agent
+        (
+            "Dalam hal dan keadaan tertentu, Pejabat Fungsional dan Pejabat Pelaksana dapat "
+            "ditugaskan secara individu dan/atau tim kerja untuk melaksanakan tugas.",
+            [("permission", (), (PF, PL))],
+        ),
+        (
+            "Pejabat Fungsional dapat ditugaskan untuk memimpin suatu Unit Organisasi.",
+            [("permission", (), (PF,))],
+        ),
+        (
+            "Pelaksana dapat ditugaskan oleh Pejabat Penilai Kinerja pada tim kerja lain.",
+            [("permission", (PPK,), (PL,))],
+        ),
+        (
+            "Anggota tim dapat diberhentikan Ketua Tim sebelum masa penugasan berakhir.",
+            [("permission", ("ketua-tim",), ("anggota-tim",))],
+        ),
+        # eligibility: who may (or must) fill a role is a qualification of that role
+        (
+            "Ketua tim kerja sebagaimana dimaksud pada ayat (1) huruf a, dapat berasal dari "
+            "Jabatan Pimpinan Tinggi Pratama, Jabatan Administrator, Jabatan Fungsional atau "
+            "Jabatan Pelaksana.",
+            [("qualification", ("ketua-tim",), ())],
+        ),
+        (
+            "Ketua tim kerja berasal dari Jabatan Fungsional.",
+            [("qualification", ("ketua-tim",), ())],
+        ),
+        (
+            "Dalam hal masih terdapat Pejabat Fungsional Hasil Penyetaraan Jabatan maka Ketua "
+            "Tim dijabat oleh Pejabat Fungsional Hasil Penyetaraan Jabatan.",
+            [("qualification", ("ketua-tim",), ())],
+        ),
+        (
+            "Anggota tim diisi oleh Pelaksana.",
+            [("qualification", ("anggota-tim",), ())],
+        ),
+        # composition of a team, not eligibility of a role
+        (
+            "Tim kerja sebagaimana dimaksud pada ayat (1), keanggotaannya berasal dari dalam "
+            "satu Unit Organisasi.",
+            [],
+        ),
+        # passive procedure "… di<verb> … dari X … kepada Y": a duty of X toward Y
+        (
+            "Penugasan individu bagi Pejabat Fungsional dan Pejabat Pelaksana lintas unit "
+            "organisasi sebagaimana dimaksud dalam Pasal 19 ayat (2), dilakukan dengan mekanisme "
+            "pengajuan permohonan dari Pimpinan unit organisasi dan/atau Perangkat Daerah "
+            "pemohon/pemilik kinerja kepada Pimpinan unit organisasi dan/atau Pimpinan Perangkat "
+            "Daerah dimana Pejabat Fungsional dan Pejabat Pelaksana berada, dengan mencantumkan:",
+            [("obligation", (PUO, KPD), (PUO, KPD))],
+        ),
+        (
+            "Jawaban atas permohonan berupa persetujuan, yang selanjutnya disampaikan secara "
+            "tertulis dari Pimpinan Unit Organisasi dimana Pejabat Fungsional berasal, kepada "
+            "Pimpinan unit organisasi pemohon.",
+            [("obligation", (PUO,), (PUO,))],
+        ),
+        (
+            "Laporan kinerja diserahkan dari Ketua Tim kepada Pejabat Penilai Kinerja setiap "
+            "bulan.",
+            [("obligation", ("ketua-tim",), (PPK,))],
+        ),
+        # no role after "kepada", or no passive verb: no procedure
+        (
+            "Penugasan dilakukan melalui mekanisme penetapan surat perintah dari Pejabat Penilai "
+            "Kinerja kepada yang bersangkutan.",
+            [("power", (PPK,), ())],
+        ),
+        ("Ekspektasi kinerja dari Pejabat Fungsional kepada Pimpinan Unit Organisasi.", []),
         # power
         (
             "Pimpinan Unit Organisasi secara sewaktu-waktu berwenang untuk meminta laporan "
@@ -171,7 +260,7 @@ def test_norm_rules(text, expected):
         (
             "Monitoring dan evaluasi dilaksanakan oleh:",
             "Perangkat Daerah yang menangani urusan pengawasan internal; dan",
-            [("obligation", ("perangkat-daerah",), ())],
+            [("obligation", ("inspektorat-daerah",), ())],  # the body named by its function
         ),
         # not a responsibility list: no role named in the chapeau
         (
@@ -184,6 +273,56 @@ def test_norm_rules(text, expected):
 )
 def test_list_rules(chapeau, item, expected):
     assert read_text(item, chapeau=chapeau) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Perangkat Daerah yang menangani urusan kepegawaian dan sumber daya manusia;",
+            [
+                (
+                    "Perangkat Daerah yang menangani urusan kepegawaian dan sumber daya manusia",
+                    "perangkat-daerah-kepegawaian",
+                )
+            ],
+        ),
+        (
+            "Perangkat Daerah yang membidangi pengawasan internal melakukan audit.",
+            [("Perangkat Daerah yang membidangi pengawasan internal", "inspektorat-daerah")],
+        ),
+        (
+            "Unit Organisasi yang menangani kelembagaan Perangkat Daerah dan tata laksana, "
+            "pelayanan publik",
+            [
+                (
+                    "Unit Organisasi yang menangani kelembagaan Perangkat Daerah dan tata laksana",
+                    "unit-organisasi-kelembagaan",
+                )
+            ],
+        ),
+        # a function no role lists, or a body that is not the function's broader one
+        (
+            "Perangkat Daerah yang menangani urusan pendidikan",
+            [("Perangkat Daerah", "perangkat-daerah")],
+        ),
+        (
+            "Unit Organisasi yang menangani kepegawaian",
+            [("Unit Organisasi", "unit-organisasi")],
+        ),
+    ],
+)
+def test_body_named_by_its_function(text, expected):
+    """Role rule 2d (extract.roles): the named body is kept, not generalised."""
+    assert [(e.text, e.ent_id_) for e in get_nlp()(text).ents] == expected
+
+
+def test_passive_patient_norm_in_the_graph_rows(corpus):
+    rows = norms_json(corpus["palu-28-2023"])
+    row = next(r for r in rows if r["provision"] == {"pasal": "24", "ayat": None, "huruf": None})
+    assert row["modality"] == "permission"
+    assert row["bearer"] == [] and row["counterparty"] == sorted([PF, PL])
+    assert row["action"].startswith("ditugaskan secara individu")
 
 
 def test_definitions_and_closing_state_no_norms(corpus):
