@@ -62,6 +62,8 @@ BIDANG_PER_PD = 4
 SUB_PER_BIDANG = 3
 FIXED_PER_PD = 1 + BIDANG_PER_PD * (1 + 2 + SUB_PER_BIDANG * 3) + 1 + 5  # all but Pelaksana
 PELAKSANA_PER_SUB = 16
+#: The smallest organisation: one PD with a Pelaksana in four Sub Bidang (for the faults).
+MIN_SIZE = FIXED_PER_PD + 4
 SP_ISI = "maksud_tujuan;target_kinerja;durasi"
 PERMOHONAN_ISI = "maksud_tujuan;kompetensi;target_kinerja;durasi"
 DINAS = (
@@ -192,9 +194,9 @@ class _Builder:
 
 
 def generate(size: int, seed: int = 7, faults: bool = True) -> GeneratedOrg:
-    """An organisation of exactly ``size`` pegawai (at least ``FIXED_PER_PD``)."""
-    if size < FIXED_PER_PD:
-        raise ValueError(f"at least {FIXED_PER_PD} pegawai")
+    """An organisation of exactly ``size`` pegawai (at least :data:`MIN_SIZE`)."""
+    if size < MIN_SIZE:
+        raise ValueError(f"at least {MIN_SIZE} pegawai")
     builder = _Builder(size, seed)
     madya = [_perangkat_daerah(builder, index) for index in range(builder.pds)]
     for index in range(0, builder.pds, 5):
@@ -329,14 +331,18 @@ def _set(b: _Builder, nip: str, **values: str) -> None:
 def _seed_faults(b: _Builder) -> None:
     """Known faults, one per rule, spread over the first PD (rule ids of palu-28-2023)."""
     tables, faults = b.org.tables, b.org.faults
-    pelaksana = [row for row in tables["pegawai"] if row["jabatan"] == "pelaksana"]
+    pelaksana = [
+        row
+        for row in tables["pegawai"]
+        if row["jabatan"] == "pelaksana" and ".S" in row["kode_unit"]
+    ]
     admin = {row["pimpinan_unit"]: row["nip"] for row in tables["pegawai"] if row["pimpinan_unit"]}
     wrong_superior = pelaksana[1]
     wrong_superior["atasan_nip"] = admin[wrong_superior["kode_unit"].rsplit(".", 1)[0]]
     faults.append((wrong_superior["nip"], "pelaksana-kedudukan"))
-    wrong_appraiser = pelaksana[2]
-    wrong_appraiser["penilai_kinerja_nip"] = pelaksana[3]["nip"]
-    faults.append((wrong_appraiser["nip"], "penilai-min-pengawas"))
+    appraised, appraiser = pelaksana[2], pelaksana[3]
+    appraised["penilai_kinerja_nip"] = appraiser["nip"]
+    faults.append((appraiser["nip"], "penilai-min-pengawas"))  # the subject is the appraiser
     lonely = tables["tim"][0]["kode_tim"]
     tables["anggota_tim"] = [
         row for row in tables["anggota_tim"] if row["kode_tim"] != lonely or row["peran"] == "ketua"
