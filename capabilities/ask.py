@@ -450,13 +450,19 @@ def _length(surface: str) -> float:
 
 def _defines(index: Index, subject: frozenset[str]) -> np.ndarray:
     """How closely a term the provision defines matches what the question asks about
-    (Jaccard of the stems; Pasal 1's terms and "X merupakan …" subjects alike)."""
+    (weighted Jaccard of the stems; Pasal 1's terms and "X merupakan …" subjects alike)."""
     out = np.zeros(len(index.provisions))
     if not subject:
         return out
     for i, provision in enumerate(index.provisions):
-        out[i] = max((len(s & subject) / len(s | subject) for s in provision.subjects), default=0)
+        out[i] = max((_jaccard(index, s, subject) for s in provision.subjects), default=0)
     return out
+
+
+def _jaccard(index: Index, a: frozenset[str], b: frozenset[str]) -> float:
+    """Jaccard weighted by rarity: "penugasan melalui penunjukan" is about penunjukan."""
+    union = sum(index.idf(token) for token in a | b)
+    return sum(index.idf(token) for token in a & b) / union if union else 0.0
 
 
 def _best_per_regulation(index: Index, total: np.ndarray, considered: list[str]) -> dict:
@@ -500,8 +506,10 @@ def _answer(index: Index, i: int, total: np.ndarray) -> Answer:
 
 
 def coverage(index: Index, query: _Query, i: int) -> float:
-    """The share (weighted by rarity) of the question's stems that provision ``i`` holds."""
-    weights = {token: index.idf(token) for token in query.stems}
+    """The share of the question's stems that provision ``i`` holds, weighted by squared
+    rarity: what makes a question specific ("golongan") counts, its framing ("dalam
+    rangka", "perlu") hardly."""
+    weights = {token: index.idf(token) ** 2 for token in query.stems}
     norm = sum(weights.values()) or 1.0
     return sum(w for token, w in weights.items() if token in index.stem_sets[i]) / norm
 
