@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from capabilities.source import GraphSource
+from capabilities.source import GraphSource, cached
 
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 MAX_INCOMING = 50
@@ -91,8 +91,26 @@ def describe_graph(source: GraphSource, graph: str, keep_prefix: str | None = No
 def describe_hash_members(source: GraphSource, iri: str) -> Description:
     """The document ``iri`` of hash IRIs (``iri#…``): their triples, with blank nodes two
     levels deep (a SHACL property shape, an OWL restriction and its list head)."""
-    rows = source.select(_HASH.format(prefix=_check_iri(iri) + "#"))
-    return Description(iri, [_triple(row) for row in rows])
+    members = hash_documents(source).get(iri, [])
+    if not members:
+        return Description(iri)
+    values = " ".join(f"<{_check_iri(member)}>" for member in members)
+    return Description(iri, [_triple(row) for row in source.select(_HASH.format(values=values))])
+
+
+def hash_documents(source: GraphSource) -> dict[str, list[str]]:
+    """Every document of hash IRIs the graph uses, with its members (read once per build)."""
+    return cached(source, "hash-documents", _read_hash_documents)
+
+
+def _read_hash_documents(source: GraphSource) -> dict[str, list[str]]:
+    rows = source.select(
+        'SELECT DISTINCT ?s WHERE { ?s ?p ?o FILTER (isIRI(?s) && CONTAINS(STR(?s), "#")) }'
+    )
+    documents: dict[str, list[str]] = {}
+    for row in rows:
+        documents.setdefault(row["s"].split("#", 1)[0], []).append(row["s"])
+    return documents
 
 
 def count_graph(source: GraphSource, graph: str) -> int:
@@ -152,12 +170,12 @@ _OUTGOING = (
 
 _HASH = (
     """SELECT DISTINCT ?s ?sb ?p ?o ?oi ?ob ?ol ?od WHERE {{
-  {{ ?s ?p ?o FILTER (isIRI(?s) && STRSTARTS(STR(?s), "{prefix}")) }}
+  VALUES ?t {{ {values} }}
+  {{ ?t ?p ?o BIND (?t AS ?s) }}
   UNION
-  {{ ?t ?x ?s . ?s ?p ?o FILTER (isIRI(?t) && STRSTARTS(STR(?t), "{prefix}") && isBlank(?s)) }}
+  {{ ?t ?x ?s . FILTER (isBlank(?s)) ?s ?p ?o }}
   UNION
-  {{ ?t ?x ?b . ?b ?y ?s . ?s ?p ?o
-     FILTER (isIRI(?t) && STRSTARTS(STR(?t), "{prefix}") && isBlank(?b) && isBlank(?s)) }}
+  {{ ?t ?x ?b . FILTER (isBlank(?b)) ?b ?y ?s . FILTER (isBlank(?s)) ?s ?p ?o }}
   """
     + _TERM_COLUMNS.replace("{", "{{").replace("}", "}}")
     + "\n}}"

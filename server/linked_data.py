@@ -22,7 +22,6 @@ Policy (server/README.md, "Linked data"):
 from __future__ import annotations
 
 import difflib
-import re
 
 import pyoxigraph as ox
 from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request
@@ -39,7 +38,6 @@ from capabilities.describe import (
     describe_hash_members,
     iris_under,
 )
-from capabilities.source import cached
 from extract.iri import Iri, IriError
 from extract.vocab import BASE, PREFIXES, TEXT
 from server.api.common import graph_source, language, run_limited
@@ -83,27 +81,19 @@ register_messages(
 )
 
 
+#: First segments that belong to the service, not to IRIs: a 404 there is the API's.
+RESERVED = frozenset({"api", "sparql", "static", "health"})
+
+
 @bp.get("/<segment>")
 @bp.get("/<segment>/<path:rest>")
 def dereference(segment: str, rest: str = ""):
-    """Any path whose first segment starts IRIs of the graph (``eli``, ``role``, ``ontology``,
-    ``shapes``, ...: read from the data, so a new kind of IRI needs no code)."""
-    path = f"{segment}/{rest}" if rest else segment
-    if _split_suffix(segment)[0] not in run_limited(_sections, graph_source()):
+    """Any path: the IRIs are read from the data (``eli``, ``role``, ``ontology``,
+    ``shapes``, ...), so a new kind of IRI needs no code; a path the graph does not have is
+    a 404 like any other. Other methods than GET (and HEAD) are 405."""
+    if segment in RESERVED:
         abort(404)
-    return _serve(path)
-
-
-def _sections(source) -> frozenset[str]:
-    return cached(source, "linked-data-sections", _read_sections)
-
-
-def _read_sections(source) -> frozenset[str]:
-    rows = source.select(
-        f"""SELECT DISTINCT ?i WHERE {{ {{ ?i ?p ?o }} UNION {{ ?s ?p ?i }} UNION
-              {{ GRAPH ?i {{ }} }} FILTER (isIRI(?i) && STRSTARTS(STR(?i), "{BASE}")) }}"""
-    )
-    return frozenset(re.split(r"[/#]", row["i"][len(BASE) :], maxsplit=1)[0] for row in rows)
+    return _serve(f"{segment}/{rest}" if rest else segment)
 
 
 def _serve(path: str):
@@ -168,11 +158,8 @@ def _fetch(source, iri: str, section: str) -> Description:
             )
         return describe_graph(source, iri)
     description = describe(source, iri)
-    if not description.triples:  # a document of hash IRIs (…/shapes/palu-28-2023#…)
-        members = describe_hash_members(source, iri)
-        if members.triples:
-            members.incoming, members.labels = description.incoming, description.labels
-            return members
+    if not description.exists:  # maybe a document of hash IRIs (…/shapes/palu-28-2023#…)
+        return describe_hash_members(source, iri)
     return description
 
 

@@ -14,7 +14,7 @@ PALU = "https://w3id.org/perwali-kg/eli/id-palu/perwal/2023/28"
 
 @pytest.fixture(scope="module")
 def app(built_data):
-    app = make_app(f"embedded:{built_data}")
+    app = make_app(f"embedded:{built_data}", QUERY_TIMEOUT=10.0)  # a shared, busy machine
     yield app
     app.extensions["perwali.backend"].close()
 

@@ -20,7 +20,7 @@ HTACCESS = Path(__file__).resolve().parents[2] / "server" / "w3id" / ".htaccess"
 
 @pytest.fixture(scope="module")
 def app(built_data):
-    app = make_app(f"embedded:{built_data}")
+    app = make_app(f"embedded:{built_data}", QUERY_TIMEOUT=10.0)  # a shared, busy machine
     yield app
     app.extensions["perwali.backend"].close()
 
@@ -235,3 +235,11 @@ def test_w3id_rules_send_each_iri_to_the_path_the_server_answers(client, path, a
     assert (status, target) == (expected[0], "https://DEPLOYMENT_HOST" + expected[1])
     served = client.get(expected[1], headers={"Accept": accept}, follow_redirects=True)
     assert served.status_code == 200
+
+
+def test_linked_data_is_read_only_and_leaves_service_paths_alone(client):
+    response = client.post(AYAT)
+    assert response.status_code == 405 and response.headers["Allow"].startswith("GET")
+    assert response.get_json()["code"] == "method-not-allowed"
+    for path in ("/api/nothing-here", "/sparql/x", "/static/nothing"):
+        assert client.get(path).get_json()["code"] == "not-found", path
