@@ -105,7 +105,7 @@ VALUE_OF_IRI: Final[dict[str, str]] = {
     str(iri): value
     for table in (UNIT_CLASSES, LINGKUP, DASAR, PENETAP, MUATAN, CARA, PERAN)
     for value, iri in table.items()
-} | {str(post): value for value, (post, _) in JABATAN.items()}
+} | {str(iri): value for value, pair in JABATAN.items() for iri in pair}
 
 TRUE, FALSE = Literal(True), Literal(False)
 
@@ -224,7 +224,12 @@ class DataGraph:
 
 
 def to_graph(org: Organisation, source_name: str, kind: str) -> DataGraph:
-    """Write the base and derived facts of ``org`` into a new graph."""
+    """Write the facts the shapes read, base and derived, into a new graph.
+
+    The graph is lean on purpose (it is what pyshacl walks): per person only the class of
+    their jabatan and jenjang, org:memberOf, org:reportsTo, pwv:penilaiKinerja,
+    org:headOf, the ranks, and the flags that are true. Names stay in ``organisation``.
+    """
     graph = Graph()
     add = graph.add
     labels: dict[str, str] = {}
@@ -238,17 +243,14 @@ def to_graph(org: Organisation, source_name: str, kind: str) -> DataGraph:
 
 
 def _add_units(org: Organisation, add, labels: dict[str, str]) -> None:
-    pengawas = _pengawas_per_subtree(org)
     setda = _in_sekretariat_daerah(org)
     for unit in org.units.values():
         node = org.iri("unit", unit.code)
         labels[str(node)] = unit.code
         add((node, RDF.type, UNIT_CLASSES[unit.jenis]))
-        add((node, ORG.identifier, Literal(unit.code)))
         add((node, RDFS.label, Literal(unit.name)))
         if unit.induk:
             add((node, ORG.subOrganizationOf, org.iri("unit", unit.induk)))
-        add((node, PWV.pengawasCount, Literal(pengawas[unit.code])))
         add((node, PWV.diSekretariatDaerah, TRUE if setda[unit.code] else FALSE))
 
 
@@ -261,13 +263,13 @@ def _ancestors(org: Organisation, code: str) -> list[str]:
     return chain
 
 
-def _pengawas_per_subtree(org: Organisation) -> dict[str, int]:
-    counts = dict.fromkeys(org.units, 0)
+def _units_with_pengawas(org: Organisation) -> set[str]:
+    """Units that hold a Pengawas, themselves or in a unit below them."""
+    found: set[str] = set()
     for person in org.pegawai.values():
         if person.jabatan == "pengawas":
-            for code in _ancestors(org, person.unit):
-                counts[code] += 1
-    return counts
+            found.update(_ancestors(org, person.unit))
+    return found
 
 
 def _in_sekretariat_daerah(org: Organisation) -> dict[str, bool]:
@@ -279,37 +281,57 @@ def _in_sekretariat_daerah(org: Organisation) -> dict[str, bool]:
     return result
 
 
+def structural_rank(person: Pegawai) -> int | None:
+    """The rank of a structural post (JPT Pratama 4 … Pelaksana 1); None for a JF."""
+    level = _LEVEL_OF_JABATAN.get(person.jabatan)
+    return _LEVELS[level].rank if level else None
+
+
 def _add_pegawai(org: Organisation, add, labels: dict[str, str]) -> None:
-    for person in org.pegawai.values():
-        node = org.iri("pegawai", person.nip)
-        labels[str(node)] = person.nip
-        post, holder = JABATAN[person.jabatan]
-        add((node, RDF.type, PWV.Pegawai))
-        add((node, RDF.type, holder))
-        add((node, ORG.identifier, Literal(person.nip)))
-        add((node, RDFS.label, Literal(person.name)))
-        add((node, ORG.memberOf, org.iri("unit", person.unit)))
-        add((node, PWV.jabatan, post))
-        level = _LEVEL_OF_JABATAN.get(person.jabatan) or (person.jenjang or "").replace("_", "-")
-        if level in _LEVELS:
-            add((node, PW.level, PW[_LEVELS[level].local_name]))
-            if _LEVELS[level].ladder == "struktural":
-                add((node, PWV.rank, Literal(_LEVELS[level].rank)))
+    ranks = {nip: structural_rank(person) for nip, person in org.pegawai.items()}
+    rank_literal = {rank: Literal(rank) for rank in range(1, 6)}
+    nodes = {nip: org.iri("pegawai", nip) for nip in org.pegawai}
+    units = {code: org.iri("unit", code) for code in org.units}
+    with_pengawas = _units_with_pengawas(org)
+    for nip, person in org.pegawai.items():
+        node = nodes[nip]
+        labels[str(node)] = nip
+        add((node, RDF.type, JABATAN[person.jabatan][1]))
+        add((node, ORG.memberOf, units[person.unit]))
+        if ranks[nip]:
+            add((node, PWV.rank, rank_literal[ranks[nip]]))
         if person.jenjang in JENJANG_CLASS:
             add((node, RDF.type, JENJANG_CLASS[person.jenjang]))
         if person.golongan:
-            add((node, PWV.golongan, Literal(person.golongan)))
             rank = golongan_rank(person.golongan)
             if rank is not None:
                 add((node, PWV.golonganRank, Literal(rank)))
         if person.atasan:
-            add((node, ORG.reportsTo, org.iri("pegawai", person.atasan)))
+            add((node, ORG.reportsTo, nodes[person.atasan]))
+            if ranks.get(person.atasan):
+                add((node, PWV.atasanRank, rank_literal[ranks[person.atasan]]))
         if person.penilai:
-            add((node, PWV.penilaiKinerja, org.iri("pegawai", person.penilai)))
+            add((node, PWV.penilaiKinerja, nodes[person.penilai]))
         if person.pimpinan_unit:
-            add((node, ORG.headOf, org.iri("unit", person.pimpinan_unit)))
-        add((node, PWV.hasilPenyetaraan, TRUE if person.hasil_penyetaraan else FALSE))
-        add((node, PWV.delegasiPenilai, TRUE if person.delegasi_penilai else FALSE))
+            add((node, ORG.headOf, units[person.pimpinan_unit]))
+            kind = org.units[person.pimpinan_unit].jenis
+            if person.jabatan == "fungsional" and kind == "unit_kerja_mandiri":
+                add((node, RDF.type, PWV.PemimpinUnitKerjaMandiri))
+        if person.jabatan == "pelaksana":
+            berpengawas = person.unit in with_pengawas
+            add(
+                (
+                    node,
+                    RDF.type,
+                    PWV.PelaksanaDiUnitBerpengawas
+                    if berpengawas
+                    else PWV.PelaksanaDiUnitTanpaPengawas,
+                )
+            )
+        if person.hasil_penyetaraan:
+            add((node, PWV.hasilPenyetaraan, TRUE))
+        if person.delegasi_penilai:
+            add((node, PWV.delegasiPenilai, TRUE))
 
 
 def _add_tim(org: Organisation, add, labels: dict[str, str]) -> None:

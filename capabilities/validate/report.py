@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rdflib import Graph, URIRef
+from rdflib import RDF, Graph, URIRef
 
 from capabilities.validate.citations import Citations
 from capabilities.validate.engine import RawResult
-from capabilities.validate.model import DataGraph
+from capabilities.validate.model import VALUE_OF_IRI, DataGraph
 from capabilities.validate.rules import VALUE_PATHS
 
 SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
@@ -109,14 +109,19 @@ def _finding(result: RawResult, data: DataGraph, citations: Citations, lang: str
 
 
 def _value(result: RawResult, data: DataGraph) -> str | None:
-    """The value the shape reported; for a finding on the subject itself, a telling value."""
-    value = result.value
-    if value is not None and str(value) != result.focus:
-        return data.label(str(value))
+    """The value to show: by the rule's :data:`VALUE_PATHS`, else what the shape reported."""
     path = VALUE_PATHS.get(result.shape.rule)
     if path is None:
-        return None
-    values = sorted(
-        data.label(str(v)) for v in data.graph.objects(URIRef(result.focus), URIRef(path))
-    )
+        value = result.value
+        if value is None or str(value) == result.focus:
+            return None
+        return data.label(str(value))
+    focus = URIRef(result.focus)
+    if path == "rdf:type":
+        found = [v for v in data.graph.objects(focus, RDF.type) if str(v) in VALUE_OF_IRI]
+    elif path.startswith("^"):
+        found = list(data.graph.subjects(URIRef(path[1:]), focus))
+    else:
+        found = list(data.graph.objects(focus, URIRef(path)))
+    values = sorted({data.label(str(v)) for v in found})
     return ";".join(values) if values else None

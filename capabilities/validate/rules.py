@@ -108,10 +108,16 @@ RULES: Final[dict[str, tuple[str, str]]] = {
     ),
 }
 
-#: Rules whose finding is best shown with a value the shape does not report itself:
-#: rule -> predicate of the subject whose value(s) the report shows.
+#: What a finding shows as its value: rule -> predicate of the subject whose values the
+#: report shows (``^p``: the subjects that have ``p`` pointing at it; ``rdf:type``: the
+#: jabatan of the subject). Rules not listed show the value the shape reports.
 VALUE_PATHS: Final[dict[str, str]] = {
-    "pimpinan-unit-jabatan": "https://w3id.org/perwali-kg/validate#jabatan",
+    "penilai-min-pengawas": "rdf:type",
+    "pimpinan-unit-jabatan": "rdf:type",
+    "pimpinan-unit-jf-mandiri": "http://www.w3.org/ns/org#headOf",
+    "jf-mandiri-membawahi": "^http://www.w3.org/ns/org#reportsTo",
+    "jf-kedudukan": "http://www.w3.org/ns/org#reportsTo",
+    "jf-pelaksana-atasan": "http://www.w3.org/ns/org#reportsTo",
     "pelaksana-kedudukan": "http://www.w3.org/ns/org#reportsTo",
     "ketua-hasil-penyetaraan": "https://w3id.org/perwali-kg/validate#ketua",
     "tim-penetapan": "https://w3id.org/perwali-kg/validate#ditetapkanOleh",

@@ -35,7 +35,7 @@ def test_multipart_csv_upload(client):
     payload = response.get_json()
     assert list(payload) == ["regulation", "conforms", "counts", "rules_checked", "results"]
     assert payload["counts"] == {"Violation": 3, "Warning": 0, "Info": 0}
-    assert {r["subject"] for r in payload["results"]} == {"pelaksana", "tim", "penugasan"}
+    assert {r["subject"] for r in payload["results"]} == {"analis", "tim", "penugasan"}
     assert all(
         r["citation"].endswith("Peraturan Wali Kota Palu Nomor 28 Tahun 2023")
         for r in payload["results"]
@@ -53,7 +53,7 @@ def test_raw_turtle_body_and_english(client):
     results = response.get_json()["results"]
     assert {r["rule"] for r in results} == {"penilai-min-pengawas", "tim-penetapan"}
     assert all(r["subject"].startswith("https://example.org/pemkot/") for r in results)
-    assert any("Pejabat Penilai Kinerja is below" in r["message"] for r in results)
+    assert any("is a Pejabat Penilai Kinerja but is below" in r["message"] for r in results)
 
 
 def test_multipart_single_rdf_file(client):

@@ -94,7 +94,7 @@ CASES = {
     # --- Pejabat Penilai Kinerja ----------------------------------------------------------
     "penilai is a JF without delegation": (
         lambda reg: orgs.person(clean(reg), "P08", penilai_kinerja_nip="P07"),
-        each(PENILAI, "penilai-min-pengawas", "P08"),
+        each(PENILAI, "penilai-min-pengawas", "P07"),
     ),
     "penilai is a JF with delegation (quiet)": (
         lambda reg: orgs.person(
@@ -222,11 +222,11 @@ CASES = {
     # --- only a JF leading a unit kerja mandiri supervises JF and Pelaksana -----------------
     "a Pelaksana under a JF who leads no unit": (
         lambda reg: orgs.person(clean(reg), "P08", atasan_nip="P07"),
-        each(MANDIRI, "jf-mandiri-membawahi", "P08"),
+        each(MANDIRI, "jf-mandiri-membawahi", "P07"),
     ),
     "a JF under a JF who leads no unit": (
         lambda reg: orgs.person(clean(reg), "P06", atasan_nip="P05"),
-        each(MANDIRI, "jf-mandiri-membawahi", "P06"),
+        each(MANDIRI, "jf-mandiri-membawahi", "P05"),
     ),
     # --- team: one ketua, some anggota ----------------------------------------------------
     "a team with two ketua": (
@@ -577,6 +577,8 @@ def test_every_shape_has_a_focus_node_in_the_clean_organisation(regulation):
             targets |= set(data.subjects(RDF.type, cls))
         for prop in shapes.objects(node, sh.targetSubjectsOf):
             targets |= set(data.subjects(prop, None))
+        for prop in shapes.objects(node, sh.targetObjectsOf):
+            targets |= set(data.objects(None, prop))
         assert targets, f"{shape} has no focus node in the clean organisation"
 
 
