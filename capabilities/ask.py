@@ -318,6 +318,8 @@ def rank(
         else:
             by_regulation[reg_id] = _answers_of(index, reg_id, total, per_regulation)
     order = sorted(by_regulation, key=lambda reg_id: -by_regulation[reg_id][0].score)
+    if not query.specific:
+        sparql = _units_query([answers[0].iri for answers in by_regulation.values()])
     return Ranking(
         question,
         lang,
@@ -418,6 +420,8 @@ def _score(index: Index, query: _Query) -> np.ndarray:
     total = sum(WEIGHTS[name] * values for name, values in parts.items())
     if query.definition:
         total = total + WEIGHTS["define"] * _defines(index, query.subject)
+    else:
+        total = total * index.definitions_weight
     has_content = (bm > 0) | (parts["topic"] > 0)
     return np.where(has_content, total * index.discount, 0.0)
 
@@ -509,6 +513,8 @@ def coverage(index: Index, query: _Query, i: int) -> float:
     """The share of the question's stems that provision ``i`` holds, weighted by squared
     rarity: what makes a question specific ("golongan") counts, its framing ("dalam
     rangka", "perlu") hardly."""
+    if not query.definition and index.definitions_weight[i] < 1:
+        return 0.0  # the definitions article names every term; it governs none of them
     weights = {token: index.idf(token) ** 2 for token in query.stems}
     norm = sum(weights.values()) or 1.0
     return sum(w for token, w in weights.items() if token in index.stem_sets[i]) / norm
@@ -533,6 +539,19 @@ def _says(index: Index, reg_id: str, topic: str) -> bool:
         for i, p in enumerate(index.provisions)
         if p.regulation == reg_id
     )
+
+
+def _units_query(iris: list[str]) -> str:
+    """For a question with no topic: the SPARQL that reads the provisions answered, with
+    their text and topics (the ranking itself is lexical)."""
+    values = " ".join(f"<{iri}>" for iri in iris)
+    return f"""SELECT ?unit ?citation ?text (GROUP_CONCAT(?topic; separator=" ") AS ?topics)
+WHERE {{
+  VALUES ?unit {{ {values} }}
+  ?unit rdfs:label ?citation .
+  OPTIONAL {{ ?unit pw:text ?text }}
+  OPTIONAL {{ ?unit dcterms:subject ?topic }}
+}} GROUP BY ?unit ?citation ?text"""
 
 
 def _topic_presence(source: GraphSource, topics: list[str]) -> tuple[str, dict[str, set[str]]]:

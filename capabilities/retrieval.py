@@ -34,6 +34,9 @@ _STEMMER = StemmerFactory().create_stemmer()
 LEAD = 12  # content stems that say what a provision is about
 #: A Lampiran part elaborates the body: where a body provision says as much, it ranks first.
 LAMPIRAN_WEIGHT = 0.9
+#: The definitions article (Pasal 1) names every term: it answers "what is X", and for
+#: any other question weighs this much, so the provision that governs X ranks first.
+DEFINITIONS_WEIGHT = 0.7
 
 
 @lru_cache(maxsize=65536)
@@ -125,6 +128,7 @@ class Index:
     pasal_keys: list[tuple[str, str]]
     padded: list[str]  # " word word … ": each provision's words, for phrase matching
     discount: np.ndarray  # 1 for a provision, LAMPIRAN_WEIGHT for a Lampiran part
+    definitions_weight: np.ndarray  # DEFINITIONS_WEIGHT for the definitions article
     stem_sets: list[frozenset[str]]  # each provision's content stems
     doc_freq: dict[str, int]
     topic_idf: dict[str, float]
@@ -190,6 +194,9 @@ def build_index(source: GraphSource) -> Index:
         pasal_keys=pasal_keys,
         padded=[" " + " ".join(words(p.text)) + " " for p in provisions],
         discount=np.array([LAMPIRAN_WEIGHT if p.via else 1.0 for p in provisions]),
+        definitions_weight=np.array(
+            [DEFINITIONS_WEIGHT if "definisi" in p.topics else 1.0 for p in provisions]
+        ),
         stem_sets=[frozenset(doc) for doc in docs],
         doc_freq=dict(doc_freq),
         topic_idf={t: math.log(1 + n / (1 + tagged.get(t, 0))) for t in topics},
