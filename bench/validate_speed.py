@@ -43,6 +43,12 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _cpu() -> float:
+    """CPU seconds of this process (user + system): what a loaded machine does not inflate."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def child_engine(folder: Path, regulation: str, data_dir: Path, turtle: Path | None) -> dict:
     """Parse + validate + report as ``perwali validate`` does; optionally write Turtle."""
     from capabilities.source import EmbeddedSource
@@ -51,11 +57,13 @@ def child_engine(folder: Path, regulation: str, data_dir: Path, turtle: Path | N
 
     engine.shapes_graph(regulation)  # shapes are parsed once per process, as in the server
     source = EmbeddedSource(data_dir)
+    cpu = _cpu()
     started = time.perf_counter()
     data = read_folder(folder)
     parsed = time.perf_counter()
     report = validate_graph(source, data, regulation)
     done = time.perf_counter()
+    cpu = _cpu() - cpu
     faults = json.loads((folder / "faults.json").read_text())
     found = {(f.subject, f.rule) for f in report.findings}
     out = {
@@ -63,6 +71,7 @@ def child_engine(folder: Path, regulation: str, data_dir: Path, turtle: Path | N
         "parse": parsed - started,
         "validate": done - parsed,
         "total": done - started,
+        "cpu": cpu,
         "peak_mb": _peak_mb(),
         "findings": len(report.findings),
         "faults_found": all(tuple(fault) in found for fault in faults),
@@ -78,6 +87,7 @@ def child_naive(turtle: Path, regulation: str) -> dict:
     from rdflib import Graph
 
     shapes_dir = ROOT / "shapes"
+    cpu = _cpu()
     started = time.perf_counter()
     data = Graph().parse(turtle, format="turtle")
     parsed = time.perf_counter()
@@ -99,6 +109,7 @@ def child_naive(turtle: Path, regulation: str) -> dict:
         "parse": parsed - started,
         "validate": done - parsed,
         "total": done - started,
+        "cpu": _cpu() - cpu,
         "peak_mb": _peak_mb(),
         "conforms": bool(conforms),
     }
@@ -111,7 +122,7 @@ def child_revalidate(folder: Path, regulation: str, data_dir: Path) -> dict:
     from capabilities.source import EmbeddedSource
     from capabilities.validate import validate_graph
     from capabilities.validate.input_csv import read_folder
-    from capabilities.validate.model import ORG
+    from capabilities.validate.model import ORG, PWV
 
     source = EmbeddedSource(data_dir)
     data = read_folder(folder)
@@ -123,7 +134,10 @@ def child_revalidate(folder: Path, regulation: str, data_dir: Path) -> dict:
     administrator = org.pegawai[org.pegawai[moved.atasan].atasan]
     started = time.perf_counter()
     node = org.iri("pegawai", moved.nip)
-    data.graph.set((node, ORG.reportsTo, org.iri("pegawai", administrator.nip)))
+    new_superior = org.iri("pegawai", administrator.nip)
+    data.graph.set((node, ORG.reportsTo, new_superior))
+    if (None, PWV.atasanRank, None) in data.graph:  # the loader's derived copy of the rank
+        data.graph.set((node, PWV.atasanRank, data.graph.value(new_superior, PWV.rank)))
     focus = [org.iri("unit", unit.code), *(org.iri("pegawai", p.nip) for p in people)]
     nips = {p.nip for p in people}
     teams = {m.tim for m in org.anggota if m.nip in nips}
@@ -231,33 +245,39 @@ def _child(argv: list[str], profile: bool) -> int:
 
 
 def _print(rows: list[dict], regulation: str) -> None:
-    print(f"validation against {regulation} (wall seconds; peak RSS MB of a fresh process)")
+    print(
+        f"validation against {regulation}: wall seconds; CPU = user+system seconds of the "
+        "run (what a busy machine does not inflate); peak RSS MB of a fresh process"
+    )
     header = (
-        "| pegawai | triples | engine parse | engine validate | engine total | engine MB "
-        "| naive parse | naive validate | naive total | naive MB | re-validate 1 unit |"
+        "| pegawai | triples | engine parse | engine validate | engine total | engine CPU "
+        "| engine MB | naive parse | naive validate | naive total | naive CPU | naive MB "
+        "| re-validate 1 unit |"
     )
     print(header)
-    print("|" + "---|" * 11)
+    print("|" + "---|" * 13)
     for row in rows:
         engine, naive, again = row["engine"], row["naive"], row["revalidate"]
         triples = engine.get("triples") if isinstance(engine, dict) else "?"
         print(
             f"| {row['size']:,} | {triples} | {_fmt(engine, 'parse')} | "
-            f"{_fmt(engine, 'validate')} | {_fmt(engine, 'total')} | "
+            f"{_fmt(engine, 'validate')} | {_fmt(engine, 'total')} | {_fmt(engine, 'cpu')} | "
             f"{_fmt(engine, 'peak_mb', 0)} | {_fmt(naive, 'parse')} | "
-            f"{_fmt(naive, 'validate')} | {_fmt(naive, 'total')} | {_fmt(naive, 'peak_mb', 0)} | "
-            f"{_fmt(again, 'total')} |"
+            f"{_fmt(naive, 'validate')} | {_fmt(naive, 'total')} | {_fmt(naive, 'cpu')} | "
+            f"{_fmt(naive, 'peak_mb', 0)} | {_fmt(again, 'total')} |"
         )
     for row in rows:
         target = TARGETS.get(row["size"])
         engine = row["engine"]
         if target and isinstance(engine, dict):
             seconds, megabytes = target
-            ok = engine["total"] <= seconds and (
-                megabytes is None or engine["peak_mb"] <= megabytes
-            )
+            memory_ok = megabytes is None or engine["peak_mb"] <= megabytes
+            wall_ok, cpu_ok = engine["total"] <= seconds, engine["cpu"] <= seconds
+            verdict = "met" if wall_ok and memory_ok else "MISSED"
+            if not wall_ok and cpu_ok and memory_ok:
+                verdict = "met on CPU time, MISSED on wall time (a loaded machine?)"
             limit = f"<= {seconds:g} s" + (f", <= {megabytes} MB" if megabytes else "")
-            print(f"{row['size']:,} pegawai: target {limit}: {'met' if ok else 'MISSED'}")
+            print(f"{row['size']:,} pegawai: target {limit}: {verdict}")
         if isinstance(engine, dict) and not engine["faults_found"]:
             print(f"{row['size']:,} pegawai: a seeded fault was NOT found")
         again = row["revalidate"]
