@@ -130,18 +130,24 @@ VALUE_PATHS: Final[dict[str, str]] = {
 
 @dataclass
 class Provision:
+    """One provision stating a rule in one regulation; ``note``: how the text was read."""
+
     regulation: str
     provision: str
     citation: str
     severity: str
+    note: str = ""
 
     def to_json(self) -> dict:
-        return {
+        out = {
             "regulation": self.regulation,
             "provision": self.provision,
             "citation": self.citation,
             "severity": self.severity,
         }
+        if self.note:
+            out["note"] = self.note
+        return out
 
 
 @dataclass
@@ -175,16 +181,28 @@ def catalogue(citations: Citations, regulation: str | None = None) -> list[Rule]
     rules = {rule_id: Rule(rule_id, *texts) for rule_id, texts in RULES.items()}
     for reg in chosen:
         seen = set()
-        for info in sorted(engine.shape_infos(reg).values(), key=lambda i: i.provision):
+        for info in sorted(engine.shape_infos(reg).values(), key=_provision_order):
             key = (info.rule, info.provision, info.severity)
             if key in seen:
                 continue
             seen.add(key)
             rule = rules.setdefault(info.rule, Rule(info.rule, info.rule, info.rule))
             rule.provisions.append(
-                Provision(reg, info.provision, citations.citation(info.provision), info.severity)
+                Provision(
+                    reg,
+                    info.provision,
+                    citations.citation(info.provision),
+                    info.severity,
+                    info.comment,
+                )
             )
     return [rule for rule in rules.values() if rule.provisions]
+
+
+def _provision_order(info: engine.ShapeInfo) -> tuple:
+    """Pasal 1 angka 16 < Pasal 9 ayat (1) < Pasal 21 ayat (2) huruf a: numbers as numbers."""
+    tail = info.provision.split("/pasal/", 1)[-1].split("/")
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in tail)
 
 
 def rules_of(regulation: str) -> list[str]:

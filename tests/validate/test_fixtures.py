@@ -230,3 +230,23 @@ def test_all_regulations_matrix(source):
     assert matrix["sukarela-persetujuan"]["cilegon-17-2023"]["status"] == "not-stated"
     assert matrix["ketua-dari-pemilik"]["semarang-85-2023"]["status"] == "conforms"
     assert payload["conforms"] is False
+
+
+def test_the_build_loads_the_shapes_into_the_shapes_graph(source):
+    rows = source.select(
+        "SELECT (COUNT(DISTINCT ?shape) AS ?n) WHERE { GRAPH <https://w3id.org/perwali-kg/graph/shapes> "
+        "{ ?shape <https://w3id.org/perwali-kg/validate#rule> ?rule } }"
+    )
+    from capabilities.validate import engine
+
+    expected = sum(len(engine.shape_infos(reg)) for reg in engine.regulations())
+    assert int(rows[0]["n"]) == expected
+
+
+def test_lex_specialis_is_documented_on_the_shape(source):
+    rules = {rule.id: rule for rule in catalogue(load_citations(source), "palu-28-2023")}
+    notes = {
+        p.citation.split(" Peraturan")[0]: p.note for p in rules["penugasan-penetapan"].provisions
+    }
+    assert "Lex specialis" in notes["Pasal 20 ayat (4) huruf a"]
+    assert "Pasal 23 ayat (5)" in notes["Pasal 20 ayat (4) huruf a"]
