@@ -99,18 +99,22 @@ def describe_hash_members(source: GraphSource, iri: str) -> Description:
 
 
 def hash_documents(source: GraphSource) -> dict[str, list[str]]:
-    """Every document of hash IRIs the graph uses, with its members (read once per build)."""
-    return cached(source, "hash-documents", _read_hash_documents)
-
-
-def _read_hash_documents(source: GraphSource) -> dict[str, list[str]]:
-    rows = source.select(
-        'SELECT DISTINCT ?s WHERE { ?s ?p ?o FILTER (isIRI(?s) && CONTAINS(STR(?s), "#")) }'
-    )
+    """Every document of hash IRIs the graph uses, with its members."""
     documents: dict[str, list[str]] = {}
-    for row in rows:
-        documents.setdefault(row["s"].split("#", 1)[0], []).append(row["s"])
+    for iri in subject_iris(source):
+        if "#" in iri:
+            documents.setdefault(iri.split("#", 1)[0], []).append(iri)
     return documents
+
+
+def subject_iris(source: GraphSource) -> list[str]:
+    """Every IRI the graph uses as a subject, sorted (read once per build)."""
+    return cached(source, "subject-iris", _read_subject_iris)
+
+
+def _read_subject_iris(source: GraphSource) -> list[str]:
+    rows = source.select("SELECT DISTINCT ?s WHERE { ?s ?p ?o FILTER (isIRI(?s)) }")
+    return sorted(row["s"] for row in rows)
 
 
 def count_graph(source: GraphSource, graph: str) -> int:
@@ -123,9 +127,7 @@ def count_graph(source: GraphSource, graph: str) -> int:
 
 def iris_under(source: GraphSource, prefix: str) -> list[str]:
     """Every IRI the graph uses as a subject under ``prefix`` (for suggestions)."""
-    test = f'isIRI(?s) && STRSTARTS(STR(?s), "{_check_iri(prefix)}")'
-    rows = source.select(f"SELECT DISTINCT ?s WHERE {{ ?s ?p ?o FILTER ({test}) }}")
-    return sorted(row["s"] for row in rows)
+    return [iri for iri in subject_iris(source) if iri.startswith(prefix)]
 
 
 def _check_iri(iri: str) -> str:
