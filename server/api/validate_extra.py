@@ -9,6 +9,7 @@ Turtle and JSON-LD come as attachments (:mod:`capabilities.validate.exports`).
 
 from __future__ import annotations
 
+import copy
 from functools import lru_cache
 
 from flask import Blueprint, Response, request
@@ -85,7 +86,42 @@ def export_response(report, fmt: str) -> Response | None:
     return response
 
 
-OPENAPI_PATHS = {
+_FORMAT_PARAMETER = {
+    "name": "format",
+    "in": "query",
+    "required": False,
+    "schema": {"type": "string", "enum": list(FORMATS)},
+    "description": "report format (else the Accept header, else json): json, csv (one row "
+    "per finding), xlsx (workbook: Ringkasan, Pelanggaran, Peringatan, Informasi; Matriks "
+    "for regulation=all), ttl / jsonld (the standard SHACL validation report)",
+}
+
+
+def _validate_operation() -> dict:
+    """``POST /api/validate`` as ``server.api.validate`` documents it, plus the formats."""
+    from server.api.validate import OPENAPI_PATHS as CORE_PATHS
+
+    operation = copy.deepcopy(CORE_PATHS["/api/validate"]["post"])
+    operation.setdefault("parameters", []).append(_FORMAT_PARAMETER)
+    content = operation["responses"]["200"].setdefault("content", {})
+    for fmt in FORMATS[1:]:
+        content[MEDIA_TYPES[fmt].split(";")[0]] = {"schema": {"type": "string"}}
+    operation["responses"]["400"] = {
+        "description": operation["responses"]["400"]["description"] + "; unknown format"
+    }
+    operation["responses"]["406"] = {"description": "no format the Accept header allows"}
+    return operation
+
+
+def __getattr__(name: str):
+    """``OPENAPI_PATHS`` is built on first use: it extends ``server.api.validate``'s
+    operation, and that module imports this one (so not at import time)."""
+    if name == "OPENAPI_PATHS":
+        return {"/api/validate": {"post": _validate_operation()}, **_OWN_PATHS}
+    raise AttributeError(name)
+
+
+_OWN_PATHS = {
     "/api/validate/template.xlsx": {
         "get": {
             "summary": "The XLSX template of an organisation structure (for POST /api/validate)",
@@ -99,5 +135,5 @@ OPENAPI_PATHS = {
                 }
             },
         }
-    }
+    },
 }

@@ -44,9 +44,15 @@ def test_template_download(client):
     assert load_workbook(io.BytesIO(response.data)).sheetnames[0] == "Petunjuk"
 
 
-def test_template_is_in_the_openapi_document(client):
+def test_template_and_formats_are_in_the_openapi_document(client):
     paths = client.get("/api/openapi.json").get_json()["paths"]
     assert "get" in paths["/api/validate/template.xlsx"]
+    post = paths["/api/validate"]["post"]
+    names = [p.get("name") for p in post["parameters"]]
+    assert "regulation" in names and "format" in names
+    assert {"application/json", "text/csv", XLSX, "text/turtle"} <= set(
+        post["responses"]["200"]["content"]
+    )
 
 
 def test_filled_template_uploaded_as_xlsx_validates(client):
