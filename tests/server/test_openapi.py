@@ -204,3 +204,19 @@ def test_light_checker_catches_a_wrong_shape(spec):
 def test_full_openapi_validation_when_the_validator_is_installed(spec):
     validator = pytest.importorskip("openapi_spec_validator")
     validator.validate(spec)
+
+
+def test_every_api_route_answers_bad_requests_in_the_error_contract(app):
+    """No parameters, an empty body, a wrong method: JSON {code, message}, never a 500."""
+    client = app.test_client()
+    for path, methods in api_rules(app).items():
+        if "{" in path:
+            continue
+        for method in methods:
+            response = client.open(path, method=method.upper(), data=b"", content_type="text/plain")
+            assert response.status_code != 500, (method, path)
+            if response.status_code >= 400:
+                body = response.get_json()
+                assert set(body) >= {"code", "message"}, (method, path, body)
+        wrong = client.open(path, method="PUT")
+        assert wrong.status_code == 405 and wrong.get_json()["code"], path
