@@ -55,7 +55,6 @@ from capabilities.retrieval import (
     get_index,
     pairs,
     scores,
-    stem,
     translate_english,
     words,
 )
@@ -73,7 +72,7 @@ WEIGHTS = {
     "lead": 0.2,
     "pair": 0.4,
     "bearer": 0.1,
-    "define": 0.6,
+    "define": 1.0,
 }
 RELATIVE_FLOOR = 0.7
 COVERAGE_FLOOR = 0.6
@@ -295,7 +294,7 @@ def rank(
     index = get_index(source)
     query = read_query(index, question, lang, named or [])
     considered = sorted(named) if named else sorted(index.regulations)
-    total = _score(index, query)
+    total, base = _score(index, query)
     best = _best_per_regulation(index, total, considered)
     sparql, tagged = _topic_presence(source, query.specific)
     by_regulation: dict[str, list[Answer]] = {}
@@ -312,7 +311,7 @@ def rank(
         ]
         if missing:
             not_regulated.append(_absent(index, reg_id, missing, nearest, lang))
-        elif _weak_match(index, query, total, best, reg_id):
+        elif _weak_match(index, query, base, best, reg_id):
             leader = max(best.values(), key=lambda i: total[i])
             not_regulated.append(_weak(nearest, _answer(index, leader, total), lang))
         else:
@@ -369,7 +368,8 @@ def _spell_out(index: Index, text: str) -> str:
     padded = " " + " ".join(words(text)) + " "
     for concept in (*index.topics.values(), *index.roles.values()):
         for surface in _surfaces_in(concept, padded):
-            if any(index.doc_freq.get(stem(word), 0) <= 1 for word in surface.split()):
+            used = content_stems(surface)
+            if used and any(index.doc_freq.get(token, 0) <= 1 for token in used):
                 padded = padded.replace(surface, " " + " ".join(words(concept.label_id)) + " ")
     return padded.strip()
 
@@ -402,8 +402,9 @@ def _ancestors(index: Index, topic: str) -> list[str]:
     return out
 
 
-def _score(index: Index, query: _Query) -> np.ndarray:
-    """Every provision's score for the question (see the module docstring)."""
+def _score(index: Index, query: _Query) -> tuple[np.ndarray, np.ndarray]:
+    """Every provision's score for the question (see the module docstring), and the same
+    without the bonus for defining the term asked about (what rule 2 compares)."""
     bm, pasal_bm = scores(index, query.stems)
     if query.extra:
         more, pasal_more = scores(index, query.extra)
@@ -417,13 +418,14 @@ def _score(index: Index, query: _Query) -> np.ndarray:
         "pair": _share(index, lambda i, p: p.pairs, query.pairs, None),
         "bearer": _share(index, lambda i, p: p.bearers, query.roles, None),
     }
-    total = sum(WEIGHTS[name] * values for name, values in parts.items())
+    base = sum(WEIGHTS[name] * values for name, values in parts.items())
     if query.definition:
-        total = total + WEIGHTS["define"] * _defines(index, query.subject)
+        total = base + WEIGHTS["define"] * _defines(index, query.subject)
     else:
-        total = total * index.definitions_weight
+        total = base = base * index.definitions_weight
     has_content = (bm > 0) | (parts["topic"] > 0)
-    return np.where(has_content, total * index.discount, 0.0)
+    scale = np.where(has_content, index.discount, 0.0)
+    return total * scale, base * scale
 
 
 def _scaled(values: np.ndarray) -> np.ndarray:
@@ -463,10 +465,13 @@ def _defines(index: Index, subject: frozenset[str]) -> np.ndarray:
     return out
 
 
-def _jaccard(index: Index, a: frozenset[str], b: frozenset[str]) -> float:
-    """Jaccard weighted by rarity: "penugasan melalui penunjukan" is about penunjukan."""
-    union = sum(index.idf(token) for token in a | b)
-    return sum(index.idf(token) for token in a & b) / union if union else 0.0
+def _jaccard(index: Index, term: frozenset[str], asked: frozenset[str]) -> float:
+    """Half how much of the term the question names, half their Jaccard, both weighted by
+    rarity: "penugasan melalui penunjukan" names both terms, and is about penunjukan."""
+    shared = sum(index.idf(token) for token in term & asked)
+    whole = sum(index.idf(token) for token in term)
+    union = sum(index.idf(token) for token in term | asked)
+    return 0.5 * shared / whole + 0.5 * shared / union if whole and union else 0.0
 
 
 def _best_per_regulation(index: Index, total: np.ndarray, considered: list[str]) -> dict:
@@ -520,14 +525,14 @@ def coverage(index: Index, query: _Query, i: int) -> float:
     return sum(w for token, w in weights.items() if token in index.stem_sets[i]) / norm
 
 
-def _weak_match(index: Index, query: _Query, total, best: dict[str, int], reg_id: str) -> bool:
+def _weak_match(index: Index, query: _Query, base, best: dict[str, int], reg_id: str) -> bool:
     """Rule 2: the regulation's best provision holds markedly less of the question than the
     best elsewhere *and* scores markedly lower (both, so that one wording is not enough)."""
     mine = best[reg_id]
-    top = max(total[i] for i in best.values())
+    top = max(base[i] for i in best.values())
     most = max(coverage(index, query, i) for i in best.values())
     return (
-        total[mine] < RELATIVE_FLOOR * top and coverage(index, query, mine) < COVERAGE_FLOOR * most
+        base[mine] < RELATIVE_FLOOR * top and coverage(index, query, mine) < COVERAGE_FLOOR * most
     )
 
 
