@@ -55,6 +55,10 @@ SYNONYMS_ID: Final[dict[str, str]] = {
     "berapa banyak": "jumlah",
     "berapa jumlah": "jumlah",
     "banyaknya": "jumlah",
+    # who may hold a role: the texts say who it "dapat berasal dari"
+    "dapat menjadi": "dapat berasal dari",
+    "boleh menjadi": "dapat berasal dari",
+    "bisa menjadi": "dapat berasal dari",
 }
 
 #: English phrase → Indonesian phrase (as the regulations word it).
@@ -281,6 +285,10 @@ GLOSSARY_EN: Final[dict[str, str]] = {
     "count as": "yang dimaksud dengan",
     "is defined as": "yang dimaksud dengan",
     "more than one": "lebih dari satu",
+    "can be": "dapat berasal dari",
+    "may be": "dapat berasal dari",
+    "can become": "dapat berasal dari",
+    "eligible": "dapat berasal dari",
     "at the same time": "",
     "answer": "jawaban",
     "answers": "jawaban",
