@@ -1,8 +1,9 @@
 """References of a regulation: internal (another provision), external (an instrument) and
 to a Lampiran — found (:mod:`extract.refs_find`), then resolved (:mod:`extract.refs_resolve`).
 
-Sources read: every Menimbang and Mengingat item and the own text of every Pasal, ayat,
-huruf and angka of the body. Lampiran and Penjelasan text are not read.
+Sources read: every Menimbang and Mengingat item, the own text of every Pasal, ayat,
+huruf and angka of the body, and the text of every part of each Lampiran (a reference
+there is resolved by rule R8 of :mod:`extract.refs_resolve`). Penjelasan text is not read.
 
 External rules (over :func:`extract.instruments.find_instruments`):
 
@@ -14,6 +15,12 @@ E2 a mention with neither number, year nor pinpoint names a type of instrument, 
    Wali Kota"): not a reference; one with a number but no year is reported unresolved;
 E3 a chain inside an instrument citation belongs to it and is never internal; a chain
    that ends right before one ("Lampiran I Peraturan Menteri …") is its pinpoint.
+E4 a pinpoint of several addresses ("Pasal 5 dan Pasal 7 Undang-Undang …", "ayat (1) dan
+   ayat (2) Pasal 7 Undang-Undang …") gives one reference per address that names its
+   Pasal, each with the phrase from that address to the end of the citation (so the
+   phrase's first address is the row's pinpoint); an address that inherits its Pasal
+   from the one before ("Pasal 5 ayat (1) dan ayat (2) …") stays in that row, and a range
+   gives its two ends (the articles between them are not in the text).
 """
 
 from __future__ import annotations
@@ -68,12 +75,13 @@ def refs_json(regulation: Regulation) -> list[dict]:
 
     ``{"from": {"pasal", "ayat", "huruf"}, "to": {"regulation", "pasal", "ayat", "huruf"}
     or null, "text", "resolved", "kind"}``, plus: ``from``/``to`` carry ``"angka"``,
-    ``"menimbang"`` or ``"mengingat"`` when the provision is one of those, ``to`` carries
-    ``"lampiran"`` for an annex and ``"iri"`` (the target's IRI); each row carries
-    ``"start"``/``"end"`` (offsets into the citing provision's text) and ``"component"``.
-    ``to.regulation`` is a regulation id ("palu-28-2023", "cilegon-perda-1-2022") or, for
-    a national instrument, its ELI path ("id/permenpanrb/2022/7"); ``to.pasal`` … of an
-    external reference is its pinpoint.
+    ``"menimbang"`` or ``"mengingat"`` when the provision is one of those, ``"lampiran"``
+    (the annex number) for an annex and ``"bagian"`` (the path inside it,
+    ``"huruf/B/angka/1"``) for a part of one; ``to`` carries ``"iri"`` (the target's IRI);
+    each row carries ``"start"``/``"end"`` (offsets into the citing provision's text) and
+    ``"component"``. ``to.regulation`` is a regulation id ("palu-28-2023",
+    "cilegon-perda-1-2022") or, for a national instrument, its ELI path
+    ("id/permenpanrb/2022/7"); ``to.pasal`` … of an external reference is its pinpoint.
     """
     return [reference_row(regulation.id, ref) for ref in find_references(regulation)]
 
@@ -99,6 +107,9 @@ def _sources(regulation: Regulation) -> list[tuple[Iri, str]]:
         for unit in regulation.units()
         if unit.kind in ("pasal", "ayat", "huruf", "angka") and unit.text
     ]
+    sources += [
+        (unit.iri, unit.text) for annex in regulation.lampiran for unit in annex.walk() if unit.text
+    ]
     return sources
 
 
@@ -116,12 +127,12 @@ def _external(iri: Iri, text: str, mentions: list[Mention], chains: list[Chain])
     """Rules E1 and E3."""
     found = []
     for mention in mentions:
-        start = mention.start
+        starts = [mention.start]
         for chain in chains:
-            if chain.end <= start and not text[chain.end : start].strip():
-                start = chain.start  # the chain is the citation's pinpoint
+            if _is_pinpoint(chain, mention, text):
+                starts = _pinpoint_starts(chain)
         target = mention.instrument.work if mention.instrument else None
-        found.append(
+        found.extend(
             Reference(
                 iri,
                 target,
@@ -131,12 +142,35 @@ def _external(iri: Iri, text: str, mentions: list[Mention], chains: list[Chain])
                 mention.end,
                 EXTERNAL_COMPONENT,
             )
+            for start in starts
         )
     return found
 
 
+def _is_pinpoint(chain: Chain, mention: Mention, text: str) -> bool:
+    """The chain ends right before the citation, or runs into the pinpoint the citation
+    starts with ("Pasal 5 dan [Pasal 7 Undang-Undang …]")."""
+    if chain.start <= mention.start < chain.end:
+        return True
+    return chain.end <= mention.start and not text[chain.end : mention.start].strip()
+
+
+def _pinpoint_starts(chain: Chain) -> list[int]:
+    """Rule E4: where each row of a pinpoint chain starts."""
+    starts = [chain.start]
+    for address, start in zip(chain.addresses[1:], chain.address_starts[1:], strict=True):
+        if any(level == "pasal" for level, _ in address):
+            starts.append(start)
+    return starts
+
+
 def _address(path: tuple[tuple[str, str], ...]) -> dict:
     out: dict = dict.fromkeys(_ADDRESS_KEYS)
+    if path and path[0][0] == "lampiran":  # an annex, or a part of one: "bagian" its path
+        out["lampiran"] = path[0][1]
+        if len(path) > 1:
+            out["bagian"] = "/".join(f"{kind}/{value}" for kind, value in path[1:])
+        return out
     for kind, value in path:
         if kind in _ADDRESS_KEYS and out[kind] is None:
             out[kind] = value

@@ -6,10 +6,18 @@ Two steps, both pure (no knowledge of the regulation being read):
    *atoms* of a reference, one rule table per label (:data:`ATOM_RULES`): ``Pasal 12``,
    ``ayat (1)``, ``huruf a``, ``angka 3``, ``Lampiran II`` and the connectors ``,``,
    ``dan``, ``atau``, ``dan/atau`` (label ``and``) and ``sampai dengan`` (label ``range``);
-2. :func:`read_chains` groups adjacent atoms into *addresses* (``Pasal 17 ayat (1) huruf a``:
-   levels only ever go deeper inside one address) and addresses joined by connectors into a
-   :class:`Chain` (``ayat (1), ayat(2) dan ayat (3)``). A trailing connector is not part of
-   the chain; a Lampiran address never joins a chain of provisions.
+2. :func:`read_chains` groups adjacent atoms into *addresses* (``Pasal 17 ayat (1) huruf a``)
+   and addresses joined by connectors into a :class:`Chain` (``ayat (1), ayat(2) dan ayat
+   (3)``). A trailing connector is not part of the chain; a Lampiran address never joins a
+   chain of provisions. An address is stored highest level first: a higher level written
+   after a lower one ("ayat (2) Pasal 7", "huruf a ayat (1) Pasal 8") is the reverse order
+   of the same address, and it applies to every address of the parallel list it closes
+   ("ayat (2) sampai dengan ayat (6) Pasal 94" is ayat 2 to 6 of Pasal 94).
+
+"Lampiran" is matched capitalised; lower-case "lampiran" (a common noun: "lampiran surat")
+only with a roman numeral ("lampiran II") or in the drafting formulas "tercantum dalam
+lampiran", "dimaksud dalam lampiran", "lampiran yang merupakan bagian …", "lampiran
+Peraturan …".
 
 Resolving a chain against the citing provision is :mod:`extract.refs_resolve`'s job.
 """
@@ -23,7 +31,7 @@ import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import (
     compile_infix_regex,
     compile_prefix_regex,
@@ -59,11 +67,16 @@ ATOM_RULES: dict[str, list[list[dict]]] = {
     "huruf": [[{"LOWER": "huruf"}, {"TEXT": {"REGEX": _VALUE["huruf"]}}]],
     # "angka 3"
     "angka": [[{"LOWER": "angka"}, {"TEXT": {"REGEX": _VALUE["angka"]}}]],
-    # "Lampiran I", "Lampiran" (the only annex); capitalised only: "lampiran" is a common noun
+    # "Lampiran I", "lampiran II", "Lampiran" (the only annex)
     "lampiran": [
-        [{"ORTH": {"IN": ["Lampiran", "LAMPIRAN"]}}, {"TEXT": {"REGEX": _VALUE["lampiran"]}}],
+        [
+            {"ORTH": {"IN": ["Lampiran", "LAMPIRAN", "lampiran"]}},
+            {"TEXT": {"REGEX": _VALUE["lampiran"]}},
+        ],
         [{"ORTH": {"IN": ["Lampiran", "LAMPIRAN"]}}],
     ],
+    # a bare lower-case "lampiran": kept only in a drafting formula (see _formula_lampiran)
+    "lampiran-lower": [[{"ORTH": "lampiran"}]],
     # ", " / ", dan" / "dan" / "atau" / ", atau" / "dan/atau"
     "and": [
         [{"ORTH": ","}],
@@ -98,6 +111,8 @@ class Chain:
     start: int
     end: int
     text: str
+    #: where each address starts in the text (character offset), in ``addresses`` order
+    address_starts: tuple[int, ...] = ()
 
     @property
     def is_lampiran(self) -> bool:
@@ -118,9 +133,31 @@ class ReferenceAtoms:
             self.matcher.add(label, patterns)
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = self.matcher(doc, as_spans=True)
+        spans = [
+            span if span.label_ != "lampiran-lower" else Span(doc, span.start, span.end, "lampiran")
+            for span in self.matcher(doc, as_spans=True)
+            if span.label_ != "lampiran-lower" or _formula_lampiran(doc, span.start)
+        ]
         doc.spans[COMPONENT] = sorted(filter_spans(spans), key=lambda span: span.start)
         return doc
+
+
+_FORMULA_BEFORE = frozenset({"tercantum", "dimaksud", "termuat", "terlampir", "sesuai"})
+_FORMULA_AFTER = frozenset({"peraturan", "keputusan"})
+
+
+def _formula_lampiran(doc: Doc, i: int) -> bool:
+    """A lower-case "lampiran" at token ``i`` names the annex: "tercantum dalam lampiran",
+    "lampiran yang merupakan bagian …", "lampiran Peraturan …"."""
+    before = [t.lower_ for t in doc[max(i - 2, 0) : i]]
+    after = [t.lower_ for t in doc[i + 1 : i + 3]]
+    if len(before) == 2 and before[0] in _FORMULA_BEFORE and before[1] in {"dalam", "pada"}:
+        return True
+    return (
+        after[:2] == ["yang", "merupakan"]
+        or after[:1] == ["peraturan"]
+        or (bool(after) and after[0] in _FORMULA_AFTER)
+    )
 
 
 @spacy.registry.tokenizers("perwali_reference_tokenizer.v1")
@@ -180,22 +217,23 @@ def read_chains(doc: Doc) -> list[Chain]:
         if current is not None and link is not None and span.start == link[1]:
             if current.is_lampiran == (label == "lampiran"):  # "dan huruf b", ", ayat (2)"
                 current.addresses.append([part])
+                current.starts.append(span.start)
                 current.links.append(link[0])
                 current.end_token = span.end
                 link = None
                 continue
-        elif (
-            current is not None
-            and link is None
-            and span.start == current.end_token
-            and _deeper(current.addresses[-1], label)
-        ):  # "Pasal 9" + "ayat (2)"
-            current.addresses[-1].append(part)
-            current.end_token = span.end
-            continue
+        elif current is not None and link is None and span.start == current.end_token:
+            if _deeper(current.addresses[-1], label):  # "Pasal 9" + "ayat (2)"
+                current.addresses[-1].append(part)
+                current.end_token = span.end
+                continue
+            if _higher(current.addresses[-1], label):  # "ayat (2)" + "Pasal 7"
+                current.raise_last(part)
+                current.end_token = span.end
+                continue
         if current is not None:
             chains.append(current.close(doc))
-        current = _Open(span.start, span.end, [[part]], [], label == "lampiran")
+        current = _Open(span.start, span.end, [[part]], [], label == "lampiran", [span.start])
         link = None
     if current is not None:
         chains.append(current.close(doc))
@@ -209,6 +247,16 @@ class _Open:
     addresses: list[list[tuple[str, str]]]
     links: list[str]
     is_lampiran: bool
+    starts: list[int]  # first token of each address
+
+    def raise_last(self, part: tuple[str, str]) -> None:
+        """Reverse order: put the higher ``part`` above the last address and above each
+        address before it in the same list ("ayat (1) dan ayat (2) Pasal 7")."""
+        top = self.addresses[-1][0][0]
+        for address in reversed(self.addresses):
+            if address[0][0] != top:
+                break
+            address.insert(0, part)
 
     def close(self, doc: Doc) -> Chain:
         span = doc[self.start_token : self.end_token]
@@ -221,6 +269,7 @@ class _Open:
             span.start_char,
             end,
             doc.text[span.start_char : end],
+            tuple(doc[i].idx for i in self.starts),
         )
 
 
@@ -230,6 +279,14 @@ def _value(span) -> str:
     if len(span) == 1:  # an unnumbered "Lampiran"
         return ""
     return span[-1].text.rstrip(".")
+
+
+def _higher(address: list[tuple[str, str]], level: str) -> bool:
+    """True if ``level`` is above the address's first level ("ayat (2)" + "Pasal 7")."""
+    first = address[0][0]
+    if first == "lampiran" or level == "lampiran":
+        return False
+    return LEVELS.index(level) < LEVELS.index(first)
 
 
 def _deeper(address: list[tuple[str, str]], level: str) -> bool:

@@ -19,6 +19,9 @@ R6 Lampiran: "Lampiran II" is the annex numbered II; an unnumbered "Lampiran" is
    text has none) is unresolved.
 R7 a target that does not exist in the parsed structure is unresolved (target None): it is
    reported, never dropped.
+R8 from Lampiran text: a Pasal or a Lampiran is absolute (R1, R6); a lower address
+   ("huruf b", "angka 2") is the nearest one of that name in the annex, looking in the
+   citing part, then in each part enclosing it ("angka 2" cited from B.1.b.1 is B.1.b.2).
 """
 
 from __future__ import annotations
@@ -55,12 +58,17 @@ class StructureIndex:
                 self.units[((kind, item.number),)] = root.child(kind, item.number)
             self.children[(kind,)] = [item.number for item in items]
         self.lampiran: dict[str, Iri] = {annex.number: annex.iri for annex in regulation.lampiran}
+        for annex in regulation.lampiran:
+            for unit in annex.walk():
+                self.units[unit.iri.path] = unit.iri
+                if unit is not annex:
+                    self.children.setdefault(unit.iri.path[:-1], []).append(unit.iri.path[-1][1])
 
     def target(self, path: Path | None) -> Iri | None:
         """The IRI of the provision at ``path``, or None if there is none (rule R7)."""
         if path is None:
             return None
-        if path[0][0] == "lampiran":
+        if path[0][0] == "lampiran" and len(path) == 1:
             number = path[0][1]
             if number == "":
                 return next(iter(self.lampiran.values())) if len(self.lampiran) == 1 else None
@@ -80,7 +88,10 @@ def resolve_chain(chain: Chain, context: Path, index: StructureIndex) -> list[Pa
     resolved: list[Path | None] = []
     base: Path = context
     for number, address in enumerate(chain.addresses):
-        path = _place(address, base, context, first=number == 0)
+        if context and context[0][0] == "lampiran" and address[0][0] not in ("pasal", "lampiran"):
+            path = _in_annex(address, base, index)
+        else:
+            path = _place(address, base, context, first=number == 0)
         if number > 0 and chain.links[number - 1] == "range" and resolved:
             resolved.extend(_between(resolved.pop(), path, index))
         else:
@@ -107,6 +118,15 @@ def _place(address: Path, base: Path, context: Path, first: bool) -> Path | None
     if not inherited or inherited[0][0] != "pasal":
         return None
     return inherited + address
+
+
+def _in_annex(address: Path, base: Path, index: StructureIndex) -> Path | None:
+    """Rule R8: the nearest ``address`` inside the annex, from ``base`` outwards."""
+    for depth in range(len(base), 0, -1):
+        candidate = (*base[:depth], *address)
+        if candidate in index.units:
+            return candidate
+    return None
 
 
 def _between(start: Path | None, end: Path | None, index: StructureIndex) -> list[Path | None]:

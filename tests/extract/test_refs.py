@@ -20,7 +20,11 @@ THRESHOLD = 0.9
 
 def _path(address: dict) -> str:
     keys = [k for k in address if k not in ("regulation", "iri")]
-    return "/".join(f"{k}/{address[k]}" for k in keys if address[k] is not None)
+    return "/".join(
+        address[k] if k == "bagian" else f"{k}/{address[k]}"  # "lampiran/I/huruf/B/angka/1"
+        for k in keys
+        if address[k] is not None
+    )
 
 
 def _target(row: dict) -> str | None:
@@ -167,3 +171,54 @@ def test_speed(corpus):
     elapsed = time.perf_counter() - start
     print(f"\nrefs over the five regulations: {elapsed:.3f} s")
     assert elapsed < 2.0
+
+
+def test_lampiran_text_is_read(corpus):
+    """Cilegon's Lampiran is read (every part a source); it cites nothing (gold set)."""
+    regulation = corpus["cilegon-17-2023"]
+    parts = [u for annex in regulation.lampiran for u in annex.walk() if u.text]
+    assert len(parts) > 50
+    assert not [r for r in refs_json(regulation) if r["from"].get("lampiran")]
+
+
+def _jdih_rows(jdih_dir, name: str) -> list[dict]:
+    from extract.parse import parse_file
+
+    return refs_json(parse_file(jdih_dir / name, None))
+
+
+def test_real_texts_lower_case_lampiran_and_lampiran_sources(jdih_dir):
+    """Forms the five lack, in real JDIH texts: "tercantum dalam lampiran yang merupakan
+    bagian …" (Surabaya Perwali 68/2021 Pasal 3 ayat (4)); an instrument cited in Lampiran
+    text (Donggala Perbup 24/2025, Lampiran III part C)."""
+    surabaya = _jdih_rows(jdih_dir, "kota-surabaya-perwali-68-2021.txt")
+    [row] = [
+        r
+        for r in surabaya
+        if r["from"]["pasal"] == "3" and r["from"]["ayat"] == "4" and r["kind"] == "lampiran"
+    ]
+    assert (row["text"], row["to"]["lampiran"]) == ("lampiran", "I")
+    donggala = _jdih_rows(jdih_dir, "kab-donggala-perbup-24-2025.txt")
+    [row] = [r for r in donggala if r["from"].get("lampiran")]
+    assert row["from"] == {
+        "pasal": None,
+        "ayat": None,
+        "huruf": None,
+        "lampiran": "III",
+        "bagian": "huruf/C",
+    }
+    assert (row["kind"], row["to"]["regulation"]) == ("external", "kab-donggala-1-2019")
+
+
+def test_real_texts_reverse_order(jdih_dir):
+    """Madiun Perda DPRD 1/2024 (an amendment): "Ketentuan ayat (5) Pasal 29 diubah" is one
+    address, Pasal 29 ayat (5) (of the amended regulation, so unresolved here)."""
+    rows = _jdih_rows(jdih_dir, "kota-madiun-perdprd-1-2024.txt")
+    item_10 = [
+        r["text"]
+        for r in rows
+        if r["from"] == {**dict.fromkeys(("ayat", "huruf")), "pasal": "I", "angka": "10"}
+    ]
+    assert item_10 == ["ayat (5) Pasal 29", "Pasal 29"]
+    texts = [r["text"] for r in rows if r["kind"] == "internal"]
+    assert texts.count("angka 1, angka 6, dan angka 7 huruf c ayat (1)") == 3  # one per item

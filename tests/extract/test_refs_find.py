@@ -24,6 +24,12 @@ ATOMS = [
     ("tercantum dalam Lampiran II yang", [("Lampiran II", (((L, "II"),),), ())]),
     ("tercantum dalam Lampiran yang merupakan", [("Lampiran", (((L, ""),),), ())]),
     ("dalam lampiran surat ini", []),  # lower case: a common noun
+    ("dengan melampirkan lampiran surat permohonan", []),
+    # lower case in a drafting formula or with a number: the annex
+    ("tercantum dalam lampiran II yang", [("lampiran II", (((L, "II"),),), ())]),
+    ("tercantum dalam lampiran yang merupakan", [("lampiran", (((L, ""),),), ())]),
+    ("sebagaimana dimaksud dalam lampiran huruf", [("lampiran", (((L, ""),),), ())]),
+    ("tercantum pada lampiran Peraturan Wali Kota ini", [("lampiran", (((L, ""),),), ())]),
     ("Pasal ini dan ayat tersebut", []),
 ]
 
@@ -100,14 +106,56 @@ GROUPING = [
         "Pasal 5 dan Lampiran I",
         [("Pasal 5", (((P, "5"),),), ()), ("Lampiran I", (((L, "I"),),), ())],
     ),
-    # a higher level after a lower one starts a new chain
-    ("ayat (2) Pasal 7", [("ayat (2)", (((A, "2"),),), ()), ("Pasal 7", (((P, "7"),),), ())]),
+    # reverse order: a higher level after a lower one heads the same address, and the
+    # whole list it closes
+    ("ayat (2) Pasal 7", [("ayat (2) Pasal 7", (((P, "7"), (A, "2")),), ())]),
+    (
+        "dimaksud pada huruf a ayat (1) Pasal 8 dilaksanakan",
+        [("huruf a ayat (1) Pasal 8", (((P, "8"), (A, "1"), (H, "a")),), ())],
+    ),
+    (
+        "Ketentuan ayat (2) sampai dengan ayat (6) Pasal 94 diubah",
+        [
+            (
+                "ayat (2) sampai dengan ayat (6) Pasal 94",
+                (((P, "94"), (A, "2")), ((P, "94"), (A, "6"))),
+                ("range",),
+            )
+        ],
+    ),
+    (
+        "angka 1, angka 6, dan angka 7 huruf c ayat (1) diubah",
+        [
+            (
+                "angka 1, angka 6, dan angka 7 huruf c ayat (1)",
+                tuple(((A, "1"), (H, "c"), (N, n)) for n in "167"),
+                ("and", "and"),
+            )
+        ],
+    ),
+    # an address that already names its Pasal is not re-homed
+    (
+        "Pasal 5 ayat (1) dan ayat (2) Pasal 7",
+        [
+            (
+                "Pasal 5 ayat (1) dan ayat (2) Pasal 7",
+                (((P, "5"), (A, "1")), ((P, "7"), (A, "2"))),
+                ("and",),
+            )
+        ],
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), ATOMS + GROUPING)
 def test_chains(text, expected):
     assert _chains(text) == expected
+
+
+def test_address_starts_point_at_each_address():
+    text = "dalam Pasal 5, Pasal 6, dan ayat (2) Pasal 7 Undang-Undang"
+    chain = find_chains([text])[0][0]
+    assert [text[i : i + 5] for i in chain.address_starts] == ["Pasal", "Pasal", "ayat "]
 
 
 def test_offsets_point_into_the_text():

@@ -1,4 +1,4 @@
-"""Resolving references (rules R1–R7 of extract.refs_resolve, E1–E3 of extract.refs) on a
+"""Resolving references (rules R1–R8 of extract.refs_resolve, E1–E4 of extract.refs) on a
 small regulation built in the test, one table per rule: (citing provision, text, expected).
 
 Expected rows are ``(kind, target)``: a path inside the regulation, an instrument id plus
@@ -195,6 +195,76 @@ CASES = {
         ("pasal/4", "tercantum dalam Lampiran IV yang merupakan", [("lampiran", None)]),
         ("pasal/4", "tercantum dalam Lampiran yang merupakan", [("lampiran", None)]),  # two annexes
     ],
+    "R1 reverse order": [
+        (
+            "pasal/5",
+            "sebagaimana dimaksud dalam ayat (2) Pasal 2",
+            [("internal", "pasal/2/ayat/2")],
+        ),
+        (
+            "pasal/5",
+            "sebagaimana dimaksud dalam huruf b ayat (1) Pasal 2,",
+            [("internal", "pasal/2/ayat/1/huruf/b")],
+        ),
+        # the Pasal written last applies to the whole list it closes, not to the citing one
+        (
+            "pasal/2/ayat/3",
+            "dimaksud pada ayat (1) dan ayat (2) Pasal 2",
+            [("internal", "pasal/2/ayat/1"), ("internal", "pasal/2/ayat/2")],
+        ),
+        (
+            "pasal/5",
+            "Ketentuan huruf a sampai dengan huruf c Pasal 3 diubah",
+            [("internal", f"pasal/3/huruf/{x}") for x in "abc"],
+        ),
+    ],
+    "R6 lower-case lampiran": [
+        (
+            "pasal/4",
+            "sebagaimana tercantum dalam lampiran yang merupakan bagian tidak terpisahkan",
+            [("lampiran", None)],  # two annexes: an unnumbered one is ambiguous
+        ),
+        (
+            "pasal/4",
+            "tercantum dalam lampiran II Peraturan Wali Kota ini",
+            [("lampiran", "lampiran/II")],
+        ),
+        ("pasal/4", "dimaksud dalam lampiran I", [("lampiran", "lampiran/I")]),
+        ("pasal/4", "dengan melampirkan lampiran surat permohonan", []),  # a common noun
+    ],
+    "E4 several addresses in one external pinpoint": [
+        (
+            "pasal/5",
+            "sebagaimana diatur dalam Pasal 5 dan Pasal 7 Undang-Undang Nomor 30 Tahun 2014 "
+            "tentang Administrasi Pemerintahan",
+            [("external", "id/uu/2014/30 pasal/5"), ("external", "id/uu/2014/30 pasal/7")],
+        ),
+        (
+            "pasal/5",
+            "sesuai dengan Pasal 5 ayat (1), Pasal 6, dan Pasal 7 ayat (2) huruf a Peraturan "
+            "Pemerintah Nomor 18 Tahun 2016 tentang Perangkat Daerah",
+            [
+                ("external", "id/pp/2016/18 pasal/5/ayat/1"),
+                ("external", "id/pp/2016/18 pasal/6"),
+                ("external", "id/pp/2016/18 pasal/7/ayat/2/huruf/a"),
+            ],
+        ),
+        (
+            "pasal/5",
+            "sebagaimana dimaksud dalam ayat (1) dan ayat (2) Pasal 7 Undang-Undang Nomor 5 "
+            "Tahun 2014",
+            [
+                ("external", "id/uu/2014/5 pasal/7/ayat/1"),
+                ("external", "id/uu/2014/5 pasal/7/ayat/2"),
+            ],
+        ),
+        # an address that inherits its Pasal stays in the row of the address before it
+        (
+            "pasal/5",
+            "dalam Pasal 5 ayat (1) dan ayat (2) Undang-Undang Nomor 30 Tahun 2014",
+            [("external", "id/uu/2014/30 pasal/5/ayat/1")],
+        ),
+    ],
     "R7 unresolved": [
         ("pasal/5", "sebagaimana dimaksud dalam Pasal 9", [("internal", None)]),
         (
@@ -276,3 +346,52 @@ def test_the_only_annex_answers_an_unnumbered_lampiran():
 def test_annex_absent_from_the_text_is_unresolved():
     regulation = _regulation(lampiran=())
     assert _find(regulation, "pasal/4", "tercantum dalam Lampiran I yang") == [("lampiran", None)]
+
+
+def _annex_regulation() -> tuple[Regulation, Unit]:
+    """Lampiran I with parts A (angka 1, 2) and B (angka 1 with huruf a, b)."""
+    regulation = _regulation(lampiran=("I",))
+    annex = regulation.lampiran[0]
+    part_a = Unit("bagian-lampiran", "A", annex.iri.child("huruf", "A"), 0, 0)
+    part_a.children = [_unit(part_a.iri, "angka", n) for n in "12"]
+    part_b = Unit("bagian-lampiran", "B", annex.iri.child("huruf", "B"), 0, 0)
+    item = _unit(part_b.iri, "angka", "1")
+    item.children = [_unit(item.iri, "huruf", x) for x in "ab"]
+    part_b.children = [item]
+    annex.children = [part_a, part_b]
+    return regulation, item
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # R8: the nearest "huruf a" / "angka 2" from the citing part outwards
+        (
+            "sebagaimana dimaksud pada huruf a",
+            [("internal", "lampiran/I/bagian/huruf/B/angka/1/huruf/a")],
+        ),
+        ("sebagaimana dimaksud pada angka 2", [("internal", None)]),  # B has no angka 2
+        ("sebagaimana dimaksud dalam Pasal 2 ayat (1)", [("internal", "pasal/2/ayat/1")]),
+        (
+            "sesuai Pasal 25 Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi "
+            "Birokrasi Nomor 7 Tahun 2022",
+            [("external", "id/permenpanrb/2022/7 pasal/25")],
+        ),
+    ],
+)
+def test_references_in_lampiran_text(text, expected):
+    regulation, item = _annex_regulation()
+    item.children[1].text = text  # Lampiran I, B.1.b
+    rows = [r for r in refs_json(regulation) if r["from"].get("lampiran") == "I"]
+    assert [r["from"]["bagian"] for r in rows] == ["huruf/B/angka/1/huruf/b"] * len(expected)
+    assert [(r["kind"], _target(r)) for r in rows] == expected
+
+
+def test_lampiran_reference_to_a_sibling_part():
+    regulation, _ = _annex_regulation()
+    part_a = regulation.lampiran[0].children[0]
+    part_a.children[0].text = "dilanjutkan sesuai angka 2"  # Lampiran I, A.1
+    rows = [r for r in refs_json(regulation) if r["from"].get("lampiran") == "I"]
+    assert [(r["kind"], _target(r)) for r in rows] == [
+        ("internal", "lampiran/I/bagian/huruf/A/angka/2")
+    ]
