@@ -239,7 +239,7 @@ def test_w3id_rules_send_each_iri_to_the_path_the_server_answers(client, path, a
 
 def test_linked_data_is_read_only_and_leaves_service_paths_alone(client):
     response = client.post(AYAT)
-    assert response.status_code == 405 and response.headers["Allow"].startswith("GET")
+    assert response.status_code == 405 and "GET" in response.headers["Allow"]
     assert response.get_json()["code"] == "method-not-allowed"
     for path in ("/api/nothing-here", "/sparql/x", "/static/nothing"):
         assert client.get(path).get_json()["code"] == "not-found", path
