@@ -302,11 +302,22 @@ def translate_english(index: Index, text: str) -> str:
                 i += len(phrase)
                 break
         else:
-            word, single = tokens[i], _singular(tokens[i])
-            if word not in STOPWORDS_EN and single not in STOPWORDS_EN:
-                out.append(index.english_words.get(single, word))
+            word = tokens[i]
+            if word not in STOPWORDS_EN and _singular(word) not in STOPWORDS_EN:
+                known = [f for f in _english_forms(word) if f in index.english_words]
+                out.append(index.english_words[known[0]] if known else word)
             i += 1
     return " ".join(out)
+
+
+def _english_forms(word: str) -> list[str]:
+    """The word and the lemmas it may inflect ("evaluating" → "evaluate", "carries" →
+    "carry"), to look up in the glossary."""
+    forms = [word, _singular(word)]
+    for suffix, endings in (("ing", ("", "e")), ("ed", ("", "e")), ("ies", ("y",)), ("es", ("",))):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            forms += [word[: -len(suffix)] + ending for ending in endings]
+    return forms
 
 
 def _singular(word: str) -> str:
