@@ -13,9 +13,17 @@ from flask import Blueprint, jsonify
 
 from capabilities.cite import MAX_REF_CHARS, resolve
 from capabilities.cite_extract import MAX_TEXT_CHARS, extract
-from server.api.common import graph_source, language, query_param, run_limited, text_body
+from server.api.common import (
+    allow_body,
+    graph_source,
+    language,
+    query_param,
+    run_limited,
+    text_body,
+)
 
 bp = Blueprint("api_cite", __name__)
+allow_body("/api/cite/extract", MAX_TEXT_CHARS)  # 64,000 characters may exceed the default cap
 
 
 @bp.get("/api/cite")

@@ -76,13 +76,35 @@ def query_param(name: str, *, max_chars: int = 500, required: bool = True) -> st
     return value.strip()
 
 
+#: Request-body caps (bytes) above ``MAX_REQUEST_BYTES``, by path: routes whose contract
+#: takes a longer text. A front server that reads bodies before Flask (``perwali serve``'s
+#: worker) should ask :func:`body_limit` rather than apply ``MAX_REQUEST_BYTES`` alone.
+BODY_LIMITS: dict[str, int] = {}
+
+
+def body_bytes(max_chars: int) -> int:
+    """The byte cap for a text of ``max_chars`` characters (UTF-8's worst case, JSON room)."""
+    return max_chars * 4 + 1024
+
+
+def allow_body(path: str, max_chars: int) -> int:
+    """Declare that ``path`` takes a text body of up to ``max_chars`` characters."""
+    BODY_LIMITS[path] = body_bytes(max_chars)
+    return BODY_LIMITS[path]
+
+
+def body_limit(path: str, default: int) -> int:
+    """The body cap for a request to ``path``: ``default`` unless the route declared more."""
+    return max(default, BODY_LIMITS.get(path, 0))
+
+
 def text_body(*, max_chars: int, field: str = "text") -> str:
     """The text of a request body: ``text/plain`` (UTF-8) or JSON ``{field: "..."}``.
 
     Over ``max_chars`` characters: 413 ``text-too-large``. The byte cap (four bytes per
     character, UTF-8's worst case, plus room for JSON) is set before anything is read.
     """
-    byte_cap = max_chars * 4 + 1024
+    byte_cap = body_bytes(max_chars)
     request.max_content_length = byte_cap
     if request.content_length is not None and request.content_length > byte_cap:
         raise _too_large(f"the body has {request.content_length} bytes", max_chars)
@@ -135,9 +157,11 @@ def run_limited(function: Callable[..., T], *args, **kwargs) -> T:
     ``request`` does not: read the request before).
 
     The limit is the app's ``API_TIMEOUT`` (default: ``QUERY_TIMEOUT``). Past it, the
-    client gets its 503 at once; under ``perwali serve`` (``QUERY_ISOLATION=worker``) the
-    worker then exits, which stops the work, as for ``/sparql``. Elsewhere the helper
-    thread finishes on its own (Python cannot stop a thread).
+    client gets its 503 at once; with ``QUERY_ISOLATION=worker`` (a prefork server, one
+    request per process) the worker then exits, which stops the work, as for ``/sparql``.
+    Elsewhere the helper thread finishes on its own (Python cannot stop a thread): the
+    capabilities are our own bounded code over bounded input, so this guards the client's
+    wait, not against a runaway.
     """
     app = current_app._get_current_object()
     config = app.config
@@ -147,7 +171,7 @@ def run_limited(function: Callable[..., T], *args, **kwargs) -> T:
         with app.app_context():  # the function may read current_app (settings, extensions)
             return function(*args, **kwargs)
 
-    future = _executor().submit(call)
+    future = _executor(int(config.get("THREADS") or 4)).submit(call)
     try:
         return future.result(limit)
     except FutureTimeout:
@@ -161,12 +185,13 @@ def run_limited(function: Callable[..., T], *args, **kwargs) -> T:
         ) from None
 
 
-def _executor() -> ThreadPoolExecutor:
+def _executor(size: int) -> ThreadPoolExecutor:
+    """One pool per process (a fork gets its own), as many threads as request threads."""
     pid = os.getpid()
     with _threads_lock:
         pool = _threads.get(pid)
         if pool is None:
-            pool = _threads[pid] = ThreadPoolExecutor(4, thread_name_prefix="api")
+            pool = _threads[pid] = ThreadPoolExecutor(max(size, 4), thread_name_prefix="api")
     return pool
 
 

@@ -180,3 +180,10 @@ def test_same_answers_over_a_standard_sparql_server(built_data, sparql_server_ur
         assert b"Sekretaris Daerah" in turtle.data
     finally:
         app.extensions["perwali.backend"].close()
+
+
+def test_extract_declares_its_body_cap_for_front_servers():
+    from server.api.common import body_limit
+
+    assert body_limit("/api/cite/extract", 65_536) >= 64_000 * 4
+    assert body_limit("/api/ask", 65_536) == 65_536
