@@ -183,6 +183,7 @@ def test_same_answers_over_a_standard_sparql_server(built_data, sparql_server_ur
 
 
 def test_extract_declares_its_body_cap_for_front_servers():
+    import server.api.cite  # noqa: F401  (declares its cap at import, as the app does)
     from server.api.common import body_limit
 
     assert body_limit("/api/cite/extract", 65_536) >= 64_000 * 4
