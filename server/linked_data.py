@@ -26,9 +26,10 @@ import difflib
 import pyoxigraph as ox
 from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request
 
-from capabilities.cite import say, suggest, unit_missing
 from capabilities.cite_index import PROVISION_KINDS, citation_index
+from capabilities.cite_missing import suggest, unit_missing
 from capabilities.cite_parse import Parsed
+from capabilities.cite_result import say
 from capabilities.describe import (
     Description,
     Term,
