@@ -60,7 +60,7 @@ def child_engine(folder: Path, regulation: str, data_dir: Path, turtle: Path | N
     cpu = _cpu()
     started = time.perf_counter()
     data = read_folder(folder)
-    parsed = time.perf_counter()
+    parsed, parse_cpu = time.perf_counter(), _cpu() - cpu
     report = validate_graph(source, data, regulation)
     done = time.perf_counter()
     cpu = _cpu() - cpu
@@ -72,6 +72,8 @@ def child_engine(folder: Path, regulation: str, data_dir: Path, turtle: Path | N
         "validate": done - parsed,
         "total": done - started,
         "cpu": cpu,
+        "parse_cpu": parse_cpu,
+        "validate_cpu": cpu - parse_cpu,
         "peak_mb": _peak_mb(),
         "findings": len(report.findings),
         "faults_found": all(tuple(fault) in found for fault in faults),
@@ -132,6 +134,7 @@ def child_revalidate(folder: Path, regulation: str, data_dir: Path) -> dict:
     people = [p for p in org.pegawai.values() if p.unit == unit.code]
     moved = next(p for p in people if p.jabatan == "pelaksana")
     administrator = org.pegawai[org.pegawai[moved.atasan].atasan]
+    cpu = _cpu()
     started = time.perf_counter()
     node = org.iri("pegawai", moved.nip)
     new_superior = org.iri("pegawai", administrator.nip)
@@ -149,6 +152,7 @@ def child_revalidate(folder: Path, regulation: str, data_dir: Path) -> dict:
     return {
         "focus_nodes": len(focus),
         "total": done - started,
+        "cpu": _cpu() - cpu,
         "peak_mb": _peak_mb(),
         "new_fault_found": (moved.nip, "pelaksana-kedudukan") in found,
         "subject_is_node": isinstance(node, URIRef),
@@ -251,8 +255,8 @@ def _print(rows: list[dict], regulation: str) -> None:
     )
     header = (
         "| pegawai | triples | engine parse | engine validate | engine total | engine CPU "
-        "| engine MB | naive parse | naive validate | naive total | naive CPU | naive MB "
-        "| re-validate 1 unit |"
+        "(parse + validate) | engine MB | naive parse | naive validate | naive total "
+        "| naive CPU | naive MB | re-validate 1 unit (CPU) |"
     )
     print(header)
     print("|" + "---|" * 13)
@@ -261,10 +265,11 @@ def _print(rows: list[dict], regulation: str) -> None:
         triples = engine.get("triples") if isinstance(engine, dict) else "?"
         print(
             f"| {row['size']:,} | {triples} | {_fmt(engine, 'parse')} | "
-            f"{_fmt(engine, 'validate')} | {_fmt(engine, 'total')} | {_fmt(engine, 'cpu')} | "
+            f"{_fmt(engine, 'validate')} | {_fmt(engine, 'total')} | {_fmt(engine, 'cpu')} "
+            f"({_fmt(engine, 'parse_cpu')} + {_fmt(engine, 'validate_cpu')}) | "
             f"{_fmt(engine, 'peak_mb', 0)} | {_fmt(naive, 'parse')} | "
             f"{_fmt(naive, 'validate')} | {_fmt(naive, 'total')} | {_fmt(naive, 'cpu')} | "
-            f"{_fmt(naive, 'peak_mb', 0)} | {_fmt(again, 'total')} |"
+            f"{_fmt(naive, 'peak_mb', 0)} | {_fmt(again, 'total')} ({_fmt(again, 'cpu')}) |"
         )
     for row in rows:
         target = TARGETS.get(row["size"])
@@ -282,10 +287,14 @@ def _print(rows: list[dict], regulation: str) -> None:
             print(f"{row['size']:,} pegawai: a seeded fault was NOT found")
         again = row["revalidate"]
         if isinstance(again, dict):
-            ok = again["total"] <= REVALIDATE_TARGET and again["new_fault_found"]
+            found = again["new_fault_found"]
+            verdict = "met" if again["total"] <= REVALIDATE_TARGET else "MISSED"
+            if verdict == "MISSED" and again["cpu"] <= REVALIDATE_TARGET:
+                verdict = "met on CPU time, MISSED on wall time (a loaded machine?)"
             print(
                 f"{row['size']:,} pegawai: re-validate one unit ({again['focus_nodes']} nodes) "
-                f"target <= {REVALIDATE_TARGET:g} s: {'met' if ok else 'MISSED'}"
+                f"target <= {REVALIDATE_TARGET:g} s: {verdict}"
+                + ("" if found else "; the change's finding was NOT reported")
             )
 
 
