@@ -46,7 +46,7 @@ NUM, WORD, REGID, OPEN, CLOSE, SLASH, COMMA, OTHER = (
 
 _TOKEN = re.compile(
     r"(?P<regid>\b[a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)*-\d+[a-z]?-\d{4}\b)"
-    r"|(?P<num>\d+[A-Za-z]?(?![A-Za-z]))"
+    r"|(?P<num>\d+(?:[A-Za-z](?![A-Za-z]))?)"
     r"|(?P<word>[^\W\d_]+(?:-[^\W\d_]+)*)\.?"
     r"|(?P<punct>[()/,;:])",
 )

@@ -72,6 +72,18 @@ def source(built_data):
             "Pasal 5 Peraturan Wali Kota Cilegon Nomor 17 Tahun 2023",
         ),
         ("Perwali Palu 28/2023", "Peraturan Wali Kota Palu Nomor 28 Tahun 2023"),
+        (
+            "PASAL21 AYAT(4) PERWALI PALU NO.28/2023",  # no spaces at all
+            "Pasal 21 ayat (4) Peraturan Wali Kota Palu Nomor 28 Tahun 2023",
+        ),
+        (
+            "pasal 21ayat 4 perwali palu 28/2023",
+            "Pasal 21 ayat (4) Peraturan Wali Kota Palu Nomor 28 Tahun 2023",
+        ),
+        (
+            "  pasal   21  (4)   palu   28 / 2023  ",
+            "Pasal 21 ayat (4) Peraturan Wali Kota Palu Nomor 28 Tahun 2023",
+        ),
     ],
 )
 def test_forms_drafters_write_resolve_to_the_canonical_citation(source, ref, citation):
