@@ -140,7 +140,10 @@ def _negotiate() -> str:
     best = accept.best_match(offered)
     if best is None:
         raise ApiError(
-            406, "not-acceptable-rdf", f"Accept: {request.headers.get('Accept')}; none of these"
+            406,
+            "not-acceptable-rdf",
+            f"Accept: {request.headers.get('Accept')}; none of these",
+            headers={"Vary": "Accept"},
         )
     return ALIASES.get(best, best)
 

@@ -178,6 +178,7 @@ def test_unacceptable_format_is_406_json(client):
     response = client.get(AYAT, headers={"Accept": "image/png"})
     assert response.status_code == 406
     assert response.get_json()["code"] == "not-acceptable-rdf"
+    assert response.headers["Vary"] == "Accept"
 
 
 # --- the w3id.org rules -------------------------------------------------------------------
