@@ -412,11 +412,11 @@ def _score(index: Index, query: _Query) -> tuple[np.ndarray, np.ndarray]:
     parts = {
         "lex": _scaled(bm),
         "ctx": _scaled(pasal_bm)[index.pasal_of],
-        "topic": _share(index, lambda i, p: p.topics, query.specific, index.topic_idf),
-        "phrase": _share(index, lambda i, p: index.padded[i], query.surfaces, _length),
-        "lead": _share(index, lambda i, p: p.lead, query.stems, index.idf),
-        "pair": _share(index, lambda i, p: p.pairs, query.pairs, None),
-        "bearer": _share(index, lambda i, p: p.bearers, query.roles, None),
+        "topic": _share(index, "topics", query.specific, index.topic_idf),
+        "phrase": _share(index, "phrase", query.surfaces, _length),
+        "lead": _share(index, "lead", query.stems, index.idf),
+        "pair": _share(index, "pairs", query.pairs, None),
+        "bearer": _share(index, "bearers", query.roles, None),
     }
     base = sum(WEIGHTS[name] * values for name, values in parts.items())
     if query.definition:
@@ -433,20 +433,25 @@ def _scaled(values: np.ndarray) -> np.ndarray:
     return values / top if top > 0 else values * 0.0
 
 
-def _share(index: Index, feature, wanted, weight) -> np.ndarray:
-    """Per provision, the (weighted) share of ``wanted`` found in ``feature(provision)``."""
-    if not wanted:
-        return np.zeros(len(index.provisions))
-    weights = {
-        item: (weight(item) if callable(weight) else (weight or {}).get(item, 1.0))
-        for item in wanted
-    }
-    norm = sum(weights.values()) or 1.0
+def _share(index: Index, feature: str, wanted, weight) -> np.ndarray:
+    """Per provision, the (weighted) share of ``wanted`` that its ``feature`` holds
+    (``"topics"``, ``"lead"``, ``"pairs"``, ``"bearers"`` from the index's postings, or
+    ``"phrase"``: a name found word for word in its text)."""
     out = np.zeros(len(index.provisions))
-    for i, provision in enumerate(index.provisions):
-        have = feature(i, provision)
-        out[i] = sum(w for item, w in weights.items() if item in have) / norm
-    return out
+    if not wanted:
+        return out
+    norm = 0.0
+    for item in wanted:
+        w = weight(item) if callable(weight) else (weight or {}).get(item, 1.0)
+        norm += w
+        out += w * _holders(index, feature, item)
+    return out / (norm or 1.0)
+
+
+def _holders(index: Index, feature: str, item) -> np.ndarray:
+    if feature == "phrase":
+        return np.fromiter((item in padded for padded in index.padded), float, len(index.padded))
+    return index.postings[feature].get(item, index.nobody)
 
 
 def _length(surface: str) -> float:
@@ -560,13 +565,13 @@ WHERE {{
 
 
 def _topic_presence(source: GraphSource, topics: list[str]) -> tuple[str, dict[str, set[str]]]:
-    """The SPARQL listing every provision tagged with the topics, and who has them."""
+    """The SPARQL counting, per regulation, the Pasal and ayat tagged with each topic."""
     values = " ".join(f"topic:{t}" for t in topics) or "topic:none"
-    query = f"""SELECT ?topic ?regulation ?unit ?citation WHERE {{
+    query = f"""SELECT ?topic ?regulation (COUNT(?unit) AS ?units) WHERE {{
   VALUES ?topic {{ {values} }}
-  ?unit dcterms:subject ?topic ; pw:regulation ?reg ; rdfs:label ?citation .
+  ?unit dcterms:subject ?topic ; pw:regulation ?reg .
   ?reg pw:regulationId ?regulation .
-}} ORDER BY ?regulation ?unit"""
+}} GROUP BY ?topic ?regulation ORDER BY ?topic ?regulation"""
     tagged: dict[str, set[str]] = {}
     if topics:
         for row in source.select(query):

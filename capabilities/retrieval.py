@@ -127,6 +127,8 @@ class Index:
     pasal_of: list[int]  # provision index → its Pasal document
     pasal_keys: list[tuple[str, str]]
     padded: list[str]  # " word word … ": each provision's words, for phrase matching
+    postings: dict[str, dict[object, np.ndarray]]  # feature → item → provisions holding it
+    nobody: np.ndarray  # no provision holds it
     discount: np.ndarray  # 1 for a provision, LAMPIRAN_WEIGHT for a Lampiran part
     definitions_weight: np.ndarray  # DEFINITIONS_WEIGHT for the definitions article
     stem_sets: list[frozenset[str]]  # each provision's content stems
@@ -193,6 +195,8 @@ def build_index(source: GraphSource) -> Index:
         pasal_of=[pasal_pos[(p.regulation, p.pasal)] for p in provisions],
         pasal_keys=pasal_keys,
         padded=[" " + " ".join(words(p.text)) + " " for p in provisions],
+        postings={name: _postings(provisions, name) for name in POSTED},
+        nobody=np.zeros(len(provisions)),
         discount=np.array([LAMPIRAN_WEIGHT if p.via else 1.0 for p in provisions]),
         definitions_weight=np.array(
             [DEFINITIONS_WEIGHT if "definisi" in p.topics else 1.0 for p in provisions]
@@ -255,6 +259,18 @@ def topics_named(topics: dict[str, Concept], text: str) -> set[str]:
         for t in topics.values()
         if any(" " + " ".join(s) + " " in padded for s in t.word_surfaces)
     }
+
+
+POSTED = ("topics", "lead", "pairs", "bearers")
+
+
+def _postings(provisions: list[Provision], name: str) -> dict[object, np.ndarray]:
+    """For one set-valued field, each value → a 0/1 vector of the provisions holding it."""
+    out: dict[object, np.ndarray] = {}
+    for i, provision in enumerate(provisions):
+        for item in getattr(provision, name):
+            out.setdefault(item, np.zeros(len(provisions)))[i] = 1.0
+    return out
 
 
 def _bm25(docs: list[list[str]]) -> bm25s.BM25:
