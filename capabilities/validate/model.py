@@ -293,6 +293,8 @@ def _add_pegawai(org: Organisation, add, labels: dict[str, str]) -> None:
     nodes = {nip: org.iri("pegawai", nip) for nip in org.pegawai}
     units = {code: org.iri("unit", code) for code in org.units}
     with_pengawas = _units_with_pengawas(org)
+    appraisers = {person.penilai for person in org.pegawai.values() if person.penilai}
+    superiors = {person.atasan for person in org.pegawai.values() if person.atasan}
     for nip, person in org.pegawai.items():
         node = nodes[nip]
         labels[str(node)] = nip
@@ -314,9 +316,8 @@ def _add_pegawai(org: Organisation, add, labels: dict[str, str]) -> None:
             add((node, PWV.penilaiKinerja, nodes[person.penilai]))
         if person.pimpinan_unit:
             add((node, ORG.headOf, units[person.pimpinan_unit]))
-            kind = org.units[person.pimpinan_unit].jenis
-            if person.jabatan == "fungsional" and kind == "unit_kerja_mandiri":
-                add((node, RDF.type, PWV.PemimpinUnitKerjaMandiri))
+        for cls in _person_classes(org, person, appraisers, superiors):
+            add((node, RDF.type, cls))
         if person.jabatan == "pelaksana":
             berpengawas = person.unit in with_pengawas
             add(
@@ -334,7 +335,23 @@ def _add_pegawai(org: Organisation, add, labels: dict[str, str]) -> None:
             add((node, PWV.delegasiPenilai, TRUE))
 
 
+def _person_classes(org: Organisation, person: Pegawai, appraisers, superiors) -> list:
+    """Classes that sort people by their place in the structure (so targets stay narrow)."""
+    classes = []
+    if person.nip in appraisers and not person.delegasi_penilai:
+        classes.append(PWV.PenilaiTanpaDelegasi)
+    if person.jabatan == "fungsional":
+        if person.pimpinan_unit:
+            classes.append(PWV.PemimpinFungsional)
+            if org.units[person.pimpinan_unit].jenis == "unit_kerja_mandiri":
+                classes.append(PWV.PemimpinUnitKerjaMandiri)
+        if person.nip in superiors:
+            classes.append(PWV.AtasanFungsional)
+    return classes
+
+
 def _add_tim(org: Organisation, add, labels: dict[str, str]) -> None:
+    setda = _in_sekretariat_daerah(org)
     for team in org.tim.values():
         node = org.iri("tim", team.code)
         labels[str(node)] = team.code
@@ -348,7 +365,16 @@ def _add_tim(org: Organisation, add, labels: dict[str, str]) -> None:
         _add_setting(org, add, node, team.lingkup, team.dasar, team.penetap, team.memuat)
         if team.pemilik:
             add((node, PW.pemilikKinerja, org.iri("unit", team.pemilik)))
+        if team.lingkup == "unit" and team.dasar == "surat_perintah":
+            add((node, RDF.type, PWV.TimUnitSuratPerintah))
+        in_setda = bool(team.pemilik) and setda[team.pemilik]
+        add(
+            (node, RDF.type, PWV.TimSekretariatDaerah if in_setda else PWV.TimLuarSekretariatDaerah)
+        )
+    penyetaraan = {nip for nip, person in org.pegawai.items() if person.hasil_penyetaraan}
     for member in org.anggota:
+        if member.peran == "anggota" and member.nip in penyetaraan:
+            add((org.iri("tim", member.tim), RDF.type, PWV.TimDenganHasilPenyetaraan))
         team, person = org.iri("tim", member.tim), org.iri("pegawai", member.nip)
         membership = URIRef(f"{team}/anggota/{quote(member.nip, safe='')}")
         add((membership, RDF.type, ORG.Membership))
@@ -370,6 +396,7 @@ def _add_setting(org, add, node, lingkup, dasar, penetap, memuat) -> None:
 
 
 def _add_penugasan(org: Organisation, add, labels: dict[str, str]) -> None:
+    setda = _in_sekretariat_daerah(org)
     for item in org.penugasan.values():
         node = org.iri("penugasan", item.code)
         labels[str(node)] = item.code
@@ -383,5 +410,16 @@ def _add_penugasan(org: Organisation, add, labels: dict[str, str]) -> None:
         if item.unit_tujuan:
             add((node, PWV.unitTujuan, org.iri("unit", item.unit_tujuan)))
         _add_setting(org, add, node, item.lingkup, item.dasar, item.penetap, item.memuat)
+        if item.lingkup == "unit" and item.dasar == "surat_perintah":
+            add((node, RDF.type, PWV.PenugasanUnitSuratPerintah))
+        person = org.pegawai.get(item.nip)
+        in_setda = person is not None and setda.get(person.unit, False)
+        add(
+            (
+                node,
+                RDF.type,
+                PWV.PenugasanSekretariatDaerah if in_setda else PWV.PenugasanLuarSekretariatDaerah,
+            )
+        )
         if item.disetujui_atasan is not None:
             add((node, PWV.disetujuiAtasan, TRUE if item.disetujui_atasan else FALSE))

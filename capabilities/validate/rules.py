@@ -119,7 +119,6 @@ VALUE_PATHS: Final[dict[str, str]] = {
     "jf-kedudukan": "http://www.w3.org/ns/org#reportsTo",
     "jf-pelaksana-atasan": "http://www.w3.org/ns/org#reportsTo",
     "pelaksana-kedudukan": "http://www.w3.org/ns/org#reportsTo",
-    "ketua-hasil-penyetaraan": "https://w3id.org/perwali-kg/validate#ketua",
     "tim-penetapan": "https://w3id.org/perwali-kg/validate#ditetapkanOleh",
     "tim-lintas-pd": "https://w3id.org/perwali-kg/validate#ditetapkanOleh",
     "tim-lintas-instansi": "https://w3id.org/perwali-kg/validate#ditetapkanOleh",

@@ -167,6 +167,19 @@ PEGAWAI = [
         "",
     ),
     ("P22", "Penata Laporan", "BAG1", "pelaksana", "", "III/a", "P20", "P20", "", "", ""),
+    (
+        "P23",
+        "Analis Kebijakan Ahli Pertama",
+        "BAG1",
+        "fungsional",
+        "ahli_pertama",
+        "III/b",
+        "P20",
+        "P20",
+        "",
+        "ya",
+        "",
+    ),
 ]
 #: a JF leading a unit kerja mandiri, and those under them (not in Semarang: Pasal 1 angka 14)
 MANDIRI = [
@@ -247,6 +260,12 @@ def clean(regulation: str) -> dict[str, list[dict[str, str]]]:
         ],
         "penugasan": [],
     }
+    # T6: a team with a JF hasil penyetaraan as anggota, led by another one (Semarang 10(8))
+    tables["tim"].append(_team("T6", "unit", "BAG1", "keputusan", "pimpinan_unit"))
+    tables["anggota_tim"] += [
+        {"kode_tim": "T6", "nip": "P23", "peran": "ketua"},
+        {"kode_tim": "T6", "nip": "P06", "peran": "anggota"},
+    ]
     cross_unit = {
         PALU: ("surat_perintah", "pimpinan_unit"),
         PADANG: ("surat_perintah", "pimpinan_unit"),
