@@ -73,7 +73,7 @@ def print_result(result, english: bool) -> None:
 
 _WORDS = {
     "id": {
-        "field": "isian",
+        "field": "keterangan",
         "missing": "(tidak ada dalam graf)",
         "topics": "Topik",
         "score": "skor",
