@@ -12,6 +12,7 @@ against that regulation and the Pasal last named (``relative`` says so).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from capabilities.cite import HTTP_STATUS, lexicon, resolve_parsed
@@ -69,9 +70,16 @@ def extract(source: GraphSource, text: str, lang: str = "id") -> list[Extracted]
     index = citation_index(source)
     context = _Context()
     out = []
-    for parsed in scan(text, lexicon(source)):
+    found = scan(text, lexicon(source))
+    shared = _shared_regulations(text, found)
+    for position, parsed in enumerate(found):
+        if position in shared:  # "Pasal 5 dan Pasal 6 Perwali Palu …": Pasal 5 is Palu's too
+            parsed = replace(parsed, **_regulation_of(found[shared[position]]))
         relative = not parsed.has_regulation and context.regulation is not None
         complete = _complete(parsed, context) if relative else parsed
+        if not relative and _needs_upper_levels(complete, context):
+            complete = _complete(complete, context, keep_regulation=True)
+            relative = True
         result = resolve_parsed(index, complete, lang)
         _remember(complete, context)
         out.append(
@@ -87,9 +95,51 @@ def extract(source: GraphSource, text: str, lang: str = "id") -> list[Extracted]
     return out
 
 
-def _complete(parsed: Parsed, context: _Context) -> Parsed:
+#: What may stand between two citations of one list: "Pasal 5, Pasal 6 dan/atau Pasal 7".
+_LIST_GLUE = re.compile(r"^\s*(?:,|;)?\s*(?:dan/atau|dan|atau|serta)?\s*$", re.IGNORECASE)
+
+
+def _shared_regulations(text: str, found: list[Parsed]) -> dict[int, int]:
+    """For a bare provision listed before one that names a regulation, that one's index."""
+    shared: dict[int, int] = {}
+    for i in range(len(found) - 2, -1, -1):
+        here, after = found[i], found[i + 1]
+        if here.has_regulation or not _LIST_GLUE.match(text[here.end : after.start]):
+            continue
+        source = shared.get(i + 1, i + 1)
+        if found[source].has_regulation:
+            shared[i] = source
+    return shared
+
+
+def _regulation_of(parsed: Parsed) -> dict:
+    return {part: getattr(parsed, part) for part in REGULATION_PARTS}
+
+
+def _needs_upper_levels(parsed: Parsed, context: _Context) -> bool:
+    """A bare "ayat (5)" that names its regulation ("Pasal 21 ayat (4) dan ayat (5) Perwali
+    Palu …"): the Pasal comes from the citation before it, if that was the same regulation."""
+    return (
+        parsed.has_provision
+        and parsed.top_level != "pasal"
+        and context.levels is not None
+        and _same(context.regulation, _regulation_of(parsed))
+    )
+
+
+def _same(a: dict | None, b: dict | None) -> bool:
+    """Two regulations as written name the same one ("Kota" or not)."""
+    if a is None or b is None:
+        return a is b
+    return {k: v for k, v in a.items() if k != "region"} == {
+        k: v for k, v in b.items() if k != "region"
+    }
+
+
+def _complete(parsed: Parsed, context: _Context, keep_regulation: bool = False) -> Parsed:
     """``parsed`` with the regulation, and the levels above its first, from the context."""
-    filled = replace(parsed, extra=[], **context.regulation)
+    regulation = {} if keep_regulation else context.regulation
+    filled = replace(parsed, extra=[], **regulation)
     top = LEVELS.index(parsed.top_level) if parsed.top_level else 0
     for level in LEVELS[:top]:
         setattr(filled, level, (context.levels or {}).get(level))
@@ -98,7 +148,8 @@ def _complete(parsed: Parsed, context: _Context) -> Parsed:
 
 def _remember(parsed: Parsed, context: _Context) -> None:
     if parsed.has_regulation:
-        context.regulation = {part: getattr(parsed, part) for part in REGULATION_PARTS}
-        context.levels = None
+        regulation = _regulation_of(parsed)
+        if not _same(regulation, context.regulation):
+            context.regulation, context.levels = regulation, None
     if parsed.has_provision:
         context.levels = parsed.provision()

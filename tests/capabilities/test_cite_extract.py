@@ -81,3 +81,27 @@ def test_random_text_never_raises(source, text):
     for item in extract(source, text):
         assert item.status in ("found", "not_found", "ambiguous", "invalid")
         assert 0 <= item.start < item.end <= len(text)
+
+
+def test_a_list_shares_the_regulation_named_at_its_end(source):
+    found = extract(source, "Lihat Pasal 5, Pasal 6 dan Pasal 7 Perwali Palu 28/2023.")
+    assert [item.resolution["iri"] for item in found] == [
+        PALU + "/pasal/5",
+        PALU + "/pasal/6",
+        PALU + "/pasal/7",
+    ]
+    found = extract(source, "Pasal 9 Perwali Semarang 85/2023 dan Pasal 10 Perwali Palu 28/2023")
+    assert [item.resolution["iri"] for item in found] == [SEMARANG + "/pasal/9", PALU + "/pasal/10"]
+
+
+def test_a_bare_ayat_naming_the_regulation_takes_the_pasal_before_it(source):
+    for text in (
+        "Pasal 21 ayat (4) dan ayat (5) Peraturan Wali Kota Palu Nomor 28 Tahun 2023",
+        "Pasal 21 ayat (4) Perwali Palu 28/2023 dan ayat (5) Perwali Kota Palu 28/2023",
+    ):
+        found = extract(source, text)
+        assert [item.resolution["iri"] for item in found] == [
+            PALU + "/pasal/21/ayat/4",
+            PALU + "/pasal/21/ayat/5",
+        ], text
+        assert found[1].relative
