@@ -3,7 +3,9 @@
 Each citation found gets its span (character offsets into ``text``), its status and its
 resolution (the same answer as :func:`capabilities.cite.resolve`). A bare "Pasal 12"
 after a full citation resolves against the regulation last named; a bare "ayat (5)"
-against that regulation and the Pasal last named (``relative`` says so).
+against that regulation and the Pasal last named (``relative`` says so). In a list
+("Pasal 5, Pasal 6 dan Pasal 7 Perwali Palu 28/2023") every item takes the regulation
+named at its end.
 
 >>> found = extract(source, "Pasal 21 Perwali Palu 28/2023 dan ayat (4)")  # doctest: +SKIP
 >>> [e.status for e in found]  # doctest: +SKIP
