@@ -18,6 +18,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 FORMS_FILE = Path(__file__).with_name("citation_forms.toml")
 LEVELS = ("pasal", "ayat", "huruf", "angka")
@@ -56,14 +57,13 @@ _ROMAN = re.compile(r"^[ivxl]+$")  # Pasal I, Pasal II of an amending regulation
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 
-@dataclass(frozen=True)
-class Lexeme:
+class Lexeme(NamedTuple):
     cat: str
     value: str  # the canonical value (unit kind, doctype code, place slug, number, word)
     start: int
     end: int
     raw: str = ""  # the words as written, lower-case
-    line: int = 0  # line number in the text
+    new_line: bool = False  # a line break since the lexeme before
 
 
 @dataclass(frozen=True)
@@ -122,44 +122,52 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(m.group("word").lower() for m in _TOKEN.finditer(text) if m.group("word"))
 
 
-def lex(text: str, lexicon: Lexicon) -> list[Lexeme]:
-    """The lexemes of ``text``: phrases of the lexicon (longest first), numbers, words."""
-    tokens = [
-        (m.lastgroup, m.group(m.lastgroup), m.start(), m.end()) for m in _TOKEN.finditer(text)
-    ]
+def lex(text: str, lexicon: Lexicon, collapse: bool = False) -> list[Lexeme]:
+    """The lexemes of ``text``: phrases of the lexicon (longest first), numbers, words.
+
+    With ``collapse`` (running text), only the first plain word of a run is kept (the
+    others only separate citations there), which keeps a 64,000-character text fast.
+    """
+    tokens = [(m.lastgroup, m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     out: list[Lexeme] = []
-    i, line, seen = 0, 0, 0
+    append, lengths = out.append, lexicon.lengths
+    i, previous_end = 0, 0
     while i < len(tokens):
         kind, value, start, end = tokens[i]
-        line, seen = line + text.count("\n", seen, start), start
+        new_line = "\n" in text[previous_end:start]
         if kind == "word":
-            match = _phrase_at(tokens, i, lexicon)
+            lower = value.lower().rstrip(".")
+            match = _phrase_at(tokens, i, lexicon) if lower in lengths or "-" in lower else None
             if match:
                 length, (cat, meaning) = match
                 end = tokens[i + length - 1][3]
-                out.append(Lexeme(cat, meaning, start, end, text[start:end].lower(), line))
+                append(Lexeme(cat, meaning, start, end, text[start:end].lower(), new_line))
                 i += length
+                previous_end = end
                 continue
-            out.append(Lexeme(WORD, value.lower(), start, end, value.lower(), line))
+            if not (collapse and out and out[-1].cat == WORD and not new_line):
+                append(Lexeme(WORD, lower, start, end, lower, new_line))
         elif kind == "num":
-            out.append(Lexeme(NUM, value, start, end, value, line))
+            append(Lexeme(NUM, value, start, end, value, new_line))
         elif kind == "regid":
-            out.append(Lexeme(REGID, value.lower(), start, end, value.lower(), line))
+            append(Lexeme(REGID, value.lower(), start, end, value.lower(), new_line))
         else:
-            out.append(Lexeme(_PUNCT.get(value, OTHER), value, start, end, value, line))
+            append(Lexeme(_PUNCT.get(value, OTHER), value, start, end, value, new_line))
+        previous_end = end
         i += 1
     return out
 
 
 def _phrase_at(tokens, i, lexicon: Lexicon):
-    first = tokens[i][1].lower()
+    first = tokens[i][1].lower().rstrip(".")
     if "-" in first and first not in lexicon.lengths:  # "undang-undang" as two words
         return _hyphenated(first, lexicon)
     for length in lexicon.lengths.get(first, ()):
         window = tokens[i : i + length]
         if len(window) < length or any(kind != "word" for kind, *_ in window):
             continue
-        meaning = lexicon.phrases.get(tuple(value.lower() for _, value, _, _ in window))
+        key = tuple(value.lower().rstrip(".") for _, value, _, _ in window)
+        meaning = lexicon.phrases.get(key)
         if meaning:
             return length, meaning
     return None
@@ -225,7 +233,7 @@ def _provision(lx: list[Lexeme], i: int, parsed: Parsed) -> int:
                 break
             setattr(parsed, item.value, value)
             depth, i = level, after
-        elif depth == 0 and _is_bracketed_number(lx, i) and lx[i].line == lx[i - 1].line:
+        elif depth == 0 and _is_bracketed_number(lx, i) and not lx[i].new_line:
             # "Pasal 13 (2)" (on one line: in a text, "(1)" on the next line starts an ayat)
             parsed.ayat = lx[i + 1].value.lower()
             depth, i = 1, i + 3
@@ -379,7 +387,7 @@ def parse_query(text: str, lexicon: Lexicon) -> Parsed | None:
 
 def scan(text: str, lexicon: Lexicon) -> list[Parsed]:
     """Every citation in running text, in order of appearance."""
-    lx = lex(text, lexicon)
+    lx = lex(text, lexicon, collapse=True)
     found: list[Parsed] = []
     i = 0
     while i < len(lx):
