@@ -227,8 +227,8 @@ def to_graph(org: Organisation, source_name: str, kind: str) -> DataGraph:
     """Write the facts the shapes read, base and derived, into a new graph.
 
     The graph is lean on purpose (it is what pyshacl walks): per person only the class of
-    their jabatan and jenjang, org:memberOf, org:reportsTo, pwv:penilaiKinerja,
-    org:headOf, the ranks, and the flags that are true. Names stay in ``organisation``.
+    their jabatan and jenjang, org:memberOf, org:reportsTo, org:headOf, the ranks, the
+    classes that place them, and the flags that are true. Names stay in ``organisation``.
     """
     graph = Graph()
     add = graph.add
@@ -287,48 +287,48 @@ def structural_rank(person: Pegawai) -> int | None:
     return _LEVELS[level].rank if level else None
 
 
+_TYPE, _MEMBER_OF, _REPORTS_TO, _HEAD_OF = RDF.type, ORG.memberOf, ORG.reportsTo, ORG.headOf
+_RANK, _ATASAN_RANK, _GOLONGAN_RANK = PWV.rank, PWV.atasanRank, PWV.golonganRank
+_RANK_LITERAL = {rank: Literal(rank) for rank in range(1, 18)}
+_PELAKSANA_CLASS = {True: PWV.PelaksanaDiUnitBerpengawas, False: PWV.PelaksanaDiUnitTanpaPengawas}
+
+
 def _add_pegawai(org: Organisation, add, labels: dict[str, str]) -> None:
+    """Per person only what the shapes read (the graph is what pyshacl walks).
+
+    The appraiser relation is written as the class ``pwv:PenilaiTanpaDelegasi`` of the
+    appraiser, and ``pwv:golonganRank`` only for team members (the ketua rules read it).
+    """
     ranks = {nip: structural_rank(person) for nip, person in org.pegawai.items()}
-    rank_literal = {rank: Literal(rank) for rank in range(1, 6)}
     nodes = {nip: org.iri("pegawai", nip) for nip in org.pegawai}
     units = {code: org.iri("unit", code) for code in org.units}
     with_pengawas = _units_with_pengawas(org)
     appraisers = {person.penilai for person in org.pegawai.values() if person.penilai}
     superiors = {person.atasan for person in org.pegawai.values() if person.atasan}
+    in_teams = {member.nip for member in org.anggota}
     for nip, person in org.pegawai.items():
         node = nodes[nip]
         labels[str(node)] = nip
-        add((node, RDF.type, JABATAN[person.jabatan][1]))
-        add((node, ORG.memberOf, units[person.unit]))
+        add((node, _TYPE, JABATAN[person.jabatan][1]))
+        add((node, _MEMBER_OF, units[person.unit]))
         if ranks[nip]:
-            add((node, PWV.rank, rank_literal[ranks[nip]]))
+            add((node, _RANK, _RANK_LITERAL[ranks[nip]]))
         if person.jenjang in JENJANG_CLASS:
-            add((node, RDF.type, JENJANG_CLASS[person.jenjang]))
-        if person.golongan:
+            add((node, _TYPE, JENJANG_CLASS[person.jenjang]))
+        if person.golongan and nip in in_teams:
             rank = golongan_rank(person.golongan)
             if rank is not None:
-                add((node, PWV.golonganRank, Literal(rank)))
+                add((node, _GOLONGAN_RANK, _RANK_LITERAL[rank]))
         if person.atasan:
-            add((node, ORG.reportsTo, nodes[person.atasan]))
-            if ranks.get(person.atasan):
-                add((node, PWV.atasanRank, rank_literal[ranks[person.atasan]]))
-        if person.penilai:
-            add((node, PWV.penilaiKinerja, nodes[person.penilai]))
+            add((node, _REPORTS_TO, nodes[person.atasan]))
+            if ranks[person.atasan]:
+                add((node, _ATASAN_RANK, _RANK_LITERAL[ranks[person.atasan]]))
         if person.pimpinan_unit:
-            add((node, ORG.headOf, units[person.pimpinan_unit]))
+            add((node, _HEAD_OF, units[person.pimpinan_unit]))
         for cls in _person_classes(org, person, appraisers, superiors):
-            add((node, RDF.type, cls))
+            add((node, _TYPE, cls))
         if person.jabatan == "pelaksana":
-            berpengawas = person.unit in with_pengawas
-            add(
-                (
-                    node,
-                    RDF.type,
-                    PWV.PelaksanaDiUnitBerpengawas
-                    if berpengawas
-                    else PWV.PelaksanaDiUnitTanpaPengawas,
-                )
-            )
+            add((node, _TYPE, _PELAKSANA_CLASS[person.unit in with_pengawas]))
         if person.hasil_penyetaraan:
             add((node, PWV.hasilPenyetaraan, TRUE))
         if person.delegasi_penilai:
