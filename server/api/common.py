@@ -40,18 +40,17 @@ register_messages(
     }
 )
 
-_sources: dict[tuple[int, int], GraphSource] = {}
 _sources_lock = threading.Lock()
 
 
 def graph_source() -> GraphSource:
     """The app's :class:`GraphSource`, opened once per process (after a fork, anew)."""
-    key = (os.getpid(), id(current_app._get_current_object()))
+    app = current_app._get_current_object()
     with _sources_lock:
-        source = _sources.get(key)
-        if source is None:
-            source = open_source(current_app.extensions["perwali.store_spec"])
-            _sources[key] = source
+        pid, source = app.extensions.get("perwali.graph_source", (None, None))
+        if pid != os.getpid() or source is None:
+            source = open_source(app.extensions["perwali.store_spec"])
+            app.extensions["perwali.graph_source"] = (os.getpid(), source)
     return source
 
 
