@@ -6,32 +6,51 @@ menandatangani Perwali Palu?", "Bagaimana bunyi Pasal 10 ayat (6) Perwali Semara
 is answered in ``fact`` by SPARQL (:mod:`capabilities.facts`). Any other question is a
 topic question, answered per regulation with the provisions that govern it.
 
-How a provision is scored (every score is comparable across regulations):
+How a provision is scored (every score is comparable across regulations). The candidates
+are every Pasal without ayat and every ayat of the bodies, plus every part of a Lampiran,
+which answers as the provision that refers to the Lampiran (Cilegon's Pasal 7, 10, 12)
+and weighs 0.9 of a body provision (the body governs; the Lampiran elaborates):
 
-* ``lex``: BM25 of the question's stems over the provision (Pasal or ayat, with its huruf
-  and angka and the actions of its norms), divided by the best BM25 of all provisions;
-* ``ctx``: the same for its whole Pasal with its BAB/Bagian/Paragraf headings;
+* ``lex``: BM25 (bm25s, Sastrawi stems, stopwords dropped) of the question over the
+  provision with its huruf, angka and the actions of its norms, divided by the best;
+  the labels of the topics found are added at 0.3 weight;
+* ``ctx``: the same over its whole Pasal with its BAB/Bagian/Paragraf headings;
 * ``topic``: the share (weighted by rarity) of the question's most specific SKOS topics
-  that the provision is tagged with in the graph;
-* ``phrase``: the share of the topic and role names found in the question that occur
-  word for word in the provision.
+  the provision is tagged with (``dcterms:subject``);
+* ``phrase``: the share (longer names weigh more) of the topic and role names found in
+  the question that occur word for word in the provision;
+* ``lead``: the share (by rarity) of the question's stems among its first 12 stems —
+  what the provision is about, not only what it mentions;
+* ``pair``: the share of the question's adjacent stem pairs it also has side by side;
+* ``bearer``: the share of the roles named in the question that bear a norm it states;
+* ``define``, for a question asking what a term means ("apa yang dimaksud dengan",
+  "what is meant by"): how closely a term it defines (Pasal 1's ``pw:Definisi``, or the
+  subject of an "X merupakan …" sentence) matches what is asked.
 
-``score = 0.5·lex + 0.15·ctx + 0.25·topic + 0.1·phrase``. English questions are first put
-into the regulations' Indonesian (topic and role labels from the graph, then a glossary).
+``score = 0.4·lex + 0.3·ctx + 0.05·topic + 0.1·phrase + 0.2·lead + 0.4·pair +
+0.1·bearer (+ 1.0·define)`` (:data:`WEIGHTS`, chosen on the development questions in
+tests/capabilities/). The definitions article weighs 0.7 for any other question (it
+names every term and governs none). English questions are first put into the
+regulations' Indonesian (topic and role labels from the graph, then
+:data:`capabilities.ask_lexicon.GLOSSARY_EN`); an alias the texts never use ("lintas
+PD") is spelled out as its topic's label.
 
-When a regulation does not regulate the topic (``not_regulated``), principled, in order:
+When a regulation does not regulate the topic (``not_regulated``), in order:
 
-1. **Topic absent.** The question names a specific topic of the scheme (the most
-   specific topics found in it: a topic whose narrower topic is also found is dropped)
-   and no provision of the regulation is tagged with it *and* none contains any of its
-   labels word for word. Both signals come from the graph: the tags (shown in ``sparql``)
-   and the provisions' own text. Evidence: the topic, and the regulation's nearest
-   provision with the topics it does have ("lintas unit organisasi, not lintas Perangkat
-   Daerah").
-2. **Weak match.** Otherwise, the regulation's best provision scores less than
-   :data:`RELATIVE_FLOOR` (0.45) of the best provision of all regulations: what it has
-   shares too little with the question compared with what another city says. Evidence:
-   its nearest provision, its score and the best score elsewhere.
+1. **Topic absent** (``topic-absent``). The question names a specific topic of the
+   scheme (the most specific topics found in it: a topic whose narrower topic is also
+   found is dropped) and no provision of the regulation is tagged with it *and* none
+   contains any of its labels word for word. Both signals come from the graph: the tags
+   (the ``sparql`` shown counts them per regulation) and the provisions' own text.
+   Evidence: the topic, and the nearest provision with the sibling topics it does have
+   ("governs cross-unit work team, not cross-agency work team").
+2. **Weak match** (``weak-match``). Otherwise, the regulation's best provision scores
+   below :data:`RELATIVE_FLOOR` (0.7) of the best provision of all regulations *and*
+   holds less than :data:`COVERAGE_FLOOR` (0.6) of the question that the most complete
+   best provision holds (stems weighted by squared rarity, so "golongan" counts and
+   "dalam rangka" hardly). Both must hold, so one city's wording alone does not exclude
+   another. Evidence: the nearest provision, its score and the best elsewhere.
+3. **No match** (``no-match``): no provision shares a word or topic with the question.
 
 A question that names a regulation ("… dalam Perwali Palu") is answered from that
 regulation only. Regulations are recognised by the names the graph gives them (their id,
