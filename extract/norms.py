@@ -414,6 +414,9 @@ def _procedure_norm(doc: Doc, starts: dict[int, Span]) -> _Reading | None:
     """Rule ``passive-procedure``: a passive procedure "… di<verb> … dari X … kepada Y"
     ("dilakukan dengan mekanisme pengajuan permohonan dari X kepada Y", "disampaikan
     secara tertulis dari X kepada Y") is a duty of X toward Y."""
+    lower = doc.text.lower()
+    if " dari " not in lower or " kepada " not in lower:
+        return None
     verb = None
     for token in doc:
         if _is_passive(doc, token.i):

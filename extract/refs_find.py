@@ -24,6 +24,7 @@ Resolving a chain against the citing provision is :mod:`extract.refs_resolve`'s 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -196,7 +197,16 @@ def find_chains(texts: list[str]) -> list[list[Chain]]:
     >>> [c.text for c in find_chains(["dimaksud pada ayat (1) dan ayat (2), dilakukan"])[0]]
     ['ayat (1) dan ayat (2)']
     """
-    return [read_chains(doc) for doc in reference_pipeline().pipe(texts)]
+    cited = [i for i, text in enumerate(texts) if _LEVEL_WORD.search(text)]
+    chains: list[list[Chain]] = [[] for _ in texts]
+    for i, doc in zip(cited, reference_pipeline().pipe(texts[i] for i in cited), strict=True):
+        chains[i] = read_chains(doc)
+    return chains
+
+
+#: Every atom starts with one of these words: a text without any has no chain (and is not
+#: worth tokenising — most provisions cite nothing).
+_LEVEL_WORD = re.compile(r"(?i)\b(?:pasal|ayat|huruf|angka|lampiran)\b")
 
 
 def read_chains(doc: Doc) -> list[Chain]:
