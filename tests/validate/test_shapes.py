@@ -611,3 +611,24 @@ def test_every_shape_fires(regulation):
         for info in engine.shape_infos(regulation).values()
     }
     assert encoded - fired == set()
+
+
+@pytest.mark.parametrize("regulation", REGULATIONS)
+def test_every_shape_is_annotated(regulation):
+    """Rule id from the catalogue, a provision of this regulation, severity, two messages."""
+    from capabilities.validate.rules import RULES
+    from extract.iri import work_from_regulation_id
+
+    work = str(work_from_regulation_id(regulation))
+    for shape, info in engine.shape_infos(regulation).items():
+        assert info.rule in RULES, shape
+        assert info.provision.startswith(work + "/pasal/"), shape
+        assert info.message_id and info.message_en, shape
+        assert "sh:" not in info.message_id + info.message_en, shape
+
+
+def test_every_rule_is_stated_somewhere():
+    from capabilities.validate.rules import RULES
+
+    stated = {info.rule for reg in REGULATIONS for info in engine.shape_infos(reg).values()}
+    assert stated == set(RULES)
