@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -369,11 +370,28 @@ def _key(regulation: str, provision: dict, modality: str, bearer) -> tuple:
     return (regulation, where, modality, frozenset(bearer))
 
 
-def test_gold_precision_and_recall(corpus):
+@dataclass(frozen=True)
+class _Score:
+    norms: int
+    provisions: int
+    regulations: int
+    predicted: int
+    hits: int
+    same_counterparty: int
+
+    @property
+    def precision(self) -> float:
+        return self.hits / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.hits / self.norms if self.norms else 0.0
+
+
+def _score(corpus, gold: list[dict], name: str) -> _Score:
     """Criterion: same regulation + provision (pasal, ayat, huruf) + modality + bearer set,
     over the provisions the gold set covers (entries with modality null assert that a
     provision states no norm). Counterparties are scored on the matched norms."""
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))
     positives = {
         _key(g["regulation"], g["provision"], g["modality"], g["bearer"]): g
         for g in gold
@@ -387,22 +405,34 @@ def test_gold_precision_and_recall(corpus):
             if (regulation_id, key[1]) in covered:
                 predicted[key] = row
     hits = positives.keys() & predicted.keys()
-    precision = len(hits) / len(predicted)
-    recall = len(hits) / len(positives)
     same_counterparty = sum(
         set(predicted[k]["counterparty"]) == set(positives[k]["counterparty"]) for k in hits
     )
-    regulations = {g["regulation"] for g in positives.values()}
+    score = _Score(
+        len(positives),
+        len(covered),
+        len({g["regulation"] for g in positives.values()}),
+        len(predicted),
+        len(hits),
+        same_counterparty,
+    )
     print(
-        f"\nnorm gold: {len(positives)} norms, {len(covered)} provisions, "
-        f"{len(regulations)} regulations; predicted {len(predicted)}; "
-        f"precision {precision:.3f}, recall {recall:.3f}; "
+        f"\n{name}: {score.norms} norms, {score.provisions} provisions, "
+        f"{score.regulations} regulations; predicted {score.predicted}; "
+        f"precision {score.precision:.3f} ({score.hits}/{score.predicted}), "
+        f"recall {score.recall:.3f} ({score.hits}/{score.norms}); "
         f"counterparty agreement {same_counterparty}/{len(hits)}"
     )
     for key in sorted(positives.keys() - predicted.keys(), key=str):
         print("  missed:", key[:3], positives[key].get("note", ""))
     for key in sorted(predicted.keys() - positives.keys(), key=str):
         print("  spurious:", key)
-    assert len(positives) >= 30 and len(regulations) == 5
-    assert precision >= 0.9 and recall >= 0.9
-    assert same_counterparty / len(hits) >= 0.9
+    return score
+
+
+def test_gold_precision_and_recall(corpus):
+    """The gold set of tests/gold/norms.json (see _score for the criterion)."""
+    score = _score(corpus, json.loads(GOLD.read_text(encoding="utf-8")), "norm gold")
+    assert score.norms >= 30 and score.regulations == 5
+    assert score.precision >= 0.9 and score.recall >= 0.9
+    assert score.same_counterparty / score.hits >= 0.9
