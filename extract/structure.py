@@ -86,6 +86,7 @@ class BodyParser:
         self.prev_text = ""
         self.prev_was_heading = False
         self.used_iris: set[Iri] = set()
+        self.next_suffix: dict[Iri, int] = {}  # a repeated IRI -> its next free suffix
 
     # -- public ------------------------------------------------------------------------
     def parse(self, lines: list[Line]) -> list[Unit]:
@@ -297,19 +298,29 @@ class BodyParser:
         (parent.children if parent else self.top).append(unit)
 
     def _unique(self, iri: Iri, line: Line) -> Iri:
+        """``iri``, or when it is taken the first free ``-2``, ``-3``, … variant of its last
+        value, with a warning. Linear however often a number repeats."""
         if iri not in self.used_iris:
             self.used_iris.add(iri)
             return iri
         kind, value = iri.path[-1]
+        suffix = self.next_suffix.get(iri, 2)
+        while (candidate := Iri(iri.work, (*iri.path[:-1], (kind, f"{value}-{suffix}")))) in (
+            self.used_iris
+        ):
+            suffix += 1
+        self.next_suffix[iri] = suffix + 1
+        self.used_iris.add(candidate)
+        times = "dua kali; yang kedua" if suffix == 2 else f"lagi; yang ke-{suffix}"
         self.warnings.append(
             ParseWarning(
                 "duplicate-number",
-                f"Nomor {kind} {value} muncul dua kali; yang kedua diberi akhiran '-2'.",
+                f"Nomor {kind} {value} muncul {times} diberi akhiran '-{suffix}'.",
                 Span(self.file, line.start, line.end),
                 iri,
             )
         )
-        return self._unique(Iri(iri.work, (*iri.path[:-1], (kind, value + "-2"))), line)
+        return candidate
 
     def _check_numbering(self, number: str, line: Line) -> None:
         if self.last_pasal is None or not number[0].isdigit() or follows(self.last_pasal, number):

@@ -76,11 +76,14 @@ def _heading_topics(doc: Doc) -> list[str]:
     return list(dict.fromkeys(span.label_ for span in doc.spans[TOPICS_KEY]))
 
 
-def _inside_role(span, roles) -> bool:
-    """Strictly inside a role mention: "Kinerja" of "Pejabat Penilai Kinerja"."""
-    return any(
-        ent.start <= span.start and span.end <= ent.end and len(span) < len(ent) for ent in roles
-    )
+def _inside_role(span, role_at: dict) -> bool:
+    """Strictly inside a role mention: "Kinerja" of "Pejabat Penilai Kinerja".
+
+    ``role_at`` maps a token index to the role mention covering it (mentions never
+    overlap), so a long provision costs linear, not quadratic, time.
+    """
+    ent = role_at.get(span.start)
+    return ent is not None and span.end <= ent.end and len(span) < len(ent)
 
 
 def _text_topics(docs: Iterable[Doc]) -> list[str]:
@@ -89,12 +92,13 @@ def _text_topics(docs: Iterable[Doc]) -> list[str]:
     team = False
     for doc in docs:
         roles = [ent for ent in doc.ents if ent.label_ == ROLE_LABEL]
+        role_at = {index: ent for ent in roles for index in range(ent.start, ent.end)}
         team = team or any(ent.ent_id_ in TEAM_ROLES for ent in roles)
         for ent in roles:
             if ent.ent_id_ in ROLE_TOPICS:
                 topics[ROLE_TOPICS[ent.ent_id_]] = None
         for span in doc.spans[TOPICS_KEY]:
-            if span.text.lower() in WEAK or _inside_role(span, roles):
+            if span.text.lower() in WEAK or _inside_role(span, role_at):
                 continue
             topics[span.label_] = None
     return [topic for topic in topics if team or topic not in CROSS_TEAM]

@@ -270,15 +270,21 @@ def write_embedded(data_dir: Path, quads: Iterable[ox.Quad], *, wait: float | No
 
 
 def _write_generation(folder: Path, quads: Iterable[ox.Quad]) -> int:
+    """The store and ``graph.nq`` of a new generation in ``folder``; the number of quads.
+
+    The dump is serialised from the quads themselves (a duplicate dropped, first one
+    kept): reading it back out of the store costs more than loading it, and grows faster
+    than the dataset.
+    """
     folder.mkdir(parents=True)
+    unique = list(dict.fromkeys(quads))
+    ox.serialize(unique, output=str(folder / DUMP_FILENAME), format=ox.RdfFormat.N_QUADS)
     store = ox.Store(str(folder / STORE_DIRNAME))
-    store.bulk_extend(quads)
+    store.bulk_extend(unique)
     store.flush()
-    count = len(store)
-    store.dump(str(folder / DUMP_FILENAME), ox.RdfFormat.N_QUADS)
     del store  # release the RocksDB lock
     _fsync_tree(folder)
-    return count
+    return len(unique)
 
 
 def _fsync_tree(folder: Path) -> None:

@@ -1,0 +1,137 @@
+"""Build time against the size of one regulation: is it linear?
+
+    python bench/build_sizes.py [--sizes 1 2 4 8] [--profile 4]
+
+Each size is one synthetic regulation made from Perwali Palu 28/2023: its title block,
+preamble and BAB I-V, then BAB II-V repeated until the text has the size asked for, then
+its closing BAB VI and signature block. In the repeats every BAB and Bagian heading
+becomes a Paragraf heading and every Pasal is renumbered, all numbered on, so the text
+stays a well-formed regulation (one BAB per Roman numeral would run out past CCCXCIX).
+Each is built by ``perwali build`` in a fresh process (a corpus of that one file, a fresh
+data folder); the table gives wall seconds, MB/s and seconds per MB (flat when the build
+is linear). ``--profile MB`` prints the top of a cProfile of the build of that size
+instead. Target: a 4 MB regulation builds in < 10 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import pstats
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from extract.numbering import ORDINAL_PATTERN  # noqa: E402
+
+SOURCE = REPO / "corpus" / "palu-28-2023.txt"
+MIDDLE_START = "BAB II\n"
+MIDDLE_END = "BAB VI KETENTUAN PENUTUP"
+GROUP_LINE = re.compile(rf"^(?:BAB\s+[IVXLC]+|Bagian\s+{ORDINAL_PATTERN})\b", re.M)
+PARAGRAF_LINE = re.compile(r"^Paragraf\s+\d+", re.M)
+PASAL_LINE = re.compile(r"^(\W*)Pasal\s+(\d+)\s*$", re.M)
+MB = 1024 * 1024
+
+
+def synthetic_regulation(size: int, source: Path = SOURCE) -> str:
+    """A regulation text of about ``size`` bytes (never less), renumbered to run on."""
+    text = source.read_text(encoding="utf-8")
+    start, end = text.index(MIDDLE_START), text.index(MIDDLE_END)
+    head, middle, tail = text[:end], text[start:end], text[end:]
+    repeat = GROUP_LINE.sub("Paragraf 0", middle)
+    pieces = [head]
+    total = len(head.encode()) + len(tail.encode())
+    while total < size:
+        pieces.append(repeat)
+        total += len(repeat.encode())
+    pieces.append(tail)
+    return _renumber("".join(pieces))
+
+
+def _renumber(text: str) -> str:
+    """Number every Paragraf and every Pasal heading in sequence."""
+    paragraf = iter(range(1, 10_000_000))
+    text = PARAGRAF_LINE.sub(lambda m: f"Paragraf {next(paragraf)}", text)
+    pasal = iter(range(1, 10_000_000))
+    return PASAL_LINE.sub(lambda m: f"{m[1]}Pasal {next(pasal)}", text)
+
+
+def build_seconds(text: str) -> tuple[float, float, int]:
+    """Wall and CPU seconds of ``perwali build`` over a corpus of just ``text``; its exit
+    code. CPU time (user + system of the child) is the steadier figure on a busy machine."""
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        corpus.mkdir()
+        (corpus / "palu-28-2023.txt").write_text(text, encoding="utf-8")
+        data = str(Path(tmp) / "data")
+        cpu_before = _children_cpu()
+        started = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, "-m", "perwali.cli", "build", "--corpus", str(corpus), "--data", data],
+            cwd=REPO,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        seconds = time.perf_counter() - started
+        cpu = _children_cpu() - cpu_before
+    if done.returncode != 0:
+        print(done.stderr[-2000:], file=sys.stderr)
+    return seconds, cpu, done.returncode
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def profile(size: int, top: int = 30) -> None:
+    from perwali.build import build
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        corpus.mkdir()
+        (corpus / "palu-28-2023.txt").write_text(synthetic_regulation(size), encoding="utf-8")
+        profiler = cProfile.Profile()
+        profiler.enable()
+        build(corpus, Path(tmp) / "data")
+        profiler.disable()
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(top)
+    print(out.getvalue())
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=float, nargs="+", default=[1, 2, 4, 8], help="MB")
+    parser.add_argument("--profile", type=float, help="profile the build of this size (MB)")
+    args = parser.parse_args()
+    if args.profile:
+        profile(int(args.profile * MB))
+        return 0
+    print(f"{'size MB':>8} {'Pasal':>7} {'seconds':>8} {'cpu s':>7} {'MB/s':>6} {'s/MB':>6}  exit")
+    failed = False
+    for size_mb in args.sizes:
+        text = synthetic_regulation(int(size_mb * MB))
+        megabytes = len(text.encode()) / MB
+        pasal = len(PASAL_LINE.findall(text))
+        seconds, cpu, code = build_seconds(text)
+        failed |= code != 0
+        print(
+            f"{megabytes:8.2f} {pasal:7d} {seconds:8.2f} {cpu:7.2f} {megabytes / seconds:6.2f} "
+            f"{seconds / megabytes:6.2f}  {code}",
+            flush=True,
+        )
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
