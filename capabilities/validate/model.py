@@ -293,46 +293,119 @@ _RANK_LITERAL = {rank: Literal(rank) for rank in range(1, 18)}
 _PELAKSANA_CLASS = {True: PWV.PelaksanaDiUnitBerpengawas, False: PWV.PelaksanaDiUnitTanpaPengawas}
 
 
+@dataclass
+class _Context:
+    """What writing one person needs to know about the whole organisation."""
+
+    ranks: dict[str, int | None]
+    nodes: dict[str, URIRef]
+    units: dict[str, URIRef]
+    with_pengawas: set[str]
+    appraisers: set[str]
+    superiors: set[str]
+    in_teams: set[str]
+
+    @classmethod
+    def of(cls, org: Organisation) -> _Context:
+        people = org.pegawai.values()
+        return cls(
+            ranks={nip: structural_rank(person) for nip, person in org.pegawai.items()},
+            nodes={nip: org.iri("pegawai", nip) for nip in org.pegawai},
+            units={code: org.iri("unit", code) for code in org.units},
+            with_pengawas=_units_with_pengawas(org),
+            appraisers={person.penilai for person in people if person.penilai},
+            superiors={person.atasan for person in people if person.atasan},
+            in_teams={member.nip for member in org.anggota},
+        )
+
+
 def _add_pegawai(org: Organisation, add, labels: dict[str, str]) -> None:
     """Per person only what the shapes read (the graph is what pyshacl walks).
 
     The appraiser relation is written as the class ``pwv:PenilaiTanpaDelegasi`` of the
     appraiser, and ``pwv:golonganRank`` only for team members (the ketua rules read it).
     """
-    ranks = {nip: structural_rank(person) for nip, person in org.pegawai.items()}
-    nodes = {nip: org.iri("pegawai", nip) for nip in org.pegawai}
-    units = {code: org.iri("unit", code) for code in org.units}
-    with_pengawas = _units_with_pengawas(org)
-    appraisers = {person.penilai for person in org.pegawai.values() if person.penilai}
-    superiors = {person.atasan for person in org.pegawai.values() if person.atasan}
-    in_teams = {member.nip for member in org.anggota}
+    context = _Context.of(org)
     for nip, person in org.pegawai.items():
-        node = nodes[nip]
-        labels[str(node)] = nip
-        add((node, _TYPE, JABATAN[person.jabatan][1]))
-        add((node, _MEMBER_OF, units[person.unit]))
-        if ranks[nip]:
-            add((node, _RANK, _RANK_LITERAL[ranks[nip]]))
-        if person.jenjang in JENJANG_CLASS:
-            add((node, _TYPE, JENJANG_CLASS[person.jenjang]))
-        if person.golongan and nip in in_teams:
-            rank = golongan_rank(person.golongan)
-            if rank is not None:
-                add((node, _GOLONGAN_RANK, _RANK_LITERAL[rank]))
-        if person.atasan:
-            add((node, _REPORTS_TO, nodes[person.atasan]))
-            if ranks[person.atasan]:
-                add((node, _ATASAN_RANK, _RANK_LITERAL[ranks[person.atasan]]))
-        if person.pimpinan_unit:
-            add((node, _HEAD_OF, units[person.pimpinan_unit]))
-        for cls in _person_classes(org, person, appraisers, superiors):
-            add((node, _TYPE, cls))
-        if person.jabatan == "pelaksana":
-            add((node, _TYPE, _PELAKSANA_CLASS[person.unit in with_pengawas]))
-        if person.hasil_penyetaraan:
-            add((node, PWV.hasilPenyetaraan, TRUE))
-        if person.delegasi_penilai:
-            add((node, PWV.delegasiPenilai, TRUE))
+        labels[str(context.nodes[nip])] = nip
+        _write_person(org, person, context, add)
+
+
+def _write_person(org: Organisation, person: Pegawai, context: _Context, add) -> None:
+    node, ranks, nip = context.nodes[person.nip], context.ranks, person.nip
+    add((node, _TYPE, JABATAN[person.jabatan][1]))
+    add((node, _MEMBER_OF, context.units[person.unit]))
+    if ranks[nip]:
+        add((node, _RANK, _RANK_LITERAL[ranks[nip]]))
+    if person.jenjang in JENJANG_CLASS:
+        add((node, _TYPE, JENJANG_CLASS[person.jenjang]))
+    if person.golongan and nip in context.in_teams:
+        rank = golongan_rank(person.golongan)
+        if rank is not None:
+            add((node, _GOLONGAN_RANK, _RANK_LITERAL[rank]))
+    if person.atasan:
+        add((node, _REPORTS_TO, context.nodes[person.atasan]))
+        if ranks[person.atasan]:
+            add((node, _ATASAN_RANK, _RANK_LITERAL[ranks[person.atasan]]))
+    if person.pimpinan_unit:
+        add((node, _HEAD_OF, context.units[person.pimpinan_unit]))
+    for cls in _person_classes(org, person, context.appraisers, context.superiors):
+        add((node, _TYPE, cls))
+    if person.jabatan == "pelaksana":
+        add((node, _TYPE, _PELAKSANA_CLASS[person.unit in context.with_pengawas]))
+    if person.hasil_penyetaraan:
+        add((node, PWV.hasilPenyetaraan, TRUE))
+    if person.delegasi_penilai:
+        add((node, PWV.delegasiPenilai, TRUE))
+
+
+def update_people(data: DataGraph, changed: list[Pegawai]) -> list[URIRef]:
+    """Replace people's records (by nip) and rewrite the triples that depend on them.
+
+    For re-validating one changed unit without reading the upload again: returns the
+    focus nodes to validate (``validate_graph(..., focus_nodes=...)``): the changed people,
+    their old and new superiors and appraisers (whose classes may change), the people
+    under them (whose superior's rank is copied onto them), the Pelaksana
+    whose unit gained or lost a Pengawas, and the teams and assignments they are in.
+    References are not checked here: the caller changes records of people that exist,
+    pointing at people and units that exist.
+    """
+    org = data.organisation
+    affected: set[str] = set()
+    pengawas_moved = False
+    for person in changed:
+        old = org.pegawai.get(person.nip)
+        for record in (old, person):
+            if record is not None:
+                affected.update(n for n in (record.nip, record.atasan, record.penilai) if n)
+                pengawas_moved |= record.jabatan == "pengawas"
+        org.pegawai[person.nip] = person
+    changed_nips = {person.nip for person in changed}
+    affected.update(nip for nip, p in org.pegawai.items() if p.atasan in changed_nips)
+    if pengawas_moved:
+        affected.update(nip for nip, p in org.pegawai.items() if p.jabatan == "pelaksana")
+    context = _Context.of(org)
+    for nip in sorted(affected):
+        data.graph.remove((context.nodes[nip], None, None))
+        data.labels[str(context.nodes[nip])] = (
+            nip if data.kind != "rdf" else str(context.nodes[nip])
+        )
+        _write_person(org, org.pegawai[nip], context, data.graph.add)
+    teams = sorted({m.tim for m in org.anggota if m.nip in affected})
+    penyetaraan = {nip for nip, person in org.pegawai.items() if person.hasil_penyetaraan}
+    for code in teams:
+        node = org.iri("tim", code)
+        data.graph.remove((node, _TYPE, PWV.TimDenganHasilPenyetaraan))
+        if any(
+            m.tim == code and m.peran == "anggota" and m.nip in penyetaraan for m in org.anggota
+        ):
+            data.graph.add((node, _TYPE, PWV.TimDenganHasilPenyetaraan))
+    tasks = sorted(code for code, item in org.penugasan.items() if item.nip in affected)
+    return (
+        [context.nodes[nip] for nip in sorted(affected)]
+        + [org.iri("tim", code) for code in teams]
+        + [org.iri("penugasan", code) for code in tasks]
+    )
 
 
 def _person_classes(org: Organisation, person: Pegawai, appraisers, superiors) -> list:

@@ -250,3 +250,57 @@ def test_lex_specialis_is_documented_on_the_shape(source):
     }
     assert "Lex specialis" in notes["Pasal 20 ayat (4) huruf a"]
     assert "Pasal 23 ayat (5)" in notes["Pasal 20 ayat (4) huruf a"]
+
+
+UPDATES = [
+    # a Pelaksana moved under an Administrator in a unit with a Pengawas
+    ("palu-28-2023", {"P08": {"atasan_nip": "P02"}}, {("pelaksana-kedudukan", "P08")}),
+    # the Pengawas becomes a Pelaksana: those under them, and they as leader and appraiser
+    (
+        "palu-28-2023",
+        {"P03": {"jabatan": "pelaksana"}},
+        {
+            ("jf-kedudukan", "P06"),
+            ("jf-kedudukan", "P07"),
+            ("pelaksana-kedudukan", "P08"),
+            ("penilai-min-pengawas", "P03"),
+            ("pimpinan-unit-jabatan", "P03"),
+        },
+    ),
+    # the team's anggota becomes the JF hasil penyetaraan, its ketua no longer is
+    (
+        "semarang-85-2023",
+        {"P22": {"hasil_penyetaraan": "ya"}, "P21": {"hasil_penyetaraan": ""}},
+        {("ketua-hasil-penyetaraan", "T1")},
+    ),
+    # a JF appraises, with delegation: lawful
+    (
+        "tebing-tinggi-21-2024",
+        {"P07": {"delegasi_penilai": "ya"}, "P08": {"penilai_kinerja_nip": "P07"}},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize("regulation,changes,expected", UPDATES)
+def test_update_people_then_focus_equals_a_fresh_read(source, regulation, changes, expected):
+    """Re-validating the changed people's nodes finds what a full fresh validation finds."""
+    from capabilities.validate import validate_graph
+    from capabilities.validate.input_csv import read_tables
+    from capabilities.validate.model import update_people
+    from tests.validate import orgs
+
+    before = read_tables(orgs.clean(regulation), "before")
+    changed_tables = orgs.clean(regulation)
+    for nip, values in changes.items():
+        changed_tables = orgs.person(changed_tables, nip, **values)
+    fresh = read_tables(changed_tables, "after")
+    focus = update_people(before, [fresh.organisation.pegawai[nip] for nip in changes])
+    assert sorted(map(str, before.graph)) == sorted(map(str, fresh.graph))
+    full = {(f.rule, f.subject) for f in validate_graph(source, fresh, regulation).findings}
+    partial = {
+        (f.rule, f.subject)
+        for f in validate_graph(source, before, regulation, focus_nodes=focus).findings
+    }
+    assert full == expected
+    assert partial == full
