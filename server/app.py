@@ -32,13 +32,19 @@ DEFAULTS: dict[str, Any] = {
     "MAX_QUERY_CHAIN": 500,  # binary operators or UNIONs at one bracket level
     "MAX_QUERY_UNARY": 32,  # unary operators in a row
     "MAX_QUERY_TOKENS": 10_000,
-    "MAX_RESPONSE_BYTES": 256 * 1024 * 1024,  # what we read from a SPARQL server
-    # where embedded queries run: "process" (killable query processes; any WSGI server) or
-    # "worker" (in the web worker, which exits past the limit; prefork servers only)
-    "QUERY_ISOLATION": "process",
-    "EXECUTORS": 1,  # query processes per web worker (one per thread of a threaded server)
+    "MAX_RESPONSE_BYTES": 32 * 1024 * 1024,  # bytes of an answer (422 past it)
+    # query processes per web worker (default: one per thread, THREADS)
+    "EXECUTORS": None,
+    "WARM_EXECUTORS": 2,  # query processes started ahead, per web worker
+    "LONG_QUERY_SECONDS": 0.1,  # CPU seconds after which a query is long (demoted, bounded)
+    "LONG_QUERIES": 4,  # long queries at once, per web worker (503 + Retry-After past it)
+    "LONG_QUERIES_PER_CLIENT": 2,  # long queries at once from one address, per worker
     "SANDBOX": True,  # query processes get no network (Linux namespaces, when allowed)
-    "QUERY_MEMORY_MB": 0,  # address-space cap of a query process; 0 = none
+    "QUERY_MEMORY_MB": 1024,  # address-space cap of a query process; 0 = none
+    "THREADS": 8,  # request threads per gunicorn worker (perwali serve)
+    "CLIENT_TIMEOUT": 10.0,  # seconds a client has to send a whole request (perwali serve)
+    "CLIENT_CONNECTIONS": 64,  # open connections per client address, per worker
+    "GENERATION": None,  # the store folder to serve (default: the data dir's current one)
     "CORS_ORIGIN": "*",
     "PUBLIC_URL": None,  # the endpoint's public URL for the service description
     "PREFIXES": dict(PREFIXES),
@@ -77,6 +83,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     if test_config:
         app.config.from_mapping(test_config)
     app.config["MAX_CONTENT_LENGTH"] = int(app.config["MAX_REQUEST_BYTES"])
+    if app.config["EXECUTORS"] is None:
+        app.config["EXECUTORS"] = int(app.config["THREADS"])
     app.json.sort_keys = False
 
     spec = parse_store_spec(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 
 #: Flags that map onto settings, and their environment variables.
 FLAG_SETTINGS = {
@@ -62,29 +63,47 @@ def run_serve(args: argparse.Namespace) -> int:
     from perwali.store import StoreError
     from server.app import check_settings
 
-    # gunicorn's sync workers serve one request at a time: queries run in the worker,
-    # which exits past the time limit (server/executor.py, InWorkerRunner)
-    worker_mode = {} if "PERWALI_QUERY_ISOLATION" in os.environ else {"QUERY_ISOLATION": "worker"}
     try:  # check the settings and the store before forking, to fail early and clearly
-        config = check_settings(worker_mode)
+        config = check_settings()
     except StoreError as error:
         print(f"perwali serve: {error}", file=sys.stderr)
         return 2
-    timeout = float(config["QUERY_TIMEOUT"])
-    _Gunicorn(
-        worker_mode,
-        {
-            "bind": f"{args.host}:{args.port}",
-            "workers": args.workers,
-            "worker_class": "sync",
-            "timeout": int(timeout) + 30,  # gunicorn's own watchdog, well past ours
-            "graceful_timeout": 10,
-            "accesslog": os.environ.get("PERWALI_ACCESS_LOG"),
-            "limit_request_line": 8190,
-            "control_socket_disable": True,  # several servers on one host must not share one
-        },
-    ).run()
+    preimport()
+    _Gunicorn(config, gunicorn_options(args, config)).run()
     return 0
+
+
+def preimport() -> None:
+    """Import the app's modules in the master, so that every worker (and every worker
+    started later, after a crash or a SIGHUP) inherits them instead of importing them
+    again. Nothing is opened: each worker still builds its own app and store processes."""
+    import importlib
+    import importlib.util
+
+    from server import api, sparql  # noqa: F401
+
+    for name in api.API_MODULES:
+        if importlib.util.find_spec(name) is not None:
+            importlib.import_module(name)
+
+
+def gunicorn_options(args: argparse.Namespace, config: dict) -> dict:
+    """gunicorn's settings: threaded workers that read whole requests first
+    (:mod:`server.worker`), each thread waiting on a killable query process."""
+    return {
+        "bind": f"{args.host}:{args.port}",
+        "workers": args.workers,
+        "worker_class": "server.worker.RequestWorker",
+        "threads": int(config["THREADS"]),
+        "timeout": int(float(config["QUERY_TIMEOUT"])) + 30,  # gunicorn's watchdog, past ours
+        "graceful_timeout": 10,
+        "keepalive": 5,
+        "accesslog": os.environ.get("PERWALI_ACCESS_LOG"),
+        # the worker caps the request line and head itself (MAX_REQUEST_BYTES, JSON errors);
+        # gunicorn's own limit stops at 8190 bytes, below the documented 64 KiB cap
+        "limit_request_line": 0,
+        "control_socket_disable": True,  # several servers on one host must not share one
+    }
 
 
 def _gunicorn_base():
@@ -95,17 +114,53 @@ def _gunicorn_base():
 
 class _Gunicorn(_gunicorn_base()):
     """gunicorn with our settings; each worker builds its own app (no preloading), so each
-    gets its own query processes."""
+    gets its own query processes.
 
-    def __init__(self, app_config: dict, options: dict):
-        self.app_config = app_config
+    The master resolves the store generation to serve (the folder the data dir's
+    ``store`` link points at when it starts, or reloads on SIGHUP) and pins it, so every
+    worker, and every worker started later, opens that same folder, and no build prunes
+    it while the server runs. A rebuild is served after a restart or a SIGHUP.
+    """
+
+    def __init__(self, config: dict, options: dict):
+        self.config = config
+        self.app_config: dict = {}
         self.options = options
+        self.pinned: list[tuple[Path, Path]] = []
         super().__init__()
 
     def load_config(self) -> None:
         for key, value in self.options.items():
             if value is not None:
                 self.cfg.set(key, value)
+        self.cfg.set("on_exit", self._unpin_all)
+        self._pin_generation()
+
+    def _pin_generation(self) -> None:
+        from perwali import store
+        from server.backends import current_generation
+
+        config = self.config
+        spec = store.parse_store_spec(
+            str(config["STORE"]), data_dir=config["DATA_DIR"], gsp_url=config["GSP_URL"]
+        )
+        if spec.kind != store.EMBEDDED:
+            return
+        data_dir = Path(spec.location)
+        generation = current_generation(data_dir)
+        if generation is None:  # a data dir of the layout before generations
+            return
+        self.app_config["GENERATION"] = str(generation)
+        if (data_dir, generation) not in self.pinned:
+            store.pin_generation(data_dir, generation, os.getpid())
+            self.pinned.append((data_dir, generation))
+
+    def _unpin_all(self, _server=None) -> None:
+        from perwali import store
+
+        for data_dir, generation in self.pinned:
+            store.unpin_generation(data_dir, generation, os.getpid())
+        self.pinned = []
 
     def load(self):
         from server.app import create_app

@@ -1,4 +1,10 @@
-"""The SPARQL 1.1 Service Description of the endpoint (answer to a GET without a query)."""
+"""The SPARQL 1.1 Service Description of the endpoint (answer to a GET without a query).
+
+The endpoint names itself with its configured public URL (``PUBLIC_URL``) or, without
+one, with the relative IRI ``<>``: the description is the document at the endpoint's own
+URL, so ``<>`` resolves to it for every client, and nothing a client sends (the ``Host``
+header) is written back into it.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +12,20 @@ from collections.abc import Iterable, Mapping
 
 import pyoxigraph as ox
 
+from server.results import write_graph
+
 SD = "http://www.w3.org/ns/sparql-service-description#"
 FORMATS = "http://www.w3.org/ns/formats/"
 SH = "http://www.w3.org/ns/shacl#"
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 RDFS_COMMENT = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#comment")
 XSD_ANYURI = ox.NamedNode("http://www.w3.org/2001/XMLSchema#anyURI")
+
+#: Stands for the endpoint until the description is written, then becomes ``<>``.
+THIS_ENDPOINT = "urn:x-perwali-kg:this-endpoint"
+#: Formats that can hold a relative IRI (N-Triples cannot).
+RELATIVE_FORMATS = ("text/turtle", "application/ld+json", "application/rdf+xml")
+DESCRIPTION_PREFIXES = {"sd": SD, "formats": FORMATS}
 
 #: The W3C format IRIs of the result formats the endpoint writes.
 RESULT_FORMATS = (
@@ -74,3 +88,17 @@ def service_description(
             ),
         ]
     return triples
+
+
+def write_description(
+    public_url: str | None, graphs: Iterable[str], prefixes: Mapping[str, str], media_type: str
+) -> bytes:
+    """The service description in ``media_type`` (Turtle, JSON-LD, RDF/XML, N-Triples).
+
+    Without ``public_url`` the endpoint is ``<>`` and ``media_type`` must be one of
+    :data:`RELATIVE_FORMATS`.
+    """
+    endpoint = public_url or THIS_ENDPOINT
+    triples = service_description(endpoint, graphs, prefixes)
+    body = write_graph(triples, media_type, {**DESCRIPTION_PREFIXES, **prefixes})
+    return body if public_url else body.replace(THIS_ENDPOINT.encode(), b"")

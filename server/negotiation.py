@@ -80,14 +80,20 @@ def _parse_accept(header: str) -> list[tuple[float, int, str]]:
     return ranges
 
 
-def negotiate(accept: str | None, kind: str, format_param: str | None = None) -> str | None:
+def negotiate(
+    accept: str | None,
+    kind: str,
+    format_param: str | None = None,
+    offered: tuple[str, ...] | None = None,
+) -> str | None:
     """The media type to answer in, or None if the client accepts none we can write.
 
     ``kind`` is ``tabular``, ``boolean`` or ``graph``. ``format_param`` (``json``,
     ``csv``, a media type, ...) overrides the Accept header when it names a usable type.
     Among equally preferred ranges the client's order wins, then our table's order.
+    ``offered`` narrows the kind's media types (in their order).
     """
-    offered = MEDIA_TYPES[kind]
+    offered = offered or MEDIA_TYPES[kind]
     if format_param:
         name = format_param.strip().lower()
         wanted = _canonical(FORMAT_NAMES.get(name, name), kind)

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import time
+
 from flask import Blueprint, Response, current_app, request
 
 from server.backends import QueryJob
-from server.description import service_description
+from server.description import RELATIVE_FORMATS, write_description
 from server.errors import ApiError
 from server.guard import Limits, check_graph_iri, check_query, inspect_query
 from server.negotiation import KIND_OF_FORM, MEDIA_TYPES, negotiate
 from server.protocol import read_request, refuse_jsonld_context
-from server.results import write_graph
 
 bp = Blueprint("sparql", __name__)
 
@@ -23,6 +24,7 @@ def get_backend():
 @bp.route("/sparql", methods=["GET", "POST"], strict_slashes=False)
 def sparql() -> Response:
     config = current_app.config
+    deadline = time.monotonic() + float(config["QUERY_TIMEOUT"])  # the guard's time counts
     protocol = read_request(request, int(config["MAX_REQUEST_BYTES"]))
     backend = get_backend()
     if protocol.query is None:
@@ -44,7 +46,7 @@ def sparql() -> Response:
             f"a {facts.form} query can be answered in: {', '.join(MEDIA_TYPES[kind])}",
         )
     if media_type == "application/ld+json":
-        refuse_jsonld_context(request)
+        refuse_jsonld_context(request, protocol.names)
     dataset_given = bool(protocol.default_graphs or protocol.named_graphs)
     job = QueryJob(
         query=protocol.query,
@@ -53,7 +55,7 @@ def sparql() -> Response:
         default_graphs=protocol.default_graphs if dataset_given else None,
         named_graphs=protocol.named_graphs,
     )
-    media_type, body = backend.execute(job)
+    media_type, body = backend.execute(job, deadline, request.remote_addr or "")
     return _answer(body, media_type)
 
 
@@ -65,12 +67,9 @@ def _answer(body: bytes, media_type: str) -> Response:
 
 def _describe(graphs: list[str]) -> Response:
     config = current_app.config
-    endpoint = config["PUBLIC_URL"] or request.base_url
-    media_type = negotiate(request.headers.get("Accept"), "graph") or "text/turtle"
-    triples = service_description(endpoint, graphs, config["PREFIXES"])
-    prefixes = {
-        "sd": "http://www.w3.org/ns/sparql-service-description#",
-        "formats": "http://www.w3.org/ns/formats/",
-        **config["PREFIXES"],
-    }
-    return _answer(write_graph(triples, media_type, prefixes), media_type)
+    public_url = config["PUBLIC_URL"] or None
+    offered = None if public_url else RELATIVE_FORMATS
+    media_type = negotiate(request.headers.get("Accept"), "graph", offered=offered)
+    media_type = media_type or "text/turtle"
+    body = write_description(public_url, graphs, config["PREFIXES"], media_type)
+    return _answer(body, media_type)

@@ -6,11 +6,17 @@ The external backend is the ``oxigraph`` server named by ``PERWALI_TEST_SPARQL_U
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
+import sys
 import time
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -21,6 +27,7 @@ from extract.vocab import PW, RDFS
 from perwali.store import SparqlStore, load_into
 from server.app import create_app
 
+REPO = Path(__file__).resolve().parents[2]
 SPARQL_URL_VARIABLE = "PERWALI_TEST_SPARQL_URL"
 BACKENDS = ["embedded", "sparql"]
 
@@ -58,9 +65,9 @@ def wait_for(url: str, seconds: float = 20) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
-            requests.get(url, timeout=1)
+            requests.get(url, timeout=2)
             return
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):  # not listening, or no worker yet
             time.sleep(0.05)
     raise RuntimeError(f"{url} did not come up in {seconds} s")
 
@@ -142,3 +149,83 @@ def app(store):
 @pytest.fixture()
 def client(app):
     return app.test_client()
+
+
+@dataclass
+class Server:
+    """A running ``python -m server serve`` (gunicorn) on a loopback port."""
+
+    process: subprocess.Popen
+    port: int
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/sparql"
+
+
+@contextlib.contextmanager
+def running_server(store: str, *, workers: int = 1, **settings) -> Iterator[Server]:
+    """Serve ``store`` with ``perwali serve``; ``settings`` become ``PERWALI_*`` variables.
+
+    The server's log goes to stderr when ``PERWALI_TEST_SERVER_LOG`` is set."""
+    port = free_port()
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    env.update({f"PERWALI_{name}": str(value) for name, value in settings.items()})
+    output = None if os.environ.get("PERWALI_TEST_SERVER_LOG") else subprocess.DEVNULL
+    command = [sys.executable, "-m", "server", "serve", "--store", store]
+    command += ["--port", str(port), "--workers", str(workers)]
+    process = subprocess.Popen(command, cwd=REPO, env=env, stdout=output, stderr=output)
+    try:
+        wait_for(f"http://127.0.0.1:{port}/health", seconds=60)
+        yield Server(process, port)
+    finally:
+        process.send_signal(signal.SIGINT)  # gunicorn's quick shutdown (on_exit still runs)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@dataclass
+class RawResponse:
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+    def json(self) -> dict:
+        return json.loads(self.body)
+
+
+def read_response(sock: socket.socket) -> RawResponse:
+    """One HTTP/1.1 response read from ``sock`` (with a Content-Length), skipping 1xx."""
+    data = b""
+    while True:
+        while b"\r\n\r\n" not in data:
+            chunk = sock.recv(65536)
+            if not chunk:
+                raise ConnectionError(f"closed after {data!r}")
+            data += chunk
+        head, _, data = data.partition(b"\r\n\r\n")
+        lines = head.decode("latin-1").split("\r\n")
+        status = int(lines[0].split()[1])
+        if status >= 200:
+            break
+    headers = {}
+    for line in lines[1:]:
+        name, _, value = line.partition(":")
+        headers[name.strip().lower()] = value.strip()
+    length = int(headers.get("content-length", "0"))
+    while len(data) < length:
+        chunk = sock.recv(65536)
+        if not chunk:
+            break
+        data += chunk
+    return RawResponse(status, headers, data[:length])
+
+
+def raw_request(port: int, data: bytes, *, source: str = "127.0.0.1", timeout=30) -> RawResponse:
+    """Send the bytes ``data`` as they are; return the response."""
+    with socket.create_connection(("127.0.0.1", port), timeout, (source, 0)) as sock:
+        sock.sendall(data)
+        return read_response(sock)

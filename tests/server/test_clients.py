@@ -109,7 +109,9 @@ def test_raw_http(endpoint):
     assert refused.status_code == 403 and refused.json()["code"] == "read-only"
     description = requests.get(endpoint, timeout=10)
     assert description.headers["Content-Type"].startswith("text/turtle")
-    assert endpoint.encode() in description.content
+    graph = rdflib.Graph().parse(data=description.content, format="turtle", publicID=endpoint)
+    sd_endpoint = rdflib.URIRef("http://www.w3.org/ns/sparql-service-description#endpoint")
+    assert (rdflib.URIRef(endpoint), sd_endpoint, rdflib.URIRef(endpoint)) in graph
 
 
 def test_a_query_past_the_limit_is_stopped_and_the_server_keeps_serving(endpoint):
