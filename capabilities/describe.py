@@ -9,11 +9,16 @@ the HTML page alike. Used by ``server/linked_data.py`` (IRI dereferencing).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+import pyoxigraph as ox
 
 from capabilities.source import GraphSource, cached
 
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+#: Characters an IRI may not hold (RFC 3987), which could also break out of ``<…>``.
+UNSAFE_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 MAX_INCOMING = 50
 
 
@@ -130,9 +135,20 @@ def iris_under(source: GraphSource, prefix: str) -> list[str]:
     return [iri for iri in subject_iris(source) if iri.startswith(prefix)]
 
 
+def is_iri(text: str) -> bool:
+    """Whether ``text`` is a valid absolute IRI (RFC 3987), safe inside ``<…>``."""
+    if UNSAFE_IRI.search(text) or not text.startswith(("http://", "https://")):
+        return False
+    try:
+        ox.NamedNode(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _check_iri(iri: str) -> str:
-    """Refuse anything that could break out of ``<…>`` or a string in a query."""
-    if any(ch in iri for ch in '<>"{}|^`\\ \n\r\t') or not iri.startswith(("http://", "https://")):
+    """Refuse anything that is not an IRI (it could break out of ``<…>`` in a query)."""
+    if not is_iri(iri):
         raise ValueError(f"not an IRI this module can look up: {iri!r}")
     return iri
 

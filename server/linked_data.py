@@ -38,6 +38,7 @@ from capabilities.describe import (
     describe_graph,
     describe_hash_members,
     iris_under,
+    is_iri,
 )
 from extract.iri import Iri, IriError
 from extract.vocab import BASE, PREFIXES, TEXT
@@ -103,6 +104,8 @@ def _serve(path: str):
     if negotiated:
         media = _negotiate()
     iri = BASE + path
+    if not is_iri(iri):
+        raise ApiError(404, "iri-not-found", f"{path!r} is not the path of an IRI")
     section = path.split("/", 1)[0]
     description = run_limited(_fetch, graph_source(), iri, section)
     if not description.exists:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 import rdflib
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from rdflib.compare import isomorphic
 
 from capabilities.source import EmbeddedSource
@@ -244,3 +247,19 @@ def test_linked_data_is_read_only_and_leaves_service_paths_alone(client):
     assert response.get_json()["code"] == "method-not-allowed"
     for path in ("/api/nothing-here", "/sparql/x", "/static/nothing"):
         assert client.get(path).get_json()["code"] == "not-found", path
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    section=st.sampled_from(["eli", "role", "topic", "ontology", "graph", "shapes", "x"]),
+    rest=st.text(max_size=60),
+)
+def test_any_path_is_answered_never_a_500(client, section, rest):
+    response = client.get(
+        f"/{section}/{quote(rest, safe='/')}", headers={"Accept": "application/json"}
+    )
+    assert response.status_code in (200, 303, 308, 404, 406, 422)  # 308: "//" merged
+    if response.status_code >= 400:
+        assert response.get_json()["code"]
