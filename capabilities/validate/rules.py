@@ -87,6 +87,11 @@ RULES: Final[dict[str, tuple[str, str]]] = {
         "Penetapan tim kerja lintas Instansi Pemerintah (atau: peraturan tidak mengaturnya).",
         "How a cross-institution team is set up (or: the regulation does not provide for it).",
     ),
+    "penugasan-lintas-pd": (
+        "Penugasan individu lintas Perangkat Daerah (peraturan tidak mengaturnya).",
+        "An individual assignment across Perangkat Daerah "
+        "(the regulation does not provide for it).",
+    ),
     "sp-muatan": (
         "Surat perintah penugasan dalam satu unit mencantumkan maksud dan tujuan, target "
         "kinerja, dan durasi.",

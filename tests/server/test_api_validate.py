@@ -159,7 +159,7 @@ def test_rules(client):
     response = client.get("/api/rules")
     assert response.status_code == 200
     rules = response.get_json()
-    assert len(rules) == 20
+    assert len(rules) == 21
     first = rules[0]
     assert first["id"] == "penilai-min-pengawas"
     assert first["description"]["en"] and first["description"]["id"]

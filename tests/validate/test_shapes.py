@@ -439,6 +439,31 @@ CASES = {
             },
         },
     ),
+    "an individual assignment across Perangkat Daerah where the regulation is silent": (
+        lambda reg: orgs.add(
+            clean(reg),
+            "penugasan",
+            kode_penugasan="A9",
+            nip="P10",
+            cara="penunjukan",
+            lingkup="lintas_pd",
+            unit_tujuan="BAG1",
+            dasar_penetapan="surat_perintah",
+            ditetapkan_oleh="pimpinan_unit",
+            memuat=orgs.ALL,
+            disetujui_atasan="ya",
+        ),
+        {
+            PADANG: {("penugasan-lintas-pd", "A9", "7/ayat/2", "I")},
+            SEMARANG: {
+                ("penugasan-lintas-pd", "A9", "8/ayat/2", "I"),
+                ("penugasan-penetapan", "A9", "9/ayat/4", "V"),
+            },
+            CILEGON: {("penugasan-lintas-pd", "A9", "8/ayat/1", "I")},
+            PALU: {("penugasan-penetapan", "A9", "20/ayat/4/huruf/b", "V")},
+            TEBING: {("penugasan-penetapan", "A9", "8/ayat/4/huruf/b", "V")},
+        },
+    ),
     # --- contents of a surat perintah and of a cross-unit request ---------------------------
     "a team surat perintah stating only its purpose": (
         lambda reg: orgs.team(clean(reg), "T2", memuat="maksud_tujuan"),
