@@ -13,14 +13,16 @@ _MONTH_NAMES = (
 )
 MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES.split(), start=1)}
 _DATE = re.compile(r"(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]+)\s+(?P<year>\d{4})")
-_ENACTED = re.compile(r"Ditetapkan\s+di\s+(?P<place>[A-Z][\w .'-]*?)\s*(?:pada\s+tanggal|$)")
+_ENACTED = re.compile(
+    r"(?:Ditetapkan|Disahkan)\s+di\s+(?P<place>[A-Z][\w .'-]*?)\s*(?:pada\s+tanggal|$)"
+)
 _PROMULGATED = re.compile(r"Diundangkan\s+di\s+(?P<place>[A-Z][\w .'-]*?)\s*(?:pada\s+tanggal|$)")
 _ON_DATE = re.compile(r"pada\s+tanggal\s+(?P<date>.+)$")
 _OFFICE = re.compile(r"^(?P<acting>(?:Pj\.?|Plt\.?|Plh\.?)\s+)?(?P<office>[A-Z][A-Z .]+?),\s*$")
 #: Words an office printed in a signature block starts with.
 _OFFICE_WORDS = frozenset(
     "WALI WALIKOTA BUPATI SEKRETARIS KETUA PIMPINAN DEWAN KEPALA GUBERNUR PJ. PJ PLT. PLT "
-    "PLH. PLH".split()
+    "PLH. PLH PRESIDEN MENTERI".split()
 )
 _SIGNATURE_NOISE = re.compile(r"^(?:ttd\.?|TTD\.?|CAP|\W+)$")
 _GAZETTE = re.compile(
@@ -28,6 +30,18 @@ _GAZETTE = re.compile(
     r"(?:KOTA|KABUPATEN|KAB\.?)\s+[A-Z' ]+?\s+"
     r"TAHUN\s*:?\s*(?P<year>\d{4})\s+NOMOR\s*:?\s*(?P<number>[0-9]+(?:/[A-Z0-9]+)?)",
     re.IGNORECASE,
+)
+
+
+#: The national and provincial gazettes: "LEMBARAN NEGARA REPUBLIK INDONESIA TAHUN 2014
+#: NOMOR 6", "BERITA NEGARA …", "LEMBARAN DAERAH PROVINSI JAWA TIMUR TAHUN … NOMOR …".
+_STATE_GAZETTE = re.compile(
+    r"(?P<name>(?:LEMBARAN|BERITA)\s+"
+    r"(?:NEGARA\s+REPUBLIK\s+INDONESIA|DAERAH\s+PROVINSI\s+[A-Z ]+?))"
+    r"\s+TAHUN\s*:?\s*(?P<year>\d{4})\s+NOMOR\s*:?\s*(?P<number>[0-9]+(?:/[A-Z0-9]+)?)"
+)
+_TAMBAHAN = re.compile(
+    r"TAMBAHAN\s+(?:LEMBARAN|BERITA)\s+(?:NEGARA|DAERAH)\b[A-Z ]*?\bNOMOR\s*:?\s*(?P<number>\d+)"
 )
 
 
@@ -50,9 +64,13 @@ def parse_closing(lines: list[Line], title_lines: list[Line]) -> Closing:
     promulgated = _place_and_date(lines, _PROMULGATED)
     signatory = _signature_after(lines, enacted[2])
     promulgator = _signature_after(lines, promulgated[2])
-    gazette = _GAZETTE.search(" ".join(line.text for line in lines)) or _GAZETTE.search(
-        " ".join(line.text for line in title_lines)
+    closing_text = " ".join(line.text for line in lines)
+    gazette = (
+        _GAZETTE.search(closing_text)
+        or _GAZETTE.search(" ".join(line.text for line in title_lines))
+        or _STATE_GAZETTE.search(closing_text)
     )
+    supplement = _TAMBAHAN.search(closing_text)
     return Closing(
         enacted_place=enacted[0],
         enacted_date=enacted[1],
@@ -65,6 +83,10 @@ def parse_closing(lines: list[Line], title_lines: list[Line]) -> Closing:
         promulgator_office=promulgator[1],
         gazette_year=int(gazette["year"]) if gazette else None,
         gazette_number=gazette["number"] if gazette else None,
+        gazette_name=title_case(gazette["name"])
+        if gazette and "name" in gazette.re.groupindex
+        else None,
+        supplement_number=supplement["number"] if supplement else None,
     )
 
 

@@ -56,6 +56,9 @@ RULES: tuple[DocTypeRule, ...] = (
         r"Peraturan\s+Menteri\s+Dalam\s+Negeri(?:\s+Republik\s+Indonesia)?|Permendagri",
     ),
     _rule("permen", "Peraturan Menteri", "permen", r"Peraturan\s+Menteri"),
+    _rule("perban", "Peraturan Badan", "perban", r"Peraturan\s+(?:Kepala\s+)?Badan"),
+    _rule("perlem", "Peraturan Lembaga", "perlem", r"Peraturan\s+(?:Kepala\s+)?Lembaga"),
+    _rule("pergub", "Peraturan Gubernur", "pergub", r"Peraturan\s+Gubernur", regional=True),
     _rule(
         "perdprd",
         "Peraturan Dewan Perwakilan Rakyat Daerah",
@@ -71,7 +74,7 @@ RULES: tuple[DocTypeRule, ...] = (
 BY_CODE: dict[str, DocType] = {rule.doctype.code: rule.doctype for rule in RULES}
 
 #: The head-of-region regulation of each kind of region.
-HEAD_OF_REGION = {"kota": BY_CODE["perwal"], "kab": BY_CODE["perbup"]}
+HEAD_OF_REGION = {"kota": BY_CODE["perwal"], "kab": BY_CODE["perbup"], "prov": BY_CODE["pergub"]}
 
 #: Alternation of every rule's pattern, longest first, with one named group per code.
 ANY_TYPE = "|".join(f"(?P<t_{rule.doctype.code}>{rule.pattern})" for rule in RULES)

@@ -17,12 +17,23 @@ from extract.iri import Work
 from extract.model import DocType, Instrument
 
 _CAP_WORDS = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*"
+#: A ministry or agency name: capitalised words, "dan" between two of them
+#: ("Hukum dan Hak Asasi Manusia").
+_ISSUER_WORDS = r"[A-Z][a-z]+(?:\s+(?:dan\s+)?[A-Z][a-z]+)*"
+#: Types named after their issuer: the issuer's name goes into the type code
+#: ("Peraturan Menteri Keuangan" -> ``permenkeuangan``).
+_BY_ISSUER = {
+    "permen": "Peraturan Menteri",
+    "perban": "Peraturan Badan",
+    "perlem": "Peraturan Lembaga",
+}
 _CITATION = re.compile(
     rf"""
     (?:(?P<pinpoint>Pasal\s+\d+[A-Z]?(?:\s+ayat\s+\(\d+[a-z]?\))?(?:\s+huruf\s+[a-z])?)\s+)?
     (?:{ANY_TYPE})
     (?:\s+(?P<region_kind>Kota|Kabupaten|Provinsi)\s+(?P<region>{_CAP_WORDS}))?
-    (?:\s+(?P<name>{_CAP_WORDS}))?    # a region ("Peraturan Wali Kota Palu") or a ministry
+    (?:\s+(?P<name>{_CAP_WORDS})(?:\s+(?P<issuer_tail>dan\s+{_ISSUER_WORDS}))?)?
+    # a region ("Peraturan Wali Kota Palu") or a ministry ("Hukum dan Hak Asasi Manusia")
     (?:\s+Nomor\s+(?P<number>\d+(?:\s+Drt)?))?
     (?:\s+Tahun\s+(?P<year>\d{{4}}))?
     (?:\s+tentang\s+(?P<title>.+?))?
@@ -72,21 +83,21 @@ def find_instruments(text: str, own_jurisdiction: str, own_region: str) -> list[
                     jurisdiction = jurisdiction_of(match["region_kind"], match["region"])
                     region = f"{match['region_kind']} {match['region']}"
                 elif match["name"]:
-                    kind = "kab" if doctype.code == "perbup" else "kota"
+                    kind = {"perbup": "kab", "pergub": "provinsi"}.get(doctype.code, "kota")
                     jurisdiction = jurisdiction_of(kind, match["name"])
                     region = match["name"]
                 else:
                     jurisdiction, region = own_jurisdiction, own_region
-                    if doctype.code in ("perwal", "perbup"):
+                    if doctype.code in ("perwal", "perbup", "pergub"):
                         region = own_region.split(" ", 1)[1]
             else:
                 jurisdiction, region = "id", None
-                if doctype.code == "permen" and match["name"]:
-                    ministry = match["name"]
+                if doctype.code in _BY_ISSUER and match["name"]:
+                    issuer = " ".join(filter(None, (match["name"], match["issuer_tail"])))
                     doctype = DocType(
-                        "permen" + slug(ministry).replace("-", ""),
-                        f"Peraturan Menteri {ministry}",
-                        "permen",
+                        doctype.code + slug(issuer).replace("-", ""),
+                        f"{_BY_ISSUER[doctype.code]} {issuer}",
+                        doctype.concept,
                     )
             number = match["number"]
             token = slug(number) if number else None

@@ -38,10 +38,14 @@ SEGMENT_KINDS = (
     "lampiran",
     "norma",  # a Norm read from the provision above it: …/pasal/28/ayat/2/norma/1
     "rujukan",  # a cross-reference made by the provision above it: …/pasal/31/ayat/2/rujukan/1
+    "penjelasan",  # …/penjelasan/umum; …/penjelasan/pasal/5/ayat/1 (a valueless prefix)
 )
 
 #: Head-of-region regulation type for each kind of region: its ids omit the type.
-HEAD_TYPE = {"kota": "perwal", "kab": "perbup"}
+HEAD_TYPE = {"kota": "perwal", "kab": "perbup", "prov": "pergub"}
+#: Type codes of national instruments, which stand alone in an id: uu-5-2014, pp-18-2016,
+#: permenpanrb-7-2022 (a Peraturan Menteri/Badan/Lembaga carries its issuer in the code).
+_NATIONAL_TYPE = re.compile(r"uu|uudrt|perppu|pp|perpres|(?:permen|perban|perlem)[a-z]*")
 
 _WORK_IRI = re.compile(
     r"""
@@ -50,7 +54,8 @@ _WORK_IRI = re.compile(
     (?P<doctype>[a-z]+)/                                  # perwal, perbup, uu, pp, ...
     (?P<year>\d{{4}})                                     # year of the instrument
     (?:/(?P<number>(?!(?:{kinds})(?:/|\Z))[0-9a-z][0-9a-z-]*))?  # number; the UUD has none
-    (?P<path>(?:/[a-z]+/[0-9A-Za-z][0-9A-Za-z-]*)*)\Z    # kind/value pairs; \Z: no "\n" after
+    (?P<path>(?:/penjelasan(?=/pasal/))?                 # the Penjelasan of a provision
+       (?:/[a-z]+/[0-9A-Za-z][0-9A-Za-z-]*)*)\Z         # kind/value pairs; \Z: no "\n" after
     """.format(kinds="|".join(SEGMENT_KINDS)),
     re.VERBOSE,
 )
@@ -82,9 +87,12 @@ class Work:
 
     def regulation_id(self) -> str:
         """The short id used on the command line, e.g. ``palu-28-2023``."""
-        if self.place is None or self.number is None:
-            raise IriError(f"{self} bukan peraturan daerah sehingga tidak punya id peraturan")
-        region_kind = "kab" if self.place.startswith("kab-") else "kota"
+        if self.number is None:
+            raise IriError(f"{self} tidak bernomor sehingga tidak punya id peraturan")
+        if self.place is None:
+            return f"{self.doctype}-{self.number}-{self.year}"
+        region_kind = self.place.split("-", 1)[0]
+        region_kind = region_kind if region_kind in ("kab", "prov") else "kota"
         middle = "" if HEAD_TYPE[region_kind] == self.doctype else f"{self.doctype}-"
         return f"{self.place}-{middle}{self.number}-{self.year}"
 
@@ -102,8 +110,11 @@ class Iri:
         match = _WORK_IRI.match(text)
         if not match or match["base"] != base:
             raise IriError(f"not a perwali-kg IRI: {text!r}")
-        parts = match["path"].split("/")[1:]
-        path = tuple(zip(parts[::2], parts[1::2], strict=True))
+        prefix, pairs = (), match["path"]
+        if pairs.startswith("/penjelasan/pasal/"):
+            prefix, pairs = (("penjelasan", ""),), pairs.removeprefix("/penjelasan")
+        parts = pairs.split("/")[1:]
+        path = prefix + tuple(zip(parts[::2], parts[1::2], strict=True))
         for kind, _ in path:
             if kind not in SEGMENT_KINDS:
                 raise IriError(f"unknown segment {kind!r} in {text!r}")
@@ -111,7 +122,9 @@ class Iri:
         return cls(work, path)
 
     def __str__(self) -> str:
-        return str(self.work) + "".join(f"/{kind}/{value}" for kind, value in self.path)
+        return str(self.work) + "".join(
+            f"/{kind}/{value}" if value else f"/{kind}" for kind, value in self.path
+        )
 
     def child(self, kind: str, value: str) -> Iri:
         """The IRI one level down, e.g. ``iri.child("ayat", "4")``."""
@@ -141,14 +154,16 @@ def work_from_regulation_id(reg_id: str) -> Work:
     if len(parts) < 3 or not parts[-1].isdigit() or len(parts[-1]) != 4:
         raise IriError(f"id peraturan {reg_id!r} harus diakhiri -nomor-tahun (mis. palu-28-2023)")
     year, number, rest = int(parts[-1]), parts[-2], parts[:-2]
-    region_kind = "kab" if rest[0] == "kab" else "kota"
+    if len(rest) == 1 and _NATIONAL_TYPE.fullmatch(rest[0]):
+        return Work("id", rest[0], year, number)
+    region_kind = rest[0] if rest[0] in ("kab", "prov") else "kota"
     doctype = HEAD_TYPE[region_kind]
     if len(rest) > 1 and rest[-1] in KNOWN_TYPES:
         doctype, rest = rest[-1], rest[:-1]
-    if not rest or rest == ["kab"]:
+    if not rest or rest in (["kab"], ["prov"]):
         raise IriError(f"id peraturan {reg_id!r} tidak menyebut kota atau kabupaten")
     return Work("id-" + "-".join(rest), doctype, year, number)
 
 
 #: Type codes of regional instruments that can appear in a regulation id.
-KNOWN_TYPES = ("perwal", "perbup", "perda", "perdprd", "kepwal", "kepbup")
+KNOWN_TYPES = ("perwal", "perbup", "perda", "perdprd", "kepwal", "kepbup", "pergub")

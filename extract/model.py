@@ -108,6 +108,30 @@ class Unit:
             yield from child.walk()
 
 
+@dataclass
+class Explanation:
+    """A part of the Penjelasan: the general part ("I. UMUM") or the entry that explains
+    one provision ("Pasal 5 / Ayat (1) / Huruf a … Cukup jelas.").
+
+    ``iri`` is ``…/penjelasan/umum`` or ``…/penjelasan/pasal/5/ayat/1``; ``explains`` is the
+    provision's IRI (None for the general part, or when no such provision exists).
+    """
+
+    iri: Iri
+    label: str  # "Umum", "Pasal 5", "Ayat (1)", "Huruf a"
+    text: str
+    start: int
+    end: int
+    explains: Iri | None = None
+    children: list[Explanation] = field(default_factory=list)
+
+    def walk(self):
+        """This part and all below it, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
 @dataclass(frozen=True)
 class Item:
     """A Menimbang or Mengingat item."""
@@ -148,6 +172,8 @@ class Closing:
     promulgator_office: str | None = None
     gazette_year: int | None = None
     gazette_number: str | None = None
+    gazette_name: str | None = None  # "Lembaran Negara Republik Indonesia", as printed
+    supplement_number: str | None = None  # Tambahan Lembaran Negara/Daerah Nomor …
 
 
 @dataclass
@@ -168,19 +194,27 @@ class Regulation:
     definitions: list[Definition] = field(default_factory=list)
     closing: Closing = field(default_factory=Closing)
     lampiran: list[Unit] = field(default_factory=list)
-    penjelasan: list[Unit] = field(default_factory=list)
+    penjelasan: list[Explanation] = field(default_factory=list)
     warnings: list[ParseWarning] = field(default_factory=list)
 
     @property
     def region_label(self) -> str:
-        """ "Kota Palu" or "Kabupaten Donggala"."""
+        """ "Kota Palu", "Kabupaten Donggala", "Provinsi Jawa Timur" or "Republik Indonesia"."""
+        if self.region_kind == "nasional":
+            return "Republik Indonesia"
+        if self.region_kind == "prov":
+            return "Provinsi " + self.region
         return ("Kota " if self.region_kind == "kota" else "Kabupaten ") + self.region
 
     @property
     def citation(self) -> str:
-        """ "Peraturan Wali Kota Palu Nomor 28 Tahun 2023"."""
-        region = self.region if self.doctype.code in ("perwal", "perbup") else self.region_label
-        return f"{self.doctype.label} {region} Nomor {self.work.number} Tahun {self.work.year}"
+        """ "Peraturan Wali Kota Palu Nomor 28 Tahun 2023", "Undang-Undang Nomor 5 Tahun 2014"."""
+        number = f"Nomor {self.work.number} Tahun {self.work.year}"
+        if self.region_kind == "nasional":
+            return f"{self.doctype.label} {number}"
+        own = ("perwal", "perbup", "pergub")
+        region = self.region if self.doctype.code in own else self.region_label
+        return f"{self.doctype.label} {region} {number}"
 
     def units(self):
         """Every unit of the body, depth first."""

@@ -13,16 +13,16 @@ from pathlib import Path
 from extract.clean import clean
 from extract.closing import parse_closing
 from extract.definitions import parse_definitions
-from extract.instruments import jurisdiction_of
-from extract.iri import Iri, Work
+from extract.iri import Iri
 from extract.lampiran import parse_lampiran
 from extract.lists import ListTooDeep
 from extract.metadata import Override, apply_overrides
 from extract.model import ParseWarning, Regulation
+from extract.penjelasan import parse_penjelasan
 from extract.preamble import link_instruments, parse_items
 from extract.segment import SegmentError, segment
 from extract.structure import parse_body
-from extract.titleblock import TitleBlock, TitleError, parse_title_block
+from extract.titleblock import TitleError, parse_title_block
 
 
 class ParseError(ValueError):
@@ -109,14 +109,15 @@ def parse_text(text: str, source_file: str, override: Override | None = None) ->
 def _parse_text(text: str, source_file: str, override: Override | None) -> Regulation:
     lines = clean(text)
     zones = segment(lines)
-    title = parse_title_block(zones.title, zones.title + zones.menimbang + zones.mengingat)
-    warnings: list[ParseWarning] = []
+    echoes = zones.penjelasan[:1] + [part[0] for part in zones.lampiran]
+    title = parse_title_block(zones.title, zones.title + zones.menimbang + zones.mengingat, echoes)
+    warnings: list[ParseWarning] = list(title.warnings)
     if override is not None:
         title, override_warnings = apply_overrides(title, override)
         warnings.extend(override_warnings)
-    work = _work_of(title)
+    work = title.work_of()
     root = Iri(work)
-    own_region = ("Kota " if title.region_kind == "kota" else "Kabupaten ") + title.region
+    own_region = title.region_label
     body, body_warnings = parse_body(zones.body, root, source_file)
     if not any(unit.kind == "pasal" for top in body for unit in top.walk()):
         raise ParseError(f"{source_file}: tidak ada Pasal yang dapat dibaca dalam batang tubuh")
@@ -136,6 +137,11 @@ def _parse_text(text: str, source_file: str, override: Override | None) -> Regul
     )
     definitions, definition_warnings = parse_definitions(body, source_file)
     closing = parse_closing(zones.closing, zones.title)
+    penjelasan, penjelasan_warnings, supplement = parse_penjelasan(
+        zones.penjelasan, root, body, source_file
+    )
+    if supplement and not closing.supplement_number:
+        closing = replace(closing, supplement_number=supplement)
     if override is not None:
         closing = replace(closing, **override.closing_fields())
     regulation = Regulation(
@@ -153,11 +159,11 @@ def _parse_text(text: str, source_file: str, override: Override | None) -> Regul
         definitions=definitions,
         closing=closing,
         lampiran=parse_lampiran(zones.lampiran, root),
-        warnings=warnings + body_warnings + mengingat_warnings + definition_warnings,
+        penjelasan=penjelasan,
+        warnings=warnings
+        + body_warnings
+        + mengingat_warnings
+        + definition_warnings
+        + penjelasan_warnings,
     )
     return regulation
-
-
-def _work_of(title: TitleBlock) -> Work:
-    place = jurisdiction_of(title.region_kind, title.region)
-    return Work(place, title.doctype.code, title.year, str(title.number))

@@ -59,7 +59,8 @@ def link_instruments(
     reported."""
     linked, warnings = [], []
     for item in items:
-        mentions = find_instruments(item.text, own_jurisdiction, own_region)
+        # "^" is a conversion mark before words in portal texts ("^Nomor ^18"), never text.
+        mentions = find_instruments(item.text.replace("^", ""), own_jurisdiction, own_region)
         cited = tuple(dict.fromkeys(m.instrument for m in mentions if m.instrument))
         primary = next((m for m in mentions if m.instrument), None)
         if section == "mengingat" and (not mentions or mentions[0].instrument is None):

@@ -2,6 +2,13 @@
 
 Title block, Menimbang, Mengingat, the enacting formula, the body (BAB … Pasal), the
 closing (pengundangan, signatures, gazette), then any Lampiran and Penjelasan.
+
+Texts taken from national portals run many units into one line ("… jabatan. Pasal 12 (1)
+Setiap …", a whole closing and Penjelasan on one line). :func:`split_run_on` first cuts
+such lines where a unit can only begin: a heading, an ayat or a list item right after the
+end of a sentence, the closing formulas, the gazette and Penjelasan headings. The pieces
+keep their offsets, and the structural parser still decides (by numbering) whether a
+piece that starts like a unit is one; a piece it rejects is joined back as running text.
 """
 
 from __future__ import annotations
@@ -16,9 +23,43 @@ MENIMBANG = re.compile(r"^Menimbang\b\s*:?\s*")
 MENGINGAT = re.compile(r"^:?\s*Mengingat\b\s*:?\s*")
 MEMUTUSKAN = re.compile(r"^M\s?E\s?M\s?U\s?T\s?U\s?S\s?K\s?A\s?N\b")
 BODY_START = re.compile(r"^(?:BAB\s+[IVXLC]+\b|Pasal\s+(?:\d+[A-Z]?|[IVX]+)\s*$)")
-CLOSING_START = re.compile(r"^(?:Agar\s+setiap\s+orang\s+mengetahuinya|Ditetapkan\s+di\b)")
+CLOSING_START = re.compile(
+    r"^(?:Agar\s+setiap\s+orang\s+mengetahuinya|(?:Ditetapkan|Disahkan)\s+di\b)"
+)
 LAMPIRAN_START = re.compile(r"^LAMPIRAN(?:\s+[IVXL]+)?(?:\s*$|\s+(?:PERATURAN|KEPUTUSAN)\b)")
 PENJELASAN_START = re.compile(r"^PENJELASAN\b")
+
+_S = r"[ \t]"
+#: Where a run-on line is cut: the whitespace before a piece that can only start a unit.
+_CUT = re.compile(
+    rf"""
+      {_S}+__{_S}+                                     # a Markdown rule left by the converter
+    | (?<=\S){_S}+(?=
+          Agar{_S}+setiap{_S}+orang{_S}+mengetahuinya
+        | (?:Disahkan|Ditetapkan|Diundangkan){_S}+di{_S}+[A-Z]
+        | (?:TAMBAHAN{_S}+)?(?:LEMBARAN|BERITA){_S}+NEGARA{_S}+REPUBLIK
+        | (?:TAMBAHAN{_S}+)?(?:LEMBARAN|BERITA){_S}+DAERAH{_S}+(?:PROVINSI|KOTA|KABUPATEN)
+        | PENJELASAN{_S}+ATAS\b
+        | LAMPIRAN{_S}+(?:[IVXL]+{_S}+)?PERATURAN\b
+        | Menimbang\b | Mengingat\b | MEMUTUSKAN\b)
+    | (?<=[^.][.;:]){_S}+(?=
+          Pasal{_S}+\d+[A-Z]?{_S}+(?:\(\d|[A-Z])
+        | \(\d+[a-z]?\){_S}+[A-Z]
+        | BAB{_S}+[IVXLC]+{_S}+[A-Z]{{3}}
+        | Bagian{_S}+Ke[a-z]+{_S}+[A-Z]
+        | Paragraf{_S}+\d+{_S}+[A-Z])
+    | (?:(?<=[^.];)|(?<=[a-z]:)|(?<=;{_S}dan)|(?<=;{_S}atau))
+      {_S}+(?=[a-z]\.{_S}|\d{{1,2}}\.{_S}+[A-Z])
+    """,
+    re.VERBOSE,
+)
+#: A Pasal heading cut out of a run-on line, followed by its first words.
+_PASAL_HEAD = re.compile(rf"^Pasal{_S}+\d+[A-Z]?(?={_S}+(?:\(\d|[A-Z]))")
+#: Inside a run-on closing: after the date, after an office's comma, after "ttd".
+_CLOSING_CUT = re.compile(
+    rf"(?<=\d{{4}}){_S}+(?=[A-Z]{{2}})|(?<=[A-Z]{{2}},){_S}+|(?<=\bttd\.){_S}+|(?<=\bttd){_S}+(?=[A-Z])"
+)
+_SIGNING = re.compile(r"^(?:Disahkan|Ditetapkan|Diundangkan)\s+di\b")
 
 
 class SegmentError(ValueError):
@@ -49,6 +90,7 @@ def segment(lines: list[Line]) -> Zones:
     """Split ``lines`` into :class:`Zones`; raise :class:`SegmentError` if there is no body."""
     if not lines:
         raise SegmentError("teks kosong: tidak ada isi yang dapat dibaca")
+    lines = split_run_on(lines)
     i_menimbang = _first(lines, MENIMBANG)
     i_mengingat = _first(lines, MENGINGAT, i_menimbang or 0)
     i_decide = _first(lines, MEMUTUSKAN, i_mengingat or i_menimbang or 0)
@@ -90,3 +132,38 @@ def segment(lines: list[Line]) -> Zones:
         else:
             zones.lampiran.append(part)
     return zones
+
+
+def split_run_on(lines: list[Line]) -> list[Line]:
+    """Cut every run-on line where a unit can only begin (see the module docstring)."""
+    out: list[Line] = []
+    for line in lines:
+        if not _CUT.search(line.text):
+            out.append(line)
+            continue
+        for index, piece in enumerate(_cut(line, _CUT)):
+            if index and _PASAL_HEAD.match(piece.text):
+                out.extend(_cut_at(piece, _PASAL_HEAD.match(piece.text).end()))
+            elif _SIGNING.match(piece.text):
+                out.extend(_cut(piece, _CLOSING_CUT))
+            else:
+                out.append(piece)
+    return out
+
+
+def _cut(line: Line, pattern: re.Pattern) -> list[Line]:
+    pieces, begin = [], 0
+    for match in pattern.finditer(line.text):
+        pieces.append((begin, match.start()))
+        begin = match.end()
+    pieces.append((begin, len(line.text)))
+    return [_piece(line, a, b) for a, b in pieces if line.text[a:b].strip()]
+
+
+def _cut_at(line: Line, at: int) -> list[Line]:
+    rest = len(line.text[at:]) - len(line.text[at:].lstrip())
+    return [_piece(line, 0, at), _piece(line, at + rest, len(line.text))]
+
+
+def _piece(line: Line, begin: int, end: int) -> Line:
+    return Line(line.text[begin:end], line.start + begin, line.start + end)

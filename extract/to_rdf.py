@@ -18,7 +18,7 @@ from extract.citation import cite
 from extract.definitions import find_definitions_article
 from extract.instruments import slug
 from extract.iri import Iri, Work
-from extract.model import Definition, Instrument, Item, Regulation, Unit
+from extract.model import Definition, Explanation, Instrument, Item, Regulation, Unit
 
 INSTRUMENTS_GRAPH = NamedNode(v.BASE + "graph/instruments")
 
@@ -104,6 +104,8 @@ def regulation_quads(regulation: Regulation) -> list[Quad]:
         for position, item in enumerate(items, start=1):
             _item(out, section, item, position)
     _definitions(out)
+    for position, part in enumerate(regulation.penjelasan, start=1):
+        _explanation(out, part, out.work, position)
     _warnings(out)
     return out.quads
 
@@ -148,6 +150,8 @@ def _closing(out: _Emitter) -> None:
         (v.PROMULGATOR_NAME, closing.promulgator_name),
         (v.PROMULGATOR_OFFICE, closing.promulgator_office),
         (v.GAZETTE_NUMBER, closing.gazette_number),
+        (v.GAZETTE_NAME, closing.gazette_name),
+        (v.SUPPLEMENT_NUMBER, closing.supplement_number),
     )
     for predicate, value in texts:
         if value:
@@ -179,6 +183,30 @@ def _unit(out: _Emitter, unit: Unit, parent: NamedNode, position: int) -> None:
     out.span(subject, unit.start, unit.end)
     for child_position, child in enumerate(unit.children, start=1):
         _unit(out, child, subject, child_position)
+
+
+def _explanation(out: _Emitter, part: Explanation, parent: NamedNode, position: int) -> None:
+    """A Penjelasan node: ``…/penjelasan/umum`` or ``…/penjelasan/pasal/5/ayat/1``, linked
+    both ways to the provision it explains."""
+    subject = node(part.iri)
+    umum = part.explains is None and part.iri.path == (("penjelasan", "umum"),)
+    klass = v.PENJELASAN_UMUM_CLASS if umum else v.PENJELASAN_UNIT_CLASS
+    for cls in (klass, v.PENJELASAN_CLASS):
+        out.add(subject, v.RDF + "type", NamedNode(cls))
+    out.add(subject, v.ELI + "is_part_of", parent)
+    out.add(parent, v.ELI + "has_part", subject)
+    explained = cite(part.iri.path[1:], out.reg.citation) if not umum else out.reg.citation
+    out.add(subject, v.RDFS + "label", text(f"Penjelasan {'Umum ' if umum else ''}{explained}"))
+    out.add(subject, v.REGULATION, out.work)
+    out.add(subject, v.POSITION, integer(position))
+    out.add(subject, v.SOURCE_FILE, plain(out.reg.source_file))
+    out.add(subject, v.TEXT, text(part.text))
+    out.span(subject, part.start, part.end)
+    if part.explains is not None:
+        out.add(subject, v.EXPLAINS, node(part.explains))
+        out.add(node(part.explains), v.EXPLAINED_BY, subject)
+    for child_position, child in enumerate(part.children, start=1):
+        _explanation(out, child, subject, child_position)
 
 
 def _item(out: _Emitter, section: str, item: Item, position: int) -> None:

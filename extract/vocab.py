@@ -69,6 +69,13 @@ UNIT_CLASSES: Final[dict[str, str]] = {
 REGULATION_CLASS: Final = (
     PW + "ProdukHukumDaerah"
 )  # a regional regulation; subclass of eli:LegalResource
+PENJELASAN_CLASS: Final = PW + "Penjelasan"  # a part of the Penjelasan (elucidation)
+PENJELASAN_UMUM_CLASS: Final = PW + "PenjelasanUmum"  # "I. UMUM"
+PENJELASAN_UNIT_CLASS: Final = PW + "PenjelasanUnit"  # the entry explaining one provision
+EXPLAINS: Final = PW + "explains"  # Penjelasan entry -> the provision it explains
+EXPLAINED_BY: Final = PW + "explainedBy"  # provision -> its Penjelasan entry (inverse)
+GAZETTE_NAME: Final = PW + "gazetteName"  # "Lembaran Negara Republik Indonesia"
+SUPPLEMENT_NUMBER: Final = PW + "tambahanNumber"  # Tambahan Lembaran Negara/Daerah Nomor
 INSTRUMENT_CLASS: Final = PW + "Instrumen"  # an instrument cited by a regulation
 WARNING_CLASS: Final = PW + "ParseWarning"
 

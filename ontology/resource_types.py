@@ -33,6 +33,9 @@ RESOURCE_TYPES: Final[tuple[ResourceType, ...]] = (
     ResourceType(
         "permen", "Peraturan Menteri", "ministerial regulation", ("Permen", "PermenPANRB")
     ),
+    ResourceType("perban", "Peraturan Badan", "agency regulation", ("Peraturan Kepala Badan",)),
+    ResourceType("perlem", "Peraturan Lembaga", "institution regulation"),
+    ResourceType("pergub", "Peraturan Gubernur", "governor regulation", ("Pergub",)),
     ResourceType("perda", "Peraturan Daerah", "regional bylaw", ("Perda",)),
     ResourceType("perwal", "Peraturan Wali Kota", "mayoral regulation", ("Perwal", "Perwali")),
     ResourceType("perbup", "Peraturan Bupati", "regent regulation", ("Perbup",)),

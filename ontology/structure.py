@@ -147,6 +147,18 @@ DATA_PROPERTIES: dict[str, tuple[str, str, str, object]] = {
         "Number in the Berita Daerah (the city's official gazette).",
         None,
     ),
+    "gazetteName": (
+        "nama lembaran",
+        "gazette name",
+        "The gazette as printed: 'Lembaran Negara Republik Indonesia', 'Berita Negara …'.",
+        None,
+    ),
+    "tambahanNumber": (
+        "nomor Tambahan",
+        "gazette supplement number",
+        "Number in the Tambahan Lembaran Negara/Daerah, which carries the Penjelasan.",
+        None,
+    ),
     "warningCode": ("kode peringatan", "warning code", "Stable code of a parse warning.", None),
     "message": (
         "pesan",
@@ -196,13 +208,30 @@ def declare(ns: Namespaces) -> None:
     )
     for name, (label_id, label_en, comment) in UNITS.items():
         new_class(pw, name, [subdivision], label_id, label_en, comment)
-    new_class(
+    penjelasan = new_class(
         pw,
         "Penjelasan",
         [subdivision],
         "Penjelasan",
         "elucidation",
         "The official elucidation of a regulation, or one of its parts (pw:explains).",
+    )
+    new_class(
+        pw,
+        "PenjelasanUmum",
+        [penjelasan],
+        "Penjelasan umum",
+        "general elucidation",
+        "The general part of the Penjelasan ('I. UMUM'): …/penjelasan/umum.",
+    )
+    new_class(
+        pw,
+        "PenjelasanUnit",
+        [penjelasan],
+        "Penjelasan pasal demi pasal",
+        "article-by-article elucidation",
+        "The entry of 'II. PASAL DEMI PASAL' that explains one Pasal, ayat, huruf or angka "
+        "('Pasal 5 / Ayat (1) / Huruf a … Cukup jelas.'): …/penjelasan/pasal/5/ayat/1.",
     )
     warning = new_class(
         pw,
@@ -266,6 +295,14 @@ def declare(ns: Namespaces) -> None:
             subdivision,
         ),
         (
+            "explainedBy",
+            "dijelaskan oleh",
+            "explained by",
+            "A body unit -> the Penjelasan part that explains it (inverse of pw:explains).",
+            subdivision,
+            subdivision,
+        ),
+        (
             "hasWarning",
             "memiliki peringatan",
             "has warning",
@@ -275,6 +312,7 @@ def declare(ns: Namespaces) -> None:
         ),
     )
     declare_properties(pw, ow.ObjectProperty, object_properties)
+    pw.explainedBy.inverse_property = pw.explains
     assert set(UNITS) == {iri.rsplit("#", 1)[1] for iri in UNIT_CLASSES.values()}
 
 

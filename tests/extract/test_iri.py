@@ -84,6 +84,10 @@ def test_child_and_parent():
         pasal.child("ayat", "(4)")
 
 
-def test_national_instrument_has_no_regulation_id():
+def test_national_instrument_regulation_id_round_trips():
+    # issue 10: national instruments are ingested; their id is type-number-year
+    work = Work("id", "uu", 2014, "23")
+    assert work.regulation_id() == "uu-23-2014"
+    assert work_from_regulation_id("uu-23-2014") == work
     with pytest.raises(IriError):
-        Work("id", "uu", 2014, "23").regulation_id()
+        Work("id", "uud", 1945, None).regulation_id()
