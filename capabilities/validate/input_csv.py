@@ -298,75 +298,75 @@ def _normal(value: str) -> str:
 
 
 def _organisation(clean, errors: ErrorList) -> Organisation:
+    """The records of the checked rows; duplicate keys are reported and skipped."""
     org = Organisation()
-    for row_number, row in clean["unit"]:
-        origin = Origin("unit.csv", row_number)
-        code = row.get("kode_unit", "")
-        if not code:
-            continue
-        if code in org.units:
-            _duplicate(errors, origin, "kode_unit", code)
-            continue
-        unit = Unit(
-            code, row.get("nama_unit", ""), row.get("jenis", ""), row.get("induk") or None, origin
-        )
-        _check_induk(unit, errors)
-        org.units[code] = unit  # kept even with a bad value, so references resolve
-    for row_number, row in clean["pegawai"]:
-        person = _pegawai(row, Origin("pegawai.csv", row_number), errors)
-        if person is None:
-            continue
-        if person.nip in org.pegawai:
-            _duplicate(errors, person.origin, "nip", person.nip)
-            continue
-        org.pegawai[person.nip] = person
-    for row_number, row in clean["tim"]:
-        origin = Origin("tim.csv", row_number)
-        code = row.get("kode_tim", "")
-        if not code:
-            continue
-        if code in org.tim:
-            _duplicate(errors, origin, "kode_tim", code)
-            continue
-        org.tim[code] = Tim(
-            code,
-            row.get("nama_tim", ""),
-            row.get("lingkup", ""),
-            row.get("unit_pemilik_kinerja") or None,
-            row.get("dasar_penetapan") or None,
-            row.get("ditetapkan_oleh") or None,
-            _items(row.get("memuat")),
-            origin,
-        )
+    readers = (
+        ("unit", "kode_unit", _unit, org.units),
+        ("pegawai", "nip", _pegawai, org.pegawai),
+        ("tim", "kode_tim", _tim, org.tim),
+        ("penugasan", "kode_penugasan", _penugasan, org.penugasan),
+    )
+    for name, key, make, records in readers:
+        for row_number, row in clean[name]:
+            record = make(row, Origin(f"{name}.csv", row_number), errors)
+            if record is None:
+                continue
+            if row[key] in records:
+                _duplicate(errors, record.origin, key, row[key])
+                continue
+            records[row[key]] = record  # kept even with a bad value, so references resolve
     for row_number, row in clean["anggota_tim"]:
         if all(row.get(column) for column in ("kode_tim", "nip", "peran")):
-            org.anggota.append(
-                Anggota(
-                    row["kode_tim"], row["nip"], row["peran"], Origin("anggota_tim.csv", row_number)
-                )
-            )
-    for row_number, row in clean["penugasan"]:
-        origin = Origin("penugasan.csv", row_number)
-        code = row.get("kode_penugasan", "")
-        if not code or not row.get("nip"):
-            continue
-        if code in org.penugasan:
-            _duplicate(errors, origin, "kode_penugasan", code)
-            continue
-        approved = row.get("disetujui_atasan")
-        org.penugasan[code] = Penugasan(
-            code,
-            row["nip"],
-            row.get("cara") or None,
-            row.get("lingkup") or None,
-            row.get("unit_tujuan") or None,
-            row.get("dasar_penetapan") or None,
-            row.get("ditetapkan_oleh") or None,
-            _items(row.get("memuat")),
-            None if not approved else approved == "ya",
-            origin,
-        )
+            origin = Origin("anggota_tim.csv", row_number)
+            org.anggota.append(Anggota(row["kode_tim"], row["nip"], row["peran"], origin))
     return org
+
+
+def _unit(row: dict[str, str], origin: Origin, errors: ErrorList) -> Unit | None:
+    if not row.get("kode_unit"):
+        return None
+    unit = Unit(
+        row["kode_unit"],
+        row.get("nama_unit", ""),
+        row.get("jenis", ""),
+        row.get("induk") or None,
+        origin,
+    )
+    _check_induk(unit, errors)
+    return unit
+
+
+def _tim(row: dict[str, str], origin: Origin, errors: ErrorList) -> Tim | None:
+    if not row.get("kode_tim"):
+        return None
+    return Tim(
+        row["kode_tim"],
+        row.get("nama_tim", ""),
+        row.get("lingkup", ""),
+        row.get("unit_pemilik_kinerja") or None,
+        row.get("dasar_penetapan") or None,
+        row.get("ditetapkan_oleh") or None,
+        _items(row.get("memuat")),
+        origin,
+    )
+
+
+def _penugasan(row: dict[str, str], origin: Origin, errors: ErrorList) -> Penugasan | None:
+    if not row.get("kode_penugasan") or not row.get("nip"):
+        return None
+    approved = row.get("disetujui_atasan")
+    return Penugasan(
+        row["kode_penugasan"],
+        row["nip"],
+        row.get("cara") or None,
+        row.get("lingkup") or None,
+        row.get("unit_tujuan") or None,
+        row.get("dasar_penetapan") or None,
+        row.get("ditetapkan_oleh") or None,
+        _items(row.get("memuat")),
+        None if not approved else approved == "ya",
+        origin,
+    )
 
 
 def _check_induk(unit: Unit, errors: ErrorList) -> None:
