@@ -190,6 +190,17 @@ class _Reader:
             str(subject),
         )
 
+    def missing(self, subject, column) -> None:
+        self.errors.add(
+            self.filename,
+            None,
+            column,
+            None,
+            f"{column} wajib ada",
+            f"{column} is required",
+            str(subject),
+        )
+
     def origin(self, subject) -> Origin:
         return Origin(self.filename, None, str(subject))
 
@@ -198,8 +209,35 @@ def read_organisation(graph: Graph, filename: str, errors: ErrorList) -> Organis
     """The units, people, teams and assignments an RDF graph describes."""
     read = _Reader(graph, filename, errors)
     org = Organisation()
+    _read_units(read, org)
+    for subject in graph.subjects(RDF.type, PWV.Pegawai):
+        person = _read_person(read, subject)
+        if person is not None:
+            org.pegawai[person.nip] = person
+    for subject in set(graph.subjects(RDF.type, PW.TimKerja)):
+        org.tim[str(subject)] = _read_team(read, subject)
+    for membership in graph.subjects(RDF.type, ORG.Membership):
+        team, person = read.one(membership, ORG.organization), read.one(membership, ORG.member)
+        peran = read.enum(membership, ORG.role, model.PERAN, "org:role")
+        if team and person and peran:
+            org.anggota.append(Anggota(team, person, peran, read.origin(membership)))
+    for subject in graph.subjects(RDF.type, PWV.Penugasan):
+        item = _read_assignment(read, subject)
+        if item is not None:
+            org.penugasan[item.code] = item
+    for kind, records in (
+        ("unit", org.units),
+        ("pegawai", org.pegawai),
+        ("tim", org.tim),
+        ("penugasan", org.penugasan),
+    ):
+        org.iris.update({(kind, code): code for code in records})  # the code is the IRI
+    return org
+
+
+def _read_units(read: _Reader, org: Organisation) -> None:
     for jenis, cls in model.UNIT_CLASSES.items():
-        for subject in graph.subjects(RDF.type, cls):
+        for subject in read.graph.subjects(RDF.type, cls):
             code = str(subject)
             if code in org.units and org.units[code].jenis != jenis:
                 read.bad(subject, "rdf:type", str(cls), ["one unit class"])
@@ -210,68 +248,72 @@ def read_organisation(graph: Graph, filename: str, errors: ErrorList) -> Organis
                 read.one(subject, ORG.subOrganizationOf),
                 read.origin(subject),
             )
-            org.iris[("unit", code)] = code
-    posts = {str(post): value for value, (post, _) in model.JABATAN.items()}
-    for subject in graph.subjects(RDF.type, PWV.Pegawai):
-        code = str(subject)
-        post = read.one(subject, PWV.jabatan)
-        if post not in posts:
-            read.bad(subject, "pwv:jabatan", post, sorted(posts))
-            continue
-        level = read.one(subject, PW.level)
-        jenjang = _JENJANG_OF_LEVEL.get(level or "")
-        if posts[post] == "fungsional" and jenjang is None:
-            read.bad(subject, "pw:level", level, sorted(_JENJANG_OF_LEVEL))
-        org.pegawai[code] = Pegawai(
-            code,
-            read.one(subject, RDFS.label) or "",
-            read.one(subject, ORG.memberOf) or "",
-            posts[post],
-            jenjang if posts[post] == "fungsional" else None,
-            read.one(subject, PWV.golongan),
-            read.one(subject, ORG.reportsTo),
-            read.one(subject, PWV.penilaiKinerja),
-            read.one(subject, ORG.headOf),
-            read.flag(subject, PWV.hasilPenyetaraan),
-            read.flag(subject, PWV.delegasiPenilai),
-            read.origin(subject),
-        )
-        org.iris[("pegawai", code)] = code
-    for subject in set(graph.subjects(RDF.type, PW.TimKerja)):
-        code = str(subject)
-        lingkup = read.enum(subject, PWV.lingkup, model.LINGKUP, "pwv:lingkup") or (
-            "lintas_instansi" if (subject, RDF.type, PW.TimKerjaLintasInstansi) in graph else "unit"
-        )
-        org.tim[code] = Tim(
-            code,
-            read.one(subject, RDFS.label) or "",
-            lingkup,
-            read.one(subject, PW.pemilikKinerja),
-            read.enum(subject, PWV.dasarPenetapan, model.DASAR, "pwv:dasarPenetapan"),
-            read.enum(subject, PWV.ditetapkanOleh, model.PENETAP, "pwv:ditetapkanOleh"),
-            read.enums(subject, PWV.memuat, model.MUATAN, "pwv:memuat"),
-            read.origin(subject),
-        )
-        org.iris[("tim", code)] = code
-    for membership in graph.subjects(RDF.type, ORG.Membership):
-        team, person = read.one(membership, ORG.organization), read.one(membership, ORG.member)
-        peran = read.enum(membership, ORG.role, model.PERAN, "org:role")
-        if team and person and peran:
-            org.anggota.append(Anggota(team, person, peran, read.origin(membership)))
-    for subject in graph.subjects(RDF.type, PWV.Penugasan):
-        code = str(subject)
-        approved = graph.value(subject, PWV.disetujuiAtasan)
-        org.penugasan[code] = Penugasan(
-            code,
-            read.one(subject, PWV.pegawai) or "",
-            read.enum(subject, PWV.cara, model.CARA, "pwv:cara"),
-            read.enum(subject, PWV.lingkup, model.LINGKUP, "pwv:lingkup"),
-            read.one(subject, PWV.unitTujuan),
-            read.enum(subject, PWV.dasarPenetapan, model.DASAR, "pwv:dasarPenetapan"),
-            read.enum(subject, PWV.ditetapkanOleh, model.PENETAP, "pwv:ditetapkanOleh"),
-            read.enums(subject, PWV.memuat, model.MUATAN, "pwv:memuat"),
-            None if approved is None else read.flag(subject, PWV.disetujuiAtasan),
-            read.origin(subject),
-        )
-        org.iris[("penugasan", code)] = code
-    return org
+
+
+_POSTS = {str(post): value for value, (post, _) in model.JABATAN.items()}
+
+
+def _read_person(read: _Reader, subject) -> Pegawai | None:
+    post = read.one(subject, PWV.jabatan)
+    if post not in _POSTS:
+        read.bad(subject, "pwv:jabatan", post, sorted(_POSTS))
+        return None
+    unit = read.one(subject, ORG.memberOf)
+    if not unit:
+        read.missing(subject, "org:memberOf")
+        return None
+    level = read.one(subject, PW.level)
+    jenjang = _JENJANG_OF_LEVEL.get(level or "")
+    if _POSTS[post] == "fungsional" and jenjang is None:
+        read.bad(subject, "pw:level", level, sorted(_JENJANG_OF_LEVEL))
+    return Pegawai(
+        str(subject),
+        read.one(subject, RDFS.label) or "",
+        unit,
+        _POSTS[post],
+        jenjang if _POSTS[post] == "fungsional" else None,
+        read.one(subject, PWV.golongan),
+        read.one(subject, ORG.reportsTo),
+        read.one(subject, PWV.penilaiKinerja),
+        read.one(subject, ORG.headOf),
+        read.flag(subject, PWV.hasilPenyetaraan),
+        read.flag(subject, PWV.delegasiPenilai),
+        read.origin(subject),
+    )
+
+
+def _read_team(read: _Reader, subject) -> Tim:
+    lingkup = read.enum(subject, PWV.lingkup, model.LINGKUP, "pwv:lingkup")
+    if lingkup is None:  # a pw:TimKerjaLintasInstansi says its scope by its class
+        cross = (subject, RDF.type, PW.TimKerjaLintasInstansi) in read.graph
+        lingkup = "lintas_instansi" if cross else "unit"
+    return Tim(
+        str(subject),
+        read.one(subject, RDFS.label) or "",
+        lingkup,
+        read.one(subject, PW.pemilikKinerja),
+        read.enum(subject, PWV.dasarPenetapan, model.DASAR, "pwv:dasarPenetapan"),
+        read.enum(subject, PWV.ditetapkanOleh, model.PENETAP, "pwv:ditetapkanOleh"),
+        read.enums(subject, PWV.memuat, model.MUATAN, "pwv:memuat"),
+        read.origin(subject),
+    )
+
+
+def _read_assignment(read: _Reader, subject) -> Penugasan | None:
+    person = read.one(subject, PWV.pegawai)
+    if not person:
+        read.missing(subject, "pwv:pegawai")
+        return None
+    approved = read.graph.value(subject, PWV.disetujuiAtasan)
+    return Penugasan(
+        str(subject),
+        person,
+        read.enum(subject, PWV.cara, model.CARA, "pwv:cara"),
+        read.enum(subject, PWV.lingkup, model.LINGKUP, "pwv:lingkup"),
+        read.one(subject, PWV.unitTujuan),
+        read.enum(subject, PWV.dasarPenetapan, model.DASAR, "pwv:dasarPenetapan"),
+        read.enum(subject, PWV.ditetapkanOleh, model.PENETAP, "pwv:ditetapkanOleh"),
+        read.enums(subject, PWV.memuat, model.MUATAN, "pwv:memuat"),
+        None if approved is None else read.flag(subject, PWV.disetujuiAtasan),
+        read.origin(subject),
+    )

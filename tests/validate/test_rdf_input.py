@@ -86,8 +86,15 @@ def test_unknown_values_and_dangling_references_in_rdf():
     <urn:x:p> a pwv:Pegawai ; org:memberOf <urn:x:u> ; pwv:jabatan pw:JabatanPelaksana ;
         org:reportsTo <urn:x:nobody> .
     <urn:x:q> a pwv:Pegawai ; org:memberOf <urn:x:u> ; pwv:jabatan pw:Raja .
+    <urn:x:r> a pwv:Pegawai ; pwv:jabatan pw:JabatanPelaksana .
+    <urn:x:a> a pwv:Penugasan ; pwv:cara pwv:Penunjukan .
     """
     with pytest.raises(InputErrors) as caught:
         read_rdf_bytes(body, "org.ttl")
     found = {(e.subject, e.column) for e in caught.value.errors}
-    assert found == {("urn:x:p", "org:reportsTo"), ("urn:x:q", "pwv:jabatan")}
+    assert found == {
+        ("urn:x:p", "org:reportsTo"),
+        ("urn:x:q", "pwv:jabatan"),
+        ("urn:x:r", "org:memberOf"),
+        ("urn:x:a", "pwv:pegawai"),
+    }
