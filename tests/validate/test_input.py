@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from capabilities.validate import InputErrors
 from capabilities.validate.input_csv import parse_csv, read_folder, read_tables
@@ -159,3 +161,76 @@ def test_extra_cells_beyond_the_header_are_an_error():
 )
 def test_golongan_rank(text, rank):
     assert golongan_rank(text) == rank
+
+
+_CELL = st.sampled_from(
+    [
+        "",
+        "P01",
+        "P02",
+        "PD1",
+        "BID1",
+        "SEK1",
+        "T1",
+        "fungsional",
+        "pelaksana",
+        "ahli_muda",
+        "ya",
+        "tidak",
+        "unit",
+        "lintas_pd",
+        "III/a",
+        "x",
+        "=1+1",
+        "maksud_tujuan;durasi",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    changes=st.lists(
+        st.tuples(
+            st.sampled_from(["unit", "pegawai", "tim", "anggota_tim", "penugasan"]),
+            st.integers(min_value=0, max_value=30),
+            st.sampled_from(
+                [
+                    "kode_unit",
+                    "induk",
+                    "jenis",
+                    "nip",
+                    "kode_unit",
+                    "jabatan",
+                    "jenjang",
+                    "atasan_nip",
+                    "penilai_kinerja_nip",
+                    "pimpinan_unit",
+                    "golongan",
+                    "kode_tim",
+                    "lingkup",
+                    "peran",
+                    "memuat",
+                    "unit_pemilik_kinerja",
+                    "cara",
+                ]
+            ),
+            _CELL,
+        ),
+        max_size=6,
+    )
+)
+def test_any_edit_gives_a_graph_or_input_errors(changes):
+    """Whatever a spreadsheet holds: a DataGraph, or InputErrors with locations; no crash."""
+    tables = clean(PALU)
+    for table, index, column, value in changes:
+        rows = tables[table]
+        if rows and column in rows[0]:
+            rows[index % len(rows)][column] = value
+    try:
+        data = read_tables(tables, "fuzz")
+    except InputErrors as errors:
+        assert errors.errors and all(
+            e.file and e.message_id and e.message_en for e in errors.errors
+        )
+    else:
+        assert len(data.graph) > 0
