@@ -38,10 +38,16 @@ Rules (name — pattern — modality, bearer):
     "paling rendah …" (not "yang paling rendah") → ``qualification``; "wajib", "harus" →
     ``obligation``; "bertanggung jawab kepada X" → ``obligation`` (accountable to X);
     "bertanggung jawab <verb>" → ``responsibility``; "dapat" → ``permission`` unless a
-    verb of composition follows ("dapat terdiri dari").
+    verb of composition follows ("dapat terdiri dari"), or ``power`` when a constitutive
+    verb follows (``CONSTITUTIVE_VERBS``: "dapat membentuk tim kerja", "dapat menetapkan
+    …": an act that creates or changes legal positions, as the independent reader coded it).
 ``passive-permission``
     "dapat di<verb> <roles>" with no role subject ("dapat dilakukan Pejabat Fungsional dan
     Pelaksana …") → ``permission`` of those roles.
+``involvement``
+    "<not a role> dapat <verb> <roles>" ("Penugasan … dapat melibatkan Pejabat Fungsional
+    dan Pelaksana …") → ``permission`` of whoever assigns (no bearer: the text names none)
+    with those roles as counterparty, as for ``passive-patient``.
 ``passive-patient``
     "<roles> dapat di<verb> [oleh X]" ("Pejabat Fungsional dapat ditugaskan untuk
     memimpin …"): the subject roles are the ones acted upon, so they are the
@@ -74,7 +80,8 @@ Rules (name — pattern — modality, bearer):
     clause) → ``obligation`` of X.
 ``indicative``
     no cue: a role subject followed by an active verb (me-, ber- …) is an ``obligation``
-    ("… melaporkan … kepada …", "Perangkat Daerah menyusun …"), unless the first verb
+    ("… melaporkan … kepada …", "Perangkat Daerah menyusun …") — ``preference`` when the
+    verb is "mengutamakan" (the active of the cue "diutamakan") — unless the first verb
     is descriptive (``DESCRIPTIVE``: "terdiri", "merupakan", "adalah", "berkedudukan",
     "berperan", "berfungsi", "mendapatkan" …) — those describe, they do not oblige.
 """
@@ -125,6 +132,10 @@ COMPOSITION: Final = frozenset({"terdiri", "berupa", "merupakan", "meliputi"})
 ELIGIBILITY: Final = frozenset({("berasal", "dari"), ("dijabat", "oleh"), ("diisi", "oleh")})
 #: Words that look passive (di-) but are not verbs.
 NOT_PASSIVE: Final = frozenset({"dimaksud", "dimana", "dibawah", "diatas", "disini", "diri"})
+#: "dapat <verb>" with these verbs changes legal positions: a power, not a permission.
+CONSTITUTIVE_VERBS: Final = frozenset(
+    {"membentuk", "menetapkan", "mengangkat", "memberhentikan", "menunjuk", "membubarkan"}
+)
 #: Verbs whose object is made, not addressed: never a counterparty.
 CREATION_VERBS: Final = frozenset({"membentuk", "menyusun", "menetapkan", "membubarkan"})
 #: Words of a reference phrase skipped after "sebagaimana dimaksud pada".
@@ -255,12 +266,16 @@ def _subject_norm(doc: Doc, starts: dict[int, Span]) -> _Reading | None:
     if not bearers:
         for cue in cues:
             nxt = cue.end
-            if cue.label_ == "permission" and nxt + 1 in starts and _is_passive(doc, nxt):
-                roles, end = _chain(doc, nxt + 1, starts)
-                action = _text(doc, nxt, len(doc))
+            if cue.label_ != "permission" or nxt + 1 not in starts:
+                continue
+            roles, end = _chain(doc, nxt + 1, starts)
+            action = _text(doc, nxt, len(doc))
+            if _is_passive(doc, nxt):
                 return _Reading(
                     "permission", roles, (), action, "passive-permission", cue.start, end
                 )
+            if _ACTIVE_VERB.match(doc[nxt].lower_):
+                return _Reading("permission", (), roles, action, "involvement", cue.start, end)
         return None
     for cue in cues:
         following = doc[cue.end].lower_ if cue.end < len(doc) else ""
@@ -274,6 +289,8 @@ def _subject_norm(doc: Doc, starts: dict[int, Span]) -> _Reading | None:
         if cue.label_ == "permission" and _is_passive(doc, cue.end):
             return _passive_patient(doc, cue.end, subject, start, condition)
         modality = cue.label_
+        if cue.label_ == "permission" and following in CONSTITUTIVE_VERBS:
+            modality = "power"
         if cue.label_ == "accountable":
             rest = [t.lower_ for t in doc[cue.end : cue.end + 4]]
             modality = "obligation" if "kepada" in rest else "responsibility"
@@ -281,7 +298,7 @@ def _subject_norm(doc: Doc, starts: dict[int, Span]) -> _Reading | None:
             modality,
             subject,
             _counterparties(doc, cue.end, starts),
-            _text(doc, cue.start if modality != "permission" else cue.end, len(doc)),
+            _text(doc, cue.end if cue.label_ == "permission" else cue.start, len(doc)),
             "cue",
             start,
             len(doc),
@@ -298,7 +315,7 @@ def _subject_norm(doc: Doc, starts: dict[int, Span]) -> _Reading | None:
         if _ACTIVE_VERB.match(word) and doc[token.i - 1].lower_ not in {"yang", "untuk"}:
             played = _role_played(doc, subject_end, token.i, starts)
             return _Reading(
-                "obligation",
+                "preference" if word == "mengutamakan" else "obligation",
                 played or bearers,
                 _counterparties(doc, token.i, starts),
                 _text(doc, token.i, len(doc)),
