@@ -29,7 +29,7 @@ DEFAULTS: dict[str, Any] = {
     "MAX_REQUEST_BYTES": 65_536,  # size of a request's URL or body
     # what the query guard lets a parser see (server/guard_limits.py)
     "MAX_QUERY_DEPTH": 64,  # nested brackets ( [ { <<
-    "MAX_QUERY_CHAIN": 500,  # binary operators or UNIONs at one bracket level
+    "MAX_QUERY_CHAIN": 256,  # binary operators or group elements at one bracket level
     "MAX_QUERY_UNARY": 32,  # unary operators in a row
     "MAX_QUERY_TOKENS": 10_000,
     "MAX_RESPONSE_BYTES": 32 * 1024 * 1024,  # bytes of an answer (422 past it)

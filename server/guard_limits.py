@@ -51,7 +51,7 @@ class Limits:
     """The most a query may have of each measure of :class:`~server.sparql_lexer.Shape`."""
 
     depth: int = 64  # nested ( [ { <<
-    chain: int = 500  # binary operators or UNIONs at one bracket level
+    chain: int = 256  # binary operators or group elements at one bracket level
     unary: int = 32  # unary operators in a row
     tokens: int = 10_000  # tokens in all (bounds the guard's own time)
 
@@ -79,7 +79,7 @@ class Refusal(ApiError):
 
 _WHAT = {
     "depth": "brackets nested more than {limit} deep",
-    "chain": "more than {limit} operators or UNIONs in one chain",
+    "chain": "more than {limit} operators or pattern elements at one level",
     "unary": "more than {limit} unary operators in a row",
     "tokens": "more than {limit} tokens",
 }

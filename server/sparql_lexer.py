@@ -19,8 +19,10 @@ where strings and comments begin, hence whether a ``SERVICE`` is code or text:
 
 Every step consumes input and no pattern backtracks over more than a run of trailing dots,
 so a scan is linear in the length of the query. While scanning it measures what makes a
-recursive-descent parser recurse (:class:`Shape`): bracket depth, the longest chain of
-binary operators or ``UNION``s at one level, the longest run of unary operators.
+recursive-descent parser recurse (:class:`Shape`): bracket depth, the longest chain at
+one level (binary operators, and the elements of a group: triples, ``OPTIONAL``,
+``UNION``, ``BIND``, sub-groups…, each of which nests pyoxigraph's algebra one level
+deeper), the longest run of unary operators.
 """
 
 from __future__ import annotations
@@ -88,6 +90,10 @@ _PNAME_REST = re.compile(rf":(?:{_LOCAL})?")
 _BEFORE_OPERAND = frozenset("( , ; || && = != < <= > >= + - * / ! ^^ <<".split())
 BINARY = frozenset("|| && = != < <= > >= + - * / |".split())
 UNARY = frozenset("! + - ^".split())
+# each of these adds one level to the algebra tree pyoxigraph builds (a left-deep chain of
+# joins, unions, extensions), as does each binary operator and each nested group
+CHAIN_WORDS = frozenset("UNION OPTIONAL MINUS BIND GRAPH SERVICE VALUES FILTER AS EXISTS".split())
+_LIST_SEPARATORS = frozenset(". ; ,".split())  # triples and their lists, outside expressions
 _PREFIX_CHARS = frozenset("-.\u00b7")  # a word followed by one may be a long prefix
 _CLOSERS = {"(": ")", "[": "]", "{": "}", "<<": ">>"}
 
@@ -107,7 +113,7 @@ class Shape:
     """What makes a recursive-descent parser recurse, measured over a scan."""
 
     depth: int = 0  # deepest bracket nesting: ( [ { <<
-    chain: int = 0  # longest chain of binary operators or UNIONs at one level
+    chain: int = 0  # longest chain at one level: binary operators, elements of a group
     unary: int = 0  # longest run of unary operators (! + - ^)
     tokens: int = 0
 
@@ -229,7 +235,7 @@ class _Scanner:
             top.kind = QUERY
         if upper.startswith("VALUES"):
             self.values_pending = True
-        return upper == "UNION" and self._chain(top)
+        return upper in CHAIN_WORDS and self._chain(top)
 
     def _chain(self, top: Frame) -> bool:
         top.chain += 1
@@ -245,8 +251,8 @@ class _Scanner:
         """Track brackets and operators; True if the scan must stop (a limit is passed)."""
         top, shape = self.stack[-1], self.result.shape
         top.empty = False
-        if value in UNARY:
-            self.unary_run += 1
+        if value in UNARY or value == "^^":  # ^^<p> in a path is two inverses
+            self.unary_run += len(value)
             if self.unary_run > shape.unary:
                 shape.unary = self.unary_run
                 if shape.unary > self.limits.unary:
@@ -255,6 +261,9 @@ class _Scanner:
         else:
             self.unary_run = 0
         if value in _CLOSERS:
+            # a group in a group is one more join; a ( AS ?v) in SELECT one more extension
+            if (value == "{" or top.kind == QUERY) and self._chain(top):
+                return True
             self.stack.append(Frame(self._frame_kind(value), _CLOSERS[value]))
             if value == "{":
                 self.values_pending = False
@@ -265,7 +274,7 @@ class _Scanner:
                     return True
         elif value == top.closer and len(self.stack) > 1:
             self.stack.pop()
-        elif value in BINARY:
+        elif value in BINARY or (value in _LIST_SEPARATORS and top.kind != EXPR):
             return self._chain(top)
         return False
 
