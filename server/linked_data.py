@@ -180,6 +180,11 @@ def _ontology(source) -> Description:
 # --- output --------------------------------------------------------------------------------
 def _render(description: Description, media: str, path: str) -> bytes:
     if media == HTML:
+        from server.web.units import html_page  # regulation and provision pages
+
+        page = html_page(description.iri)
+        if page is not None:
+            return page.encode("utf-8")
         return render_template("linked_data.html", **_page(description, path)).encode("utf-8")
     triples = [ox.Triple(*(_ox(term) for term in triple)) for triple in description.all_triples()]
     return write_graph(triples, media, dict(PREFIXES))

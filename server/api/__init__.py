@@ -24,6 +24,7 @@ API_MODULES = (
     "server.api.validate_extra",
     "server.api.openapi",
     "server.linked_data",
+    "server.web",
 )
 
 

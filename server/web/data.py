@@ -79,8 +79,8 @@ class Norm:
 
     provision: str
     modality: str
-    bearers: tuple[str, ...]
-    counterparties: tuple[str, ...]
+    bearers: tuple[tuple[str, str], ...]  # (role IRI, label)
+    counterparties: tuple[tuple[str, str], ...]
     action: str
 
 
@@ -95,9 +95,9 @@ def norms_within(source: GraphSource, iri: str) -> list[Norm]:
             {"row": row, "bearers": [], "counterparties": []},
         )
         for key, column in (("bearers", "bearer"), ("counterparties", "counterparty")):
-            name = labels.get(row.get(column, ""), row.get(column, "").removeprefix(ROLE_PREFIX))
-            if name and name not in entry[key]:
-                entry[key].append(name)
+            role = row.get(column)
+            if role and role not in [iri for iri, _ in entry[key]]:
+                entry[key].append((role, labels.get(role, role.removeprefix(ROLE_PREFIX))))
     return [
         Norm(
             provision=entry["row"]["u"],
