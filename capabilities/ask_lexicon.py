@@ -37,6 +37,14 @@ STEM_OVERRIDES: Final[dict[str, str]] = {
     "monev": "monitoring",
     "reviu": "review",
     "review": "review",
+    # words Sastrawi reduces to a stopword, which would drop them: "penyesuaian"
+    # (adjustment) is not "sesuai", an "atasan" (superior) not "atas", a "pembagian"
+    # (division of duties) not "bagi"
+    "penyesuaian": "penyesuaian",
+    "disesuaikan": "penyesuaian",
+    "atasan": "atasan",
+    "pembagian": "pembagian",
+    "membagi": "pembagian",
 }
 
 #: English words that carry no content for retrieval.
@@ -47,6 +55,7 @@ STOPWORDS_EN: Final = frozenset(
     article articles provision provisions govern governs governed regulate regulates
     regulated rule rules say says said about under any there their they can may must
     should shall perwali regulation city mayoral provide provides provided deal deals
+    within than need needs
     """.split()
 )
 
@@ -341,6 +350,27 @@ GLOSSARY_EN: Final[dict[str, str]] = {
     "define": "definisi",
     "defines": "definisi",
     "maps": "peta",
+    "another": "lain",
+    "other": "lain",
+    "official": "pejabat",
+    "officials": "pejabat",
+    "one": "satu",
+    "work": "kerja",
+    "contain": "memuat",
+    "contains": "memuat",
+    "improve": "perbaikan",
+    "improved": "perbaikan",
+    "improvement": "perbaikan",
+    "process": "proses",
+    "processes": "proses",
+    "adjustment": "penyesuaian",
+    "adjusting": "penyesuaian",
+    "adjust": "penyesuaian",
+    "structure": "struktur",
+    "standard": "standar",
+    "directly": "langsung",
+    "give": "pemberian",
+    "giving": "pemberian",
 }
 
 #: Phrases (after translation) that ask what a term means: answered from the terms the
