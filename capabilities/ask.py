@@ -25,7 +25,9 @@ and weighs 0.9 of a body provision (the body governs; the Lampiran elaborates):
 * ``bearer``: the share of the roles named in the question that bear a norm it states;
 * ``define``, for a question asking what a term means ("apa yang dimaksud dengan",
   "what is meant by"): how closely a term it defines (Pasal 1's ``pw:Definisi``, or the
-  subject of an "X merupakan …" sentence) matches what is asked.
+  subject of an "X merupakan …" sentence) matches what is asked. A question whose
+  content words are exactly a term Pasal 1 defines ("Siapa yang dapat memimpin unit
+  organisasi?": "Pimpinan Unit Organisasi") asks what that term is, and is read the same.
 
 ``score = 0.4·lex + 0.3·ctx + 0.05·topic + 0.1·phrase + 0.2·lead + 0.4·pair +
 0.1·bearer (+ 1.0·define)`` (:data:`WEIGHTS`, chosen on the development questions in
@@ -374,6 +376,7 @@ def read_query(index: Index, question: str, lang: str, named: list[str]) -> _Que
     own = [s for s in content_stems(text) if s not in place_words]
     added = [s for s in content_stems(extra) if s not in place_words and s not in own]
     definition = any(f" {cue} " in padded for cue in DEFINITION_CUES)
+    definition = definition or (len(set(own)) > 1 and frozenset(own) in index.defined_terms)
     return _Query(
         list(dict.fromkeys(own)),
         list(dict.fromkeys(added)),

@@ -134,6 +134,10 @@ class Index:
     stem_sets: list[frozenset[str]]  # each provision's content stems
     doc_freq: dict[str, int]
     topic_idf: dict[str, float]
+    #: stems of every term Pasal 1 defines: a question that names one and nothing else
+    #: ("Siapa yang dapat memimpin unit organisasi?" is "Pimpinan Unit Organisasi") asks
+    #: what it is
+    defined_terms: frozenset[frozenset[str]] = frozenset()
     english: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
     english_words: dict[str, str] = field(default_factory=dict)  # one-word entries
 
@@ -204,6 +208,9 @@ def build_index(source: GraphSource) -> Index:
         stem_sets=[frozenset(doc) for doc in docs],
         doc_freq=dict(doc_freq),
         topic_idf={t: math.log(1 + n / (1 + tagged.get(t, 0))) for t in topics},
+        defined_terms=frozenset(
+            term for p in provisions if "definisi" in p.topics for term in p.subjects
+        ),
         english=english,
         english_words={phrase[0]: text for phrase, text in english if len(phrase) == 1},
     )

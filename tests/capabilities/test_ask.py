@@ -123,6 +123,29 @@ def test_detail_only_one_city_regulates(source):
     weak = {item.regulation: item for item in result.not_regulated}
     assert set(weak) == {PALU, TT, CILEGON, PP}
     assert all(item.reason == "weak-match" for item in weak.values())
+    assert all("dukungan" in item.evidence for item in weak.values())
+
+
+def test_weak_match_is_one_support_floor(source):
+    """Rule 2 decides on the support alone: every weak match is below the floor, every
+    regulation answered (whose topic is present) at or above it."""
+    from capabilities.ask import SUPPORT_FLOOR
+
+    result = ask(source, "Berapa banyak tim kerja yang boleh dibentuk dalam satu unit?", "id")
+    weak = {item.regulation for item in result.not_regulated if item.reason == "weak-match"}
+    assert {SEMARANG, PP} <= weak
+    assert PALU in first_per_regulation(result)
+    assert f"{SUPPORT_FLOOR:.2f}" in result.not_regulated[0].evidence
+
+
+def test_question_naming_a_defined_term_reads_its_definition(source):
+    """ "Who can lead a unit organisasi?" names exactly the defined "Pimpinan Unit
+    Organisasi": every regulation answers with its definitions article."""
+    result = ask(source, "Siapa yang dapat memimpin unit organisasi?")
+    first = first_per_regulation(result)
+    assert {reg: answer.pasal for reg, answer in first.items()} == dict.fromkeys(
+        (PALU, TT, SEMARANG, CILEGON, PP), "1"
+    )
 
 
 def test_nothing_matches(source):
@@ -201,6 +224,10 @@ def test_stems_keep_domain_terms_apart():
     assert stem("kinerja") != stem("kerja")
     assert stem("pelaksana") != stem("pelaksanaan")
     assert stem("ditetapkan") == stem("menetapkan")
+    # words Sastrawi would reduce to a stopword keep a stem of their own
+    assert stem("penyesuaian") != stem("sesuai")
+    assert stem("atasan") != stem("atas")
+    assert stem("pembagian") != stem("bagi")
 
 
 def test_unit_ref():
