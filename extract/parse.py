@@ -75,7 +75,7 @@ def read_source(path: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> bytes:
 
 def _check_regular(path: Path, info: os.stat_result, max_bytes: int) -> None:
     if not stat.S_ISREG(info.st_mode):
-        raise ParseError(f"{path.name}: bukan berkas biasa ({_file_kind(info.st_mode)}); dilewati")
+        raise ParseError(f"{path.name}: bukan berkas biasa ({_file_kind(info.st_mode)})")
     if info.st_size > max_bytes:
         raise ParseError(_too_big(path, info.st_size, max_bytes))
 

@@ -9,6 +9,7 @@ written (see :mod:`perwali.store`).
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,9 +18,9 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from extract import vocab
-from extract.metadata import load_metadata
+from extract.metadata import METADATA_FILENAME, load_metadata
 from extract.model import Regulation
-from extract.parse import DEFAULT_MAX_FILE_BYTES, ParseError, parse_file
+from extract.parse import DEFAULT_MAX_FILE_BYTES, ParseError, parse_file, read_source
 from extract.semantic_rdf import semantic_quads
 from extract.semantics import analyse
 from extract.to_rdf import instrument_quads, regulation_quads
@@ -47,6 +48,7 @@ def parse_corpus(
     corpus_dir = Path(corpus_dir)
     if not corpus_dir.is_dir():
         raise FileNotFoundError(f"folder korpus tidak ada: {corpus_dir}")
+    _check_metadata_file(corpus_dir / METADATA_FILENAME, max_file_bytes)
     overrides = load_metadata(corpus_dir)
     regulations: list[Regulation] = []
     failures: list[tuple[str, str]] = []
@@ -71,6 +73,16 @@ def parse_corpus(
         owners[regulation.id] = path.name
         regulations.append(regulation)
     return regulations, failures
+
+
+def _check_metadata_file(path: Path, max_bytes: int) -> None:
+    """The overrides apply to every file, so a metadata file that is not a small regular
+    file (a FIFO would hang, /dev/zero fill memory) stops the build as bad input."""
+    if os.path.lexists(path):
+        try:
+            read_source(path, max_bytes)
+        except ParseError as error:
+            raise ValueError(f"{error}; build dibatalkan, data lama tidak diubah") from error
 
 
 def failure_message(file_name: str, stage: str, error: BaseException) -> str:

@@ -25,6 +25,7 @@ from perwali.store import (
     DUMP_FILENAME,
     EMBEDDED,
     StoreError,
+    build_lock,
     load_into,
     open_embedded,
     parse_store_spec,
@@ -157,17 +158,12 @@ def run_build(args: argparse.Namespace) -> int:
     corpus = args.corpus or DEFAULT_CORPUS_DIR
     try:
         spec = parse_store_spec(args.store, data_dir=args.data) if args.store else None
-        report = build(
-            corpus,
-            args.data,
-            max_file_bytes=args.max_file_bytes,
-            wait=args.wait,
-            on_wait=_tell,
-        )
-        if spec is not None and spec.kind != EMBEDDED:
-            loaded = load_into(spec, Path(args.data) / DUMP_FILENAME)
-            print(f"{loaded} tripel dimuat ke {spec.location}")
-    except (FileNotFoundError, ValueError, StoreError) as error:
+        with build_lock(args.data, wait=args.wait, on_wait=_tell):  # build and load as one
+            report = build(corpus, args.data, max_file_bytes=args.max_file_bytes)
+            if spec is not None and spec.kind != EMBEDDED:
+                loaded = load_into(spec, Path(args.data) / DUMP_FILENAME)
+                print(f"{loaded} tripel dimuat ke {spec.location}")
+    except (OSError, ValueError, StoreError) as error:
         print(f"perwali build: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     for regulation in report.regulations:

@@ -104,7 +104,11 @@ def build_lock(
     a message naming the holder, when the lock is busy. Re-entrant within a process.
     """
     data_dir = Path(data_dir)
-    data_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        message = f"folder data {data_dir} tidak dapat dipakai ({error.strerror})"
+        raise StoreError(message) from error
     key = data_dir.resolve()
     with _held_guard:
         reentrant = key in _held_locks
@@ -376,11 +380,17 @@ def prune_generations(data_dir: Path, keep: int = KEEP_GENERATIONS) -> list[Path
 
 
 def _drop_old_leftovers(data_dir: Path) -> None:
-    """Remove what a build of the old layout may have left half-way (``store.new`` …)."""
+    """Remove what an interrupted build may have left (``store.new`` of the old layout, a
+    temporary symlink); the caller holds the lock."""
     for leftover in (STORE_DIRNAME + ".new", STORE_DIRNAME + ".old"):
         shutil.rmtree(data_dir / leftover, ignore_errors=True)
     with contextlib.suppress(FileNotFoundError):
         (data_dir / (DUMP_FILENAME + ".new")).unlink()
+    for name in (STORE_DIRNAME, DUMP_FILENAME):  # temporary links of a killed build
+        for link in data_dir.glob(f".{name}.*"):
+            if link.is_symlink():
+                with contextlib.suppress(FileNotFoundError):
+                    link.unlink()
 
 
 def _exchange(first: Path, second: Path) -> bool:

@@ -410,3 +410,13 @@ def test_the_five_still_build_through_build(tmp_path):
     report = build(DEFAULT_CORPUS_DIR, tmp_path / "data")
     assert not report.failures and len(report.regulations) == 5
     assert report.quads == store_size(tmp_path / "data")
+
+
+def test_a_metadata_fifo_stops_the_build_as_bad_input_without_hanging(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(PALU, corpus / PALU.name)
+    os.mkfifo(corpus / "metadata.toml")
+    done = perwali("build", *BUILD_INTO(corpus, tmp_path / "data"), timeout=120)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "metadata.toml: bukan berkas biasa (FIFO" in done.stderr
