@@ -74,6 +74,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No counterpart (nearest score {score}).",
     ),
     "similarity": ("Kemiripan", "Similarity"),
+    "diff": ("Perbedaan kata demi kata", "Word-level differences"),
     "formats": ("Data", "Data"),
     "question": ("Pertanyaan", "Question"),
     "ask_intro": (

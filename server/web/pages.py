@@ -95,7 +95,7 @@ def _columns(result, regs) -> list[dict]:
         answers = [a for a in result.answers if a.regulation == info.id]
         if answers or info.id in missing:
             columns.append({"info": info, "answers": answers, "missing": missing.get(info.id)})
-    return columns
+    return sorted(columns, key=lambda column: not column["answers"])  # silent cities last
 
 
 def _topic_names(topics: list[str], lang: str) -> list[str]:

@@ -150,14 +150,11 @@ def _breadcrumbs(index: CitationIndex, unit: Unit) -> list[dict]:
 
 def _short(unit: Unit) -> str:
     """ "BAB II", "Pasal 21", "ayat (4)": the unit's own level of its citation."""
-    kind = {"bagian-lampiran": "bagian"}.get(unit.kind, unit.kind)
-    number = unit.number or ""
-    if kind == "bab":
-        return f"BAB {number}"
-    if kind == "ayat":
-        return f"ayat ({number})"
-    name = kind.capitalize() if kind in ("pasal", "bagian", "paragraf", "lampiran") else kind
-    return f"{name} {number}".strip()
+    own = unit.label.split(" Peraturan ", 1)[0]  # "BAB II Bagian Ketiga", "Pasal 21 ayat (4)"
+    for word in ("angka", "huruf", "ayat", "Paragraf", "Bagian"):
+        if f" {word} " in f" {own} ":
+            return word + own.rsplit(f"{word}", 1)[1] if unit.kind != "pasal" else own
+    return own
 
 
 def _counterparts(source, index: CitationIndex, pasal: Unit) -> list[dict]:
@@ -175,4 +172,4 @@ def _counterparts(source, index: CitationIndex, pasal: Unit) -> list[dict]:
             except ComparisonError:
                 entry["diff"] = None
         out.append(entry)
-    return out
+    return sorted(out, key=lambda e: -(e["diff"].similarity if e["diff"] else -1))
