@@ -49,8 +49,9 @@ When a regulation does not regulate the topic (``not_regulated``), in order:
 2. **Weak match** (``weak-match``). Otherwise, the regulation's best provision is
    compared with the best of all regulations on two ratios: its score over the best
    score, and its *coverage* over the best coverage — the share of the question's stems it
-   holds, weighted by squared rarity, so "golongan" counts and "dalam rangka" hardly
-   (:func:`coverage`). Their geometric mean is its *support* (:func:`support`); below
+   holds, weighted by squared rarity, so "golongan" counts and "dalam rangka" hardly;
+   the verb a "siapa yang <verb>" question asks the actor of counts as much as its rarest
+   word (:func:`coverage`). Their geometric mean is its *support* (:func:`support`); below
    :data:`SUPPORT_FLOOR` (0.6) the regulation has no counterpart. One combined measure,
    not two separate floors: a provision that scores near the best by sharing the
    question's common words but lacks its distinctive ones falls below, and a provision
@@ -308,6 +309,7 @@ class _Query:
     roles: list[str]  # roles named in the question
     definition: bool  # asks what a term means
     subject: frozenset[str]  # its content stems, for a question asking what a term means
+    asked: str | None = None  # the verb a "siapa yang <verb>" question asks the actor of
 
 
 def rank(
@@ -387,7 +389,20 @@ def read_query(index: Index, question: str, lang: str, named: list[str]) -> _Que
         [r.id for r in roles],
         definition,
         frozenset(own) - CUE_STEMS,
+        _asked_verb(padded),
     )
+
+
+ASKED_VERB = re.compile(r" siapa (?:saja )?yang (?:(?:dapat|berwenang|wajib|harus|boleh) )?(\w+) ")
+
+
+def _asked_verb(padded: str) -> str | None:
+    """The stem of the verb a "siapa yang <verb> …" question asks the actor of: the
+    question's focus, whatever its rarity ("menetapkan" is common, yet a provision that
+    never says who *sets* a team does not answer "who sets it")."""
+    match = ASKED_VERB.search(padded)
+    stems_ = content_stems(match.group(1)) if match else []
+    return stems_[0] if stems_ else None
 
 
 def _spell_out(index: Index, text: str) -> str:
@@ -555,6 +570,8 @@ def coverage(index: Index, query: _Query, i: int) -> float:
     if not query.definition and index.definitions_weight[i] < 1:
         return 0.0  # the definitions article names every term; it governs none of them
     weights = {token: index.idf(token) ** 2 for token in query.stems}
+    if query.asked in weights:
+        weights[query.asked] = max(weights.values())
     norm = sum(weights.values()) or 1.0
     return sum(w for token, w in weights.items() if token in index.stem_sets[i]) / norm
 

@@ -17,11 +17,15 @@ STOPWORDS_ID: Final = frozenset(
     yang dan atau di ke dari dalam pada untuk dengan oleh sebagaimana dimaksud ini itu
     sebut tersebut adalah merupakan serta bagi atas secara akan telah sesuai para apa
     siapa bagaimana mana kapan berapa apakah pasal ayat huruf angka atur tentu perwali
-    peraturan wali kota nomor tahun the a an of yg dgn kepada tiap setiap harus dapat
+    peraturan kota nomor tahun the a an of yg dgn kepada tiap setiap harus dapat
     bisa boleh wajib hal sama lain lainnya antara adanya ada tidak bukan juga saja
     laku
     """.split()
 )
+
+#: Boilerplate phrases dropped before stemming: "Peraturan Wali Kota ini" names the
+#: regulation itself, while "Wali Kota" alone is the Mayor ("Keputusan Wali Kota").
+STOP_PHRASES_ID: Final = (("peraturan", "wali", "kota"), ("peraturan", "walikota"))
 
 #: Stems Sastrawi would conflate with another term of the domain: "kinerja"
 #: (performance) is not "kerja" (work), a "Pelaksana" (a post) is not "pelaksanaan"
@@ -356,8 +360,8 @@ GLOSSARY_EN: Final[dict[str, str]] = {
     "officials": "pejabat",
     "one": "satu",
     "work": "kerja",
-    "contain": "memuat",
-    "contains": "memuat",
+    "contain": "memuat mencantumkan",
+    "contains": "memuat mencantumkan",
     "improve": "perbaikan",
     "improved": "perbaikan",
     "improvement": "perbaikan",

@@ -3,8 +3,10 @@
 Every Pasal and ayat of the body (not the Lampiran) is a document: its own text with its
 sub-units (huruf, angka), its SKOS topics, the roles it mentions and the actions of the
 norms it states. Text is lower-cased, split into words, stemmed with Sastrawi and
-stripped of stopwords; :mod:`bm25s` scores it. The whole Pasal (with the headings of its
-BAB, Bagian and Paragraf) is indexed too, as the context of its ayat.
+stripped of stopwords and of the phrase "Peraturan Wali Kota" (the regulation naming
+itself; "Wali Kota" alone, the Mayor, is content); :mod:`bm25s` scores it. The whole
+Pasal (with the headings of its BAB, Bagian and Paragraf) is indexed too, as the context
+of its ayat.
 
 Questions are read into the same stems. English questions are first translated word by
 word into the regulations' Indonesian (the English labels of the graph's topics and roles,
@@ -26,7 +28,13 @@ import numpy as np
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
 from capabilities.ask_corpus import RawItem, RawProvision, read_provisions, subject_of
-from capabilities.ask_lexicon import GLOSSARY_EN, STEM_OVERRIDES, STOPWORDS_EN, STOPWORDS_ID
+from capabilities.ask_lexicon import (
+    GLOSSARY_EN,
+    STEM_OVERRIDES,
+    STOP_PHRASES_ID,
+    STOPWORDS_EN,
+    STOPWORDS_ID,
+)
 from capabilities.source import GraphSource, cached
 
 WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -62,10 +70,25 @@ def stems(text: str) -> list[str]:
 def content_stems(text: str) -> list[str]:
     """Stems that carry content: what BM25 indexes and queries with."""
     out = []
-    for word in words(text):
+    for word in _without_stop_phrases(words(text)):
         token = stem(word)
         if token not in STOPWORDS_ID and word not in STOPWORDS_ID and len(token) > 1:
             out.extend(token.split("-") if "-" in token else [token])
+    return out
+
+
+def _without_stop_phrases(tokens: list[str]) -> list[str]:
+    """The tokens without the boilerplate phrases of :data:`STOP_PHRASES_ID`."""
+    if "peraturan" not in tokens:
+        return tokens
+    out, i = [], 0
+    while i < len(tokens):
+        phrase = next((p for p in STOP_PHRASES_ID if tuple(tokens[i : i + len(p)]) == p), None)
+        if phrase:
+            i += len(phrase)
+        else:
+            out.append(tokens[i])
+            i += 1
     return out
 
 

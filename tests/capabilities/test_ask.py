@@ -148,6 +148,31 @@ def test_question_naming_a_defined_term_reads_its_definition(source):
     )
 
 
+def test_who_question_weighs_its_verb(source):
+    """ "Siapa yang menetapkan …" asks for the actor of "menetapkan": the verb's stem
+    counts in the coverage as much as the rarest word of the question."""
+    from capabilities.ask import _asked_verb, coverage, read_query
+
+    assert _asked_verb(" siapa yang berwenang membentuk tim kerja ") == stem("membentuk")
+    assert _asked_verb(" siapa saja yang dapat menjadi ketua tim ") == stem("menjadi")
+    assert _asked_verb(" apa tugas ketua tim ") is None
+    index = get_index(source)
+    query = read_query(
+        index, "Siapa yang menetapkan tim kerja lintas instansi pemerintah?", "id", []
+    )
+    assert query.asked == stem("menetapkan")
+    without = [i for i, stems in enumerate(index.stem_sets) if query.asked not in stems]
+    plain = read_query(index, "Tim kerja lintas instansi pemerintah", "id", [])
+    assert all(coverage(index, query, i) <= coverage(index, plain, i) for i in without[:50])
+
+
+def test_mayor_is_content_but_the_regulation_name_is_not():
+    from capabilities.retrieval import content_stems
+
+    assert "wali" in content_stems("ditetapkan dengan Keputusan Wali Kota")
+    assert "wali" not in content_stems("Peraturan Wali Kota ini mulai berlaku")
+
+
 def test_nothing_matches(source):
     result = ask(source, "xyzzy plugh")
     assert result.answers == []
@@ -228,6 +253,12 @@ def test_stems_keep_domain_terms_apart():
     assert stem("penyesuaian") != stem("sesuai")
     assert stem("atasan") != stem("atas")
     assert stem("pembagian") != stem("bagi")
+
+
+def test_english_vocabulary_of_questions(source):
+    index = get_index(source)
+    text = translate_english(index, "What must a request from another unit contain?")
+    assert {"permohonan", "lain", "memuat", "mencantumkan"} <= set(text.lower().split())
 
 
 def test_unit_ref():
