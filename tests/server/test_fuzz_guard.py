@@ -95,15 +95,15 @@ def soup(draw) -> str:
 
 
 def guard(query: str) -> tuple[bool, float]:
-    """(accepted?, seconds) — anything but facts or a Refusal fails the test."""
-    started = time.perf_counter()
+    """(accepted?, CPU seconds) — anything but facts or a Refusal fails the test."""
+    started = time.thread_time()  # CPU time: a busy CI machine does not inflate it
     try:
         check_query(inspect_query(query, {"ex": "http://e/"}), {"http://e/g"})
         accepted = True
     except Refusal as refusal:
         assert refusal.status in (400, 403) and refusal.code and refusal.message
         accepted = False
-    return accepted, time.perf_counter() - started
+    return accepted, time.thread_time() - started
 
 
 _CHILD = r"""
@@ -177,7 +177,7 @@ def test_nested_queries_are_refused_or_run(queries):
     accepted = []
     for query in queries:
         ok, seconds = guard(query)
-        assert seconds < 1.0  # the bench holds it to 50 ms on a quiet machine
+        assert seconds < 0.25  # the bench holds it to 50 ms on a quiet machine
         if ok:
             accepted.append(query)
     run_in_oxigraph(accepted)
@@ -189,7 +189,7 @@ def test_random_queries_are_refused_or_run(queries):
     accepted = []
     for query in queries:
         ok, seconds = guard(query)
-        assert seconds < 1.0
+        assert seconds < 0.25
         if ok:
             accepted.append(query)
     run_in_oxigraph(accepted)

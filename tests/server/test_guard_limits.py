@@ -96,15 +96,16 @@ SLOW_BEFORE = {
 
 @pytest.mark.parametrize("query", SLOW_BEFORE.values(), ids=SLOW_BEFORE.keys())
 def test_the_guard_is_linear(query):
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.thread_time()
     try:
         facts = inspect_query(query)
     except Refusal:
         facts = None
-    elapsed = time.perf_counter() - started
-    assert elapsed < 0.5  # 50 ms on a quiet machine (bench/guard_speed.py); room for CI
+    # CPU time, which a busy CI machine does not inflate: about 2 ms here (the bench holds
+    # wall time to 50 ms on a quiet machine); the old tokeniser took 20 s on the first
+    assert time.thread_time() - cpu < 0.25
     if facts is not None:
-        assert 0 < facts.seconds <= elapsed
+        assert 0 < facts.seconds <= time.perf_counter() - started
 
 
 def test_refusals_have_indonesian_messages():
