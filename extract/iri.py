@@ -13,7 +13,13 @@ be written by hand from a citation ("Pasal 21 ayat (4)" -> ``pasal/21/ayat/4``).
 Regulation ids (``palu-28-2023``) map one to one onto work IRIs: the type is left out for
 the regulation of the region's head (Peraturan Wali Kota in a Kota, Peraturan Bupati in a
 Kabupaten) and written otherwise (``surabaya-perda-4-2025``); a Kabupaten's place starts
-with ``kab-`` (``kab-donggala-24-2025``).
+with ``kab-`` (``kab-donggala-24-2025``), a Provinsi's with ``prov-`` (Peraturan Gubernur
+``prov-jawa-timur-12-2021``, Perda ``prov-jawa-timur-perda-3-2020``). A national
+instrument's id is its type code, number and year (``uu-5-2014``, ``pp-18-2016``,
+``permenpanrb-7-2022``), its work the shared instrument IRI (``…/eli/id/uu/2014/5``).
+
+The Penjelasan of a unit has the unit's path after a valueless ``penjelasan`` segment
+(``…/penjelasan/pasal/5/ayat/1``); its general part is ``…/penjelasan/umum``.
 """
 
 from __future__ import annotations

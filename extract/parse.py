@@ -18,6 +18,7 @@ from extract.lampiran import parse_lampiran
 from extract.lists import ListTooDeep
 from extract.metadata import Override, apply_overrides
 from extract.model import ParseWarning, Regulation
+from extract.ocr import recovery_warnings, repair_lines
 from extract.penjelasan import parse_penjelasan
 from extract.preamble import link_instruments, parse_items
 from extract.segment import SegmentError, segment
@@ -107,7 +108,7 @@ def parse_text(text: str, source_file: str, override: Override | None = None) ->
 
 
 def _parse_text(text: str, source_file: str, override: Override | None) -> Regulation:
-    lines = clean(text)
+    lines, recovered = repair_lines(clean(text))
     zones = segment(lines)
     echoes = zones.penjelasan[:1] + [part[0] for part in zones.lampiran]
     title = parse_title_block(zones.title, zones.title + zones.menimbang + zones.mengingat, echoes)
@@ -161,6 +162,7 @@ def _parse_text(text: str, source_file: str, override: Override | None) -> Regul
         lampiran=parse_lampiran(zones.lampiran, root),
         penjelasan=penjelasan,
         warnings=warnings
+        + recovery_warnings(recovered, body, root, source_file)
         + body_warnings
         + mengingat_warnings
         + definition_warnings

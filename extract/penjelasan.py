@@ -110,8 +110,12 @@ class _Parser:
         while stack:
             top = stack[-1]
             top_kind = top.iri.path[-1][0]
-            if kind == "pasal" and top_kind == "angka" and _roman_root(stack):
-                return top  # a Pasal quoted by an amending instruction
+            if _roman_root(stack):  # amending: Pasal I / Angka 1 (instruction) / Pasal 11
+                if kind == "pasal" and top_kind == "angka" and len(stack) == 2:
+                    return top  # a Pasal quoted by the instruction
+                if kind == "angka" and len(stack) == 1:
+                    return top  # the next instruction
+
             if _RANK[top_kind] < _RANK[kind]:
                 return top
             stack.pop()

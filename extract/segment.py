@@ -31,10 +31,12 @@ PENJELASAN_START = re.compile(r"^PENJELASAN\b")
 
 _S = r"[ \t]"
 #: Where a run-on line is cut: the whitespace before a piece that can only start a unit.
+#: Each alternative starts with a character (never a look-behind), so the engine skips
+#: fast over plain text; the whitespace to cut is the named group that matched.
 _CUT = re.compile(
     rf"""
-      {_S}+__{_S}+                                     # a Markdown rule left by the converter
-    | (?<=\S){_S}+(?=
+      (?P<rule>{_S}+__{_S}+)                          # a Markdown rule left by the converter
+    | (?P<formula>{_S}+)(?=[ADTLBPM])(?=               # first letter: a cheap gate
           Agar{_S}+setiap{_S}+orang{_S}+mengetahuinya
         | (?:Disahkan|Ditetapkan|Diundangkan){_S}+di{_S}+[A-Z]
         | (?:TAMBAHAN{_S}+)?(?:LEMBARAN|BERITA){_S}+NEGARA{_S}+REPUBLIK
@@ -42,16 +44,20 @@ _CUT = re.compile(
         | PENJELASAN{_S}+ATAS\b
         | LAMPIRAN{_S}+(?:[IVXL]+{_S}+)?PERATURAN\b
         | Menimbang\b | Mengingat\b | MEMUTUSKAN\b)
-    | (?<=[^.][.;:]){_S}+(?=
+    | [.;:](?P<unit>{_S}+)(?=[PB(])(?=                 # after the end of a sentence
           Pasal{_S}+\d+[A-Z]?{_S}+(?:\(\d|[A-Z])
         | \(\d+[a-z]?\){_S}+[A-Z]
         | BAB{_S}+[IVXLC]+{_S}+[A-Z]{{3}}
         | Bagian{_S}+Ke[a-z]+{_S}+[A-Z]
         | Paragraf{_S}+\d+{_S}+[A-Z])
-    | (?:(?<=[^.];)|(?<=[a-z]:)|(?<=;{_S}dan)|(?<=;{_S}atau))
-      {_S}+(?=[a-z]\.{_S}|\d{{1,2}}\.{_S}+[A-Z])
+    | (?P<colon>:|;(?:{_S}dan|{_S}atau)?)(?P<item>{_S}+)(?=[a-z]\.{_S}|\d{{1,2}}\.{_S}+[A-Z])
     """,
     re.VERBOSE,
+)
+#: A cheap superset of :data:`_CUT` (literals first): most lines are never cut.
+_CANDIDATE = re.compile(
+    rf"__|Agar|Di(?:sahkan|tetapkan|undangkan)|LEMBARAN|BERITA|PENJELASAN|LAMPIRAN|Menimbang"
+    rf"|Mengingat|MEMUTUSKAN|[.;:]{_S}+[PB(]|[;:]{_S}+(?:(?:dan|atau){_S}+)?[a-z0-9]"
 )
 #: A Pasal heading cut out of a run-on line, followed by its first words.
 _PASAL_HEAD = re.compile(rf"^Pasal{_S}+\d+[A-Z]?(?={_S}+(?:\(\d|[A-Z]))")
@@ -138,7 +144,7 @@ def split_run_on(lines: list[Line]) -> list[Line]:
     """Cut every run-on line where a unit can only begin (see the module docstring)."""
     out: list[Line] = []
     for line in lines:
-        if not _CUT.search(line.text):
+        if not _CANDIDATE.search(line.text) or not _CUT.search(line.text):
             out.append(line)
             continue
         for index, piece in enumerate(_cut(line, _CUT)):
@@ -154,8 +160,15 @@ def split_run_on(lines: list[Line]) -> list[Line]:
 def _cut(line: Line, pattern: re.Pattern) -> list[Line]:
     pieces, begin = [], 0
     for match in pattern.finditer(line.text):
-        pieces.append((begin, match.start()))
-        begin = match.end()
+        group = match.lastgroup
+        start, end = match.span(group) if group else match.span()
+        before = line.text[match.start() - 1 : match.start()]
+        if group in ("unit", "item") and before == ".":
+            continue  # "…." or "..": an ellipsis, not the end of a sentence
+        if group == "item" and match["colon"] == ":" and not before.islower():
+            continue  # "Menimbang : a." is a label, cut elsewhere; "atas: a." is a list
+        pieces.append((begin, start))
+        begin = end
     pieces.append((begin, len(line.text)))
     return [_piece(line, a, b) for a, b in pieces if line.text[a:b].strip()]
 

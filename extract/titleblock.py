@@ -165,7 +165,7 @@ def _national_title(match: re.Match, echoes: list[Line]) -> TitleBlock:
         number=number,
         year=year,
         title=title_case(match["title"]),
-        province=region or None,
+        province=None,  # a province's own name is its region, not a province above it
         work=instrument.work,
         warnings=tuple(warnings),
     )

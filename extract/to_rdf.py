@@ -276,6 +276,8 @@ def instrument_quads(regulations: Iterable[Regulation]) -> Iterator[Quad]:
     """
     titles: dict[Work, Counter] = {}
     first: dict[Work, Instrument] = {}
+    regulations = list(regulations)
+    ingested = {regulation.work for regulation in regulations}
     for regulation in regulations:
         for item in (*regulation.menimbang, *regulation.mengingat):
             for instrument in item.cites:
@@ -285,6 +287,9 @@ def instrument_quads(regulations: Iterable[Regulation]) -> Iterator[Quad]:
                 )
     for work, instrument in first.items():
         subject = node(work)
+        if work in ingested:  # its own graph describes it; here it is only typed as cited
+            yield Quad(subject, _TYPE, NamedNode(v.INSTRUMENT_CLASS), INSTRUMENTS_GRAPH)
+            continue
         title = titles[work].most_common(1)[0][0] if titles[work] else None
         described = Instrument(work, instrument.doctype, title, instrument.region)
         yield Quad(subject, _TYPE, _LEGAL_RESOURCE, INSTRUMENTS_GRAPH)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from extract import vocab
+from extract.citation import provision_label
 from extract.doctypes import RULES
 from extract.iri import Iri, IriError, work_from_regulation_id
 
@@ -46,7 +47,8 @@ def regulation_summaries(store: ox.Store) -> list[dict]:
     """One ``perwali stats`` record per regulation, sorted by id."""
     rows = select(
         store,
-        """SELECT ?reg ?id ?type ?number ?year ?title ?place ?province ?enacted ?promulgated
+        """SELECT DISTINCT ?reg ?id ?type ?number ?year ?title ?place ?province ?enacted
+                  ?promulgated
                   ?signatory ?gyear ?gnumber WHERE {
              ?reg a pw:ProdukHukumDaerah ; pw:regulationId ?id ; eli:type_document ?type ;
                   eli:number ?number ; pw:year ?year ; eli:title ?title ;
@@ -165,6 +167,7 @@ def show(store: ox.Store, address: Address) -> dict:
         f"""SELECT ?unit ?parent ?label ?text ?heading ?number ?position ?class WHERE {{
               ?unit eli:is_part_of* <{target}> ; rdfs:label ?label .
               FILTER NOT EXISTS {{ ?unit a pw:Definisi }}
+              FILTER NOT EXISTS {{ ?unit a pw:Penjelasan }}
               OPTIONAL {{ ?unit eli:is_part_of ?parent }}
               OPTIONAL {{ ?unit pw:text ?text }} OPTIONAL {{ ?unit pw:heading ?heading }}
               OPTIONAL {{ ?unit eli:number ?number }} OPTIONAL {{ ?unit pw:position ?position }}
@@ -180,7 +183,31 @@ def show(store: ox.Store, address: Address) -> dict:
     for unit, row in nodes.items():
         if unit != str(target) and "parent" in row:
             by_parent[row["parent"]].append(row)
-    return _tree(nodes[str(target)], by_parent, address.regulation)
+    record = _tree(nodes[str(target)], by_parent, address.regulation)
+    record["children"].extend(_penjelasan(store, target, address.regulation))
+    return record
+
+
+def _penjelasan(store: ox.Store, target: Iri, regulation: str) -> list[dict]:
+    """The Penjelasan of ``target`` (of the whole regulation for a work), in document
+    order, as records of kind "penjelasan" that follow its sub-units."""
+    if target.path:
+        scope = f"<{target}> pw:explainedBy ?root . ?unit eli:is_part_of* ?root ."
+    else:
+        scope = f"?unit a pw:Penjelasan ; pw:regulation <{target}> ."
+    rows = select(
+        store,
+        f"""SELECT DISTINCT ?unit ?label ?text ?start WHERE {{
+              {scope} ?unit rdfs:label ?label ; pw:text ?text ; pw:startOffset ?start .
+            }}""",
+    )
+    records = []
+    for row in sorted(rows, key=lambda row: (int(row["start"]), row["unit"])):
+        record = _record(row, regulation)
+        path = Iri.parse(row["unit"]).path[1:]
+        record.update(kind="penjelasan", number=provision_label(path) or "Umum")
+        records.append(record)
+    return records
 
 
 #: The deepest unit tree ``show`` prints: real regulations go about ten levels deep; the

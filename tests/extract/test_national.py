@@ -160,3 +160,16 @@ def test_mengingat_citing_the_national_samples_resolve_to_their_text(national_bu
     assert all(row["id"] is not None for row in rows), [str(r["cited"]) for r in rows]
     cited = {row["cited"].value for row in rows}
     assert len(cited) == 4  # all four samples are cited, and each resolves
+
+
+def test_show_gives_a_unit_its_penjelasan(national_build):
+    from perwali.read import Address, show
+
+    store = open_embedded(national_build)
+    pasal = show(store, Address("uu-5-2014", "2"))
+    explained = [child for child in pasal["children"] if child["kind"] == "penjelasan"]
+    assert [child["number"] for child in explained[:2]] == ["Pasal 2", "Pasal 2 huruf a"]
+    assert explained[1]["text"].startswith("Yang dimaksud dengan")
+    assert explained[1]["citation"] == "Penjelasan Pasal 2 huruf a Undang-Undang Nomor 5 Tahun 2014"
+    palu = show(store, Address("palu-28-2023", "21"))  # no Penjelasan: sub-units only
+    assert all(child["kind"] != "penjelasan" for child in palu["children"])
