@@ -107,16 +107,17 @@ def _serve(path: str):
     if not is_iri(iri):
         raise ApiError(404, "iri-not-found", f"{path!r} is not the path of an IRI")
     section = path.split("/", 1)[0]
-    description = run_limited(_fetch, graph_source(), iri, section)
-    if not description.exists:
-        return _not_found(path, iri, section)
-    if negotiated and section in NON_INFORMATION:
-        response = redirect(f"/{path}{SUFFIX_OF[media]}", code=303)
-        response.headers["Vary"] = "Accept"
-        return response
-    response = current_app.response_class(
-        _render(description, media, path), mimetype=media, status=200
-    )
+    page = _web_page(iri) if media == HTML else None
+    if page is None:
+        description = run_limited(_fetch, graph_source(), iri, section)
+        if not description.exists:
+            return _not_found(path, iri, section)
+        if negotiated and section in NON_INFORMATION:
+            response = redirect(f"/{path}{SUFFIX_OF[media]}", code=303)
+            response.headers["Vary"] = "Accept"
+            return response
+    body = page.encode("utf-8") if page is not None else _render(description, media, path)
+    response = current_app.response_class(body, mimetype=media, status=200)
     if media == HTML:
         response.headers["Content-Type"] = "text/html; charset=utf-8"
     response.headers["Vary"] = "Accept"
@@ -126,6 +127,13 @@ def _serve(path: str):
         f'</{path}{suffix}>; rel="alternate"; type="{kind}"' for suffix, kind in SUFFIXES.items()
     )
     return response
+
+
+def _web_page(iri: str) -> str | None:
+    """The web page of a regulation or one of its units (``server.web``), else None."""
+    from server.web.units import html_page
+
+    return html_page(iri)
 
 
 def _split_suffix(path: str) -> tuple[str, str | None]:
@@ -180,11 +188,6 @@ def _ontology(source) -> Description:
 # --- output --------------------------------------------------------------------------------
 def _render(description: Description, media: str, path: str) -> bytes:
     if media == HTML:
-        from server.web.units import html_page  # regulation and provision pages
-
-        page = html_page(description.iri)
-        if page is not None:
-            return page.encode("utf-8")
         return render_template("linked_data.html", **_page(description, path)).encode("utf-8")
     triples = [ox.Triple(*(_ox(term) for term in triple)) for triple in description.all_triples()]
     return write_graph(triples, media, dict(PREFIXES))

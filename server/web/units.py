@@ -15,6 +15,7 @@ from capabilities import align, cite
 from capabilities.cite_index import CitationIndex, Unit, citation_index
 from capabilities.diff import diff
 from capabilities.similarity import ComparisonError
+from capabilities.source import cached
 from server.api.common import graph_source
 from server.linked_data import href
 from server.web.data import norms_within, penjelasan, regulations, topics_of
@@ -168,8 +169,17 @@ def _counterparts(source, index: CitationIndex, pasal: Unit) -> list[dict]:
         if other is not None:
             entry["unit"] = index.units.get(other)
             try:
-                entry["diff"] = diff(source, pasal.iri, other)
+                entry["diff"] = _diff(source, pasal.iri, other)
             except ComparisonError:
                 entry["diff"] = None
         out.append(entry)
     return sorted(out, key=lambda e: -(e["diff"].similarity if e["diff"] else -1))
+
+
+def _diff(source, a: str, b: str):
+    """``capabilities.diff.diff`` of two Pasal, kept per build: the pairs are few (one per
+    Pasal and other regulation) and a long Pasal (the definitions) takes ~35 ms to diff."""
+    memo = cached(source, "web-diffs", lambda _source: {})
+    if (a, b) not in memo:
+        memo[(a, b)] = diff(source, a, b)
+    return memo[(a, b)]
