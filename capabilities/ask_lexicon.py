@@ -360,6 +360,7 @@ GLOSSARY_EN: Final[dict[str, str]] = {
     "officials": "pejabat",
     "one": "satu",
     "work": "kerja",
+    "other than": "selain",
     "contain": "memuat mencantumkan",
     "contains": "memuat mencantumkan",
     "improve": "perbaikan",
