@@ -168,3 +168,28 @@ def test_skip_link_moves_focus_to_main(page, live_url):
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "isi"
+
+
+def test_axe_check_finds_a_real_violation(page):
+    """The accessibility check is live: a page with an unlabelled field and an image with
+    no text fails it (so an empty result above means something)."""
+    page.set_content(
+        '<html lang="id"><body><main><input type="text"><img src="data:,"></main></body></html>'
+    )
+    found = {violation["id"] for violation in axe_violations(page)}
+    assert {"label", "image-alt"} <= found
+
+
+def test_upload_against_all_shows_the_matrix_on_a_phone(page, live_url, tmp_path):
+    upload = tmp_path / "kecil.zip"
+    upload.write_bytes(kecil_zip())
+    page.set_viewport_size({"width": 360, "height": 780})
+    page.goto(live_url + "/validasi?lang=en")
+    page.set_input_files("#file", str(upload))
+    page.select_option("#regulation", "all")
+    page.click("form.upload button[type=submit]")
+    page.wait_for_selector("table.matrix")
+    assert "Rules per city" in page.inner_text("main")
+    assert axe_violations(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    shoot(page, "validasi-semua-360")
