@@ -51,7 +51,10 @@ When a regulation does not regulate the topic (``not_regulated``), in order:
    score, and its *coverage* over the best coverage — the share of the question's stems it
    holds, weighted by squared rarity, so "golongan" counts and "dalam rangka" hardly;
    the verb a "siapa yang <verb>" question asks the actor of counts as much as its rarest
-   word (:func:`coverage`). Their geometric mean is its *support* (:func:`support`); below
+   word; a provision naming a broader role (``skos:broader`` of the roles) holds the
+   words that single out a narrower one the question names — a rule on "Pejabat
+   Fungsional" governs "Pejabat Fungsional ahli muda" (:func:`coverage`). Their
+   geometric mean is its *support* (:func:`support`); below
    :data:`SUPPORT_FLOOR` (0.6) the regulation has no counterpart. One combined measure,
    not two separate floors: a provision that scores near the best by sharing the
    question's common words but lacks its distinctive ones falls below, and a provision
@@ -310,6 +313,9 @@ class _Query:
     definition: bool  # asks what a term means
     subject: frozenset[str]  # its content stems, for a question asking what a term means
     asked: str | None = None  # the verb a "siapa yang <verb>" question asks the actor of
+    #: stems that single out a role named in the question from its broader roles ("ahli
+    #: muda" of "Pejabat Fungsional ahli muda") → those broader roles
+    general: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def rank(
@@ -390,7 +396,23 @@ def read_query(index: Index, question: str, lang: str, named: list[str]) -> _Que
         definition,
         frozenset(own) - CUE_STEMS,
         _asked_verb(padded),
+        _generalised(index, roles),
     )
+
+
+def _generalised(index: Index, roles: list[Concept]) -> dict[str, frozenset[str]]:
+    """For each role named, the stems its label adds to each broader role's: a provision
+    on "Pejabat Fungsional" governs a "Pejabat Fungsional ahli muda" as well."""
+    out: dict[str, set[str]] = {}
+    for role in roles:
+        own = set(content_stems(role.label_id))
+        parent = role.broader
+        while parent and parent in index.roles:
+            broader = index.roles[parent]
+            for token in own - set(content_stems(broader.label_id)):
+                out.setdefault(token, set()).add(parent)
+            parent = broader.broader
+    return {token: frozenset(ids) for token, ids in out.items()}
 
 
 ASKED_VERB = re.compile(r" siapa (?:saja )?yang (?:(?:dapat|berwenang|wajib|harus|boleh) )?(\w+) ")
@@ -573,7 +595,15 @@ def coverage(index: Index, query: _Query, i: int) -> float:
     if query.asked in weights:
         weights[query.asked] = max(weights.values())
     norm = sum(weights.values()) or 1.0
-    return sum(w for token, w in weights.items() if token in index.stem_sets[i]) / norm
+    roles = index.provisions[i].roles
+    return (
+        sum(
+            w
+            for token, w in weights.items()
+            if token in index.stem_sets[i] or roles & query.general.get(token, frozenset())
+        )
+        / norm
+    )
 
 
 def support(index: Index, query: _Query, base, best: dict[str, int], reg_id: str) -> float:

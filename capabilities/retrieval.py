@@ -181,7 +181,7 @@ def build_index(source: GraphSource) -> Index:
     """Read the provisions, topics and roles from the graph and index them."""
     regulations = _regulations(source)
     topics = _concepts(source, "skos:inScheme topic:scheme", with_broader=True)
-    roles = _concepts(source, "a pw:Role", with_broader=False)
+    roles = _concepts(source, "a pw:Role", with_broader=True)
     raw, items = read_provisions(source, set(regulations))
     provisions = [_provision(p) for p in raw]
     provisions += [_lampiran_entry(raw[item.owner], item, topics) for item in items]

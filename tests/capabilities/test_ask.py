@@ -166,6 +166,21 @@ def test_who_question_weighs_its_verb(source):
     assert all(coverage(index, query, i) <= coverage(index, plain, i) for i in without[:50])
 
 
+def test_a_rule_on_a_broader_role_governs_the_narrower(source):
+    """Padang Panjang and Cilegon place every Pejabat Fungsional at once; a question on
+    the ahli muda level is answered there, not marked not regulated."""
+    from capabilities.ask import _generalised, read_query
+
+    index = get_index(source)
+    query = read_query(index, "Pejabat Fungsional ahli muda berkedudukan di bawah siapa?", "id", [])
+    assert query.general[stem("muda")] >= {"pejabat-fungsional"}
+    assert _generalised(index, [index.roles["pejabat-fungsional"]]).get(stem("muda")) is None
+    result = ask(source, "Pejabat Fungsional ahli muda berkedudukan di bawah siapa?")
+    first = first_per_regulation(result)
+    assert {PP, CILEGON} <= set(first)
+    assert (first[PP].pasal, first[CILEGON].pasal) == ("5", "4")
+
+
 def test_mayor_is_content_but_the_regulation_name_is_not():
     from capabilities.retrieval import content_stems
 
