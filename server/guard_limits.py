@@ -1,26 +1,28 @@
 """How complex a query may be before any parser sees it (pyoxigraph's parser recurses).
 
 pyoxigraph's SPARQL parser is recursive descent on the thread's stack: past a few
-thousand nested brackets, or a few thousand operators in one flat chain (each binary
-operator nests the tree one level deeper), it overflows the stack and the process dies
-with SIGSEGV, taking the worker and the client's answer with it. Measured on the
-project's machine (8 MB stacks, pyoxigraph 0.5.13, ``bench/guard_speed.py --probe``):
+thousand nested brackets, or a few thousand elements in one flat chain (each binary
+operator, each triple, ``OPTIONAL``, ``MINUS``, ``BIND``, ``UNION``... nests the algebra one
+level deeper), it overflows the stack and the process dies with SIGSEGV, taking the
+worker and the client's answer with it. Measured on the project's machine (8 MB stacks,
+pyoxigraph 0.5.13, ``python bench/guard_speed.py --probe``):
 
-====================================  ==============================
-shape                                 the parser dies at
-====================================  ==============================
-nested ``{``                          2,208 levels (4.4 KB)
-nested sub-``SELECT`` / ``OPTIONAL``  2,560 / 2,624 levels
-nested ``(`` in an expression         4,672 levels
-nested ``(<p>)*`` in a path           13,824 levels
-flat ``+`` / ``||`` chain             6,912 / 9,472 operands
-flat ``UNION`` chain                  6,656 groups
-run of ``!``                          about 9,300
-====================================  ==============================
+=============================================  ======================
+shape                                          the parser dies at
+=============================================  ======================
+nested ``FILTER EXISTS {``                     848 levels
+nested ``{``                                   2,208 levels (4.4 KB)
+nested sub-``SELECT`` / ``OPTIONAL``           2,560 / 2,624 levels
+nested ``(`` in an expression / in a path      4,672 / 13,824 levels
+``MINUS`` / ``BIND`` / ``(1 AS ?x)`` in a row  2,624
+``UNION`` / ``+`` / ``||`` in a row            6,656 / 6,912 / 9,472
+triples in one group                           8,192
+a run of ``!``                                 about 9,300
+=============================================  ======================
 
-The defaults below stay under those figures even on a 1 MB stack (an 8th of the
-measured room) and far above any query written by hand: the example queries in
-``server/queries`` reach depth 4, chains of 6, unary runs of 1 and 220 tokens.
+The defaults below are 10x or more under every figure (and still under them on a 1 MB
+stack) and 8x or more above the example queries in ``server/queries`` (depth <= 4,
+chains <= 12, <= 67 tokens). The token limit also bounds the guard's own time.
 """
 
 from __future__ import annotations
