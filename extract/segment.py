@@ -22,6 +22,8 @@ from extract.model import Line
 MENIMBANG = re.compile(r"^Menimbang\b\s*:?\s*")
 MENGINGAT = re.compile(r"^:?\s*Mengingat\b\s*:?\s*")
 MEMUTUSKAN = re.compile(r"^M\s?E\s?M\s?U\s?T\s?U\s?S\s?K\s?A\s?N\b")
+#: Opens the diktum of a UU or Perda (UU 12/2011 Lampiran II [56]); it ends the Mengingat.
+CONSENT = re.compile(r"^Dengan\s+Persetujuan\s+Bersama\b", re.I)
 BODY_START = re.compile(r"^(?:BAB\s+[IVXLC]+\b|Pasal\s+(?:\d+[A-Z]?|[IVX]+)\s*$)")
 CLOSING_START = re.compile(
     r"^(?:Agar\s+setiap\s+orang\s+mengetahuinya|(?:Ditetapkan|Disahkan)\s+di\b)"
@@ -43,7 +45,7 @@ _CUT = re.compile(
         | (?:TAMBAHAN{_S}+)?(?:LEMBARAN|BERITA){_S}+DAERAH{_S}+(?:PROVINSI|KOTA|KABUPATEN)
         | PENJELASAN{_S}+ATAS\b
         | LAMPIRAN{_S}+(?:[IVXL]+{_S}+)?PERATURAN\b
-        | Menimbang\b | Mengingat\b | MEMUTUSKAN\b)
+        | Menimbang\b | Mengingat\b | MEMUTUSKAN\b | Dengan{_S}+Persetujuan{_S}+Bersama\b)
     | [.;:](?P<unit>{_S}+)(?=[PB(])(?=                 # after the end of a sentence
           Pasal{_S}+\d+[A-Z]?{_S}+(?:\(\d|[A-Z])
         | \(\d+[a-z]?\){_S}+[A-Z]
@@ -57,7 +59,7 @@ _CUT = re.compile(
 #: A cheap superset of :data:`_CUT` (literals first): most lines are never cut.
 _CANDIDATE = re.compile(
     rf"__|Agar|Di(?:sahkan|tetapkan|undangkan)|LEMBARAN|BERITA|PENJELASAN|LAMPIRAN|Menimbang"
-    rf"|Mengingat|MEMUTUSKAN|[.;:]{_S}+[PB(]|[;:]{_S}+(?:(?:dan|atau){_S}+)?[a-z0-9]"
+    rf"|Mengingat|MEMUTUSKAN|Persetujuan|[.;:]{_S}+[PB(]|[;:]{_S}+(?:(?:dan|atau){_S}+)?[a-z0-9]"
 )
 #: A Pasal heading cut out of a run-on line, followed by its first words.
 _PASAL_HEAD = re.compile(rf"^Pasal{_S}+\d+[A-Z]?(?={_S}+(?:\(\d|[A-Z]))")
@@ -121,7 +123,9 @@ def segment(lines: list[Line]) -> Zones:
     menimbang = (
         lines[i_menimbang : (i_mengingat or i_decide or i_body)] if i_menimbang is not None else []
     )
-    mengingat = lines[i_mengingat : (i_decide or i_body)] if i_mengingat is not None else []
+    i_consent = _first(lines, CONSENT, i_mengingat) if i_mengingat is not None else None
+    mengingat_end = min(i for i in (i_consent, i_decide, i_body) if i is not None)
+    mengingat = lines[i_mengingat:mengingat_end] if i_mengingat is not None else []
     zones = Zones(
         title=lines[:title_end],
         menimbang=menimbang,

@@ -41,6 +41,13 @@ def test_real_national_samples(name, reg_id, iri_tail, pasal_count):
     assert regulation.penjelasan and regulation.penjelasan[0].label == "Umum"
 
 
+def test_consent_formula_ends_the_mengingat():
+    regulation = parse_file(NATIONAL / "uu-2014-30.txt")  # "…1945; Dengan Persetujuan Bersama"
+    assert [item.text for item in regulation.mengingat] == [
+        "Pasal 5 ayat (1) dan Pasal 20 Undang-Undang Dasar Negara Republik Indonesia Tahun 1945;"
+    ]
+
+
 def test_uu_closing_disahkan_and_minister():
     closing = parse_file(NATIONAL / "uu-2014-5.txt").closing
     assert closing.enacted_place == "Jakarta" and closing.enacted_date.isoformat() == "2014-01-15"
