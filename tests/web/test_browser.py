@@ -193,3 +193,22 @@ def test_upload_against_all_shows_the_matrix_on_a_phone(page, live_url, tmp_path
     assert axe_violations(page) == []
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     shoot(page, "validasi-semua-360")
+
+
+def test_reading_pages_work_without_javascript(browser, live_url):
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 1280, "height": 900}
+    )
+    page = context.new_page()
+    try:
+        page.goto(live_url + "/")
+        page.fill("#q", "Perwali Semarang 85/2023 Pasal 10 ayat (6)")
+        page.press("#q", "Enter")
+        page.wait_for_url(re.compile(r".*/id-semarang/perwal/2023/85/pasal/10/ayat/6$"))
+        assert "Pasal 10 ayat (6)" in page.inner_text("h1")
+        assert page.locator("#citation").inner_text().startswith("Pasal 10 ayat (6)")
+        assert not page.is_visible("button[data-copy]")  # the copy button needs JavaScript
+        page.click("nav.crumbs a >> nth=0")  # up to the regulation page
+        assert page.locator("#pasal-10-ayat-6").count() == 1
+    finally:
+        context.close()
