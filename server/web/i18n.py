@@ -177,7 +177,7 @@ def current_language() -> str:
     cached = g.get("web_lang")
     if cached:
         return cached
-    asked = request.args.get("lang") or request.form.get("lang") if request else None
+    asked = request.args.get("lang")
     lang = asked if asked in LANGUAGES else request.cookies.get(COOKIE)
     g.web_lang = lang if lang in LANGUAGES else "id"
     return g.web_lang
@@ -195,6 +195,8 @@ def translate(key: str, **values: object) -> str:
 def remember_language(response):
     """After a request that asked for a language, keep it in a cookie (a year)."""
     asked = request.args.get("lang")
+    if response.mimetype != "text/html":  # /api/ and /sparql take their own lang parameter
+        return response
     if asked in LANGUAGES and request.cookies.get(COOKIE) != asked:
         response.set_cookie(COOKIE, asked, max_age=365 * 24 * 3600, samesite="Lax")
     return response

@@ -195,3 +195,17 @@ def test_unknown_page_and_regulation(client):
     assert client.get("/peraturan/palu-28-2023").status_code == 302
     missing = client.get("/peraturan/nope?lang=en")
     assert missing.status_code == 404 and "Unknown regulation" in text(missing)
+
+
+def test_tanya_export_links_answer_csv_and_xlsx(client):
+    body = text(client.get("/tanya?q=tim+kerja+lintas+perangkat+daerah"))
+    link = re.search(r'href="(/api/compare\?q=[^"]+format=csv)"', body).group(1)
+    csv = client.get(link.replace("&amp;", "&"))
+    assert csv.status_code == 200 and "Pasal 21 ayat (4)" in csv.get_data(as_text=True)
+    xlsx = client.get(link.replace("&amp;", "&").replace("format=csv", "format=xlsx"))
+    assert xlsx.status_code == 200 and xlsx.data[:2] == b"PK"
+
+
+def test_api_lang_parameter_sets_no_page_cookie(client):
+    response = client.get("/api/ask?q=tim+kerja&lang=en")
+    assert response.status_code == 200 and "Set-Cookie" not in response.headers
