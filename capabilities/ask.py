@@ -50,17 +50,18 @@ When a regulation does not regulate the topic (``not_regulated``), in order:
    compared with the best of all regulations on two ratios: its score over the best
    score, and its *coverage* over the best coverage — the share of the question's stems it
    holds, weighted by squared rarity, so "golongan" counts and "dalam rangka" hardly;
-   the verb a "siapa yang <verb>" question asks the actor of counts as much as its rarest
-   word; a provision naming a broader role (``skos:broader`` of the roles) holds the
-   words that single out a narrower one the question names — a rule on "Pejabat
-   Fungsional" governs "Pejabat Fungsional ahli muda" (:func:`coverage`). Their
-   geometric mean is its *support* (:func:`support`); below
-   :data:`SUPPORT_FLOOR` (0.6) the regulation has no counterpart. One combined measure,
-   not two separate floors: a provision that scores near the best by sharing the
-   question's common words but lacks its distinctive ones falls below, and a provision
-   worded differently from the leader but holding what the question asks stays above.
-   The floor is the one calibrated constant (on the tuning half of the blind gold set).
-   Evidence: the nearest provision, its score and support, and the best elsewhere.
+   the verb a "siapa yang <verb>" question asks the actor of counts as much as the rest
+   of the question together (who *sets* a team is half the question); a provision naming
+   a broader role (``skos:broader`` of the roles) holds the words that single out a
+   narrower one the question names — a rule on "Pejabat Fungsional" governs "Pejabat
+   Fungsional ahli muda" (:func:`coverage`). Their geometric mean is its *support*
+   (:func:`support`); below :data:`SUPPORT_FLOOR` (0.6) the regulation has no
+   counterpart. One combined measure, not two separate floors: a provision that scores
+   near the best by sharing the question's common words but lacks its distinctive ones
+   falls below, and a provision worded differently from the leader but holding what the
+   question asks stays above. The floor is the one calibrated constant (on the tuning
+   half of the blind gold set, odd ids). Evidence: the nearest provision, its score and
+   support, and the best elsewhere.
 3. **No match** (``no-match``): no provision shares a word or topic with the question.
 
 A question that names a regulation ("… dalam Perwali Palu") is answered from that
@@ -419,9 +420,9 @@ ASKED_VERB = re.compile(r" siapa (?:saja )?yang (?:(?:dapat|berwenang|wajib|haru
 
 
 def _asked_verb(padded: str) -> str | None:
-    """The stem of the verb a "siapa yang <verb> …" question asks the actor of: the
-    question's focus, whatever its rarity ("menetapkan" is common, yet a provision that
-    never says who *sets* a team does not answer "who sets it")."""
+    """The stem of the verb a "siapa yang <verb> …" question asks the actor of: half the
+    question, whatever its rarity ("menetapkan" is common, yet a provision that never says
+    who *sets* a team does not answer "who sets it")."""
     match = ASKED_VERB.search(padded)
     stems_ = content_stems(match.group(1)) if match else []
     return stems_[0] if stems_ else None
@@ -593,7 +594,7 @@ def coverage(index: Index, query: _Query, i: int) -> float:
         return 0.0  # the definitions article names every term; it governs none of them
     weights = {token: index.idf(token) ** 2 for token in query.stems}
     if query.asked in weights:
-        weights[query.asked] = max(weights.values())
+        weights[query.asked] = sum(w for t, w in weights.items() if t != query.asked)
     norm = sum(weights.values()) or 1.0
     roles = index.provisions[i].roles
     return (

@@ -150,7 +150,8 @@ def test_question_naming_a_defined_term_reads_its_definition(source):
 
 def test_who_question_weighs_its_verb(source):
     """ "Siapa yang menetapkan …" asks for the actor of "menetapkan": the verb's stem
-    counts in the coverage as much as the rarest word of the question."""
+    counts in the coverage as much as the rest of the question; Palu and Padang Panjang
+    allow cross-institution work but name no one who sets such a team."""
     from capabilities.ask import _asked_verb, coverage, read_query
 
     assert _asked_verb(" siapa yang berwenang membentuk tim kerja ") == stem("membentuk")
@@ -164,6 +165,9 @@ def test_who_question_weighs_its_verb(source):
     without = [i for i, stems in enumerate(index.stem_sets) if query.asked not in stems]
     plain = read_query(index, "Tim kerja lintas instansi pemerintah", "id", [])
     assert all(coverage(index, query, i) <= coverage(index, plain, i) for i in without[:50])
+    result = ask(source, "Siapa yang menetapkan tim kerja lintas instansi pemerintah?")
+    assert {PALU, PP} <= {item.regulation for item in result.not_regulated}
+    assert {TT, CILEGON} <= set(first_per_regulation(result))
 
 
 def test_a_rule_on_a_broader_role_governs_the_narrower(source):

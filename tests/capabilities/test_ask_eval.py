@@ -27,7 +27,7 @@ GOLD = HERE.parent / "gold" / "ask_questions.json"
 DEV = HERE / "ask_dev_questions.json"
 TARGET_TOPIC = 0.95
 TARGET_FACT = 1.0
-GOLD_FLOOR = 0.86  # measured 0.862-0.917 per regulation (0.80-0.85 before the tuning pass)
+GOLD_FLOOR = 0.86  # measured 0.862-0.932 per regulation (0.80-0.85 before the tuning pass)
 DEV_FLOOR = 0.86  # measured 0.886-0.941 per regulation
 
 
@@ -119,8 +119,8 @@ def gold_report(source):
 
 @pytest.mark.xfail(
     strict=False,
-    reason="below the 0.95 target on the blind gold set: 0.862-0.917 per regulation "
-    "(cilegon 0.900, padang-panjang 0.915, palu 0.862, semarang 0.917, tebing-tinggi 0.862; "
+    reason="below the 0.95 target on the blind gold set: 0.862-0.932 per regulation "
+    "(cilegon 0.900, padang-panjang 0.932, palu 0.879, semarang 0.917, tebing-tinggi 0.862; "
     "facts 1.0); test_gold_floor guards the level reached",
 )
 def test_gold_targets(gold_report):
