@@ -76,8 +76,11 @@ _PASAL_CLEAN = re.compile(r"^Pasal\s+(\d+)(?P<suffix>[A-Z]?)\s*$")
 _BAB_CLEAN = re.compile(r"^BAB\s+([IVXLC]+)[A-Z]?\b")
 _AYAT_CLEAN = re.compile(r"^\((\d+)\)\s")
 _HEADING_LIKE = re.compile(r"^(?P<word>[A-Za-z][A-Za-z.,_!'`]{1,7})\s*(?P<num>[\w|!\[\]. ]{1,6})$")
-_AYAT_LIKE = re.compile(r"^\(\s*(?P<tok>[0-9lIiJ|!\]]{1,3})\s*\)?\s+(?=[A-Z])")
-_PAGE_GLUE = re.compile(r"^[-•.·]\s*\d{1,3}\s*[-•.·]?\s*(?=Pasal\b|MEMUTUSKAN\b|LAMPI|BAB\b)")
+_AYAT_LIKE = re.compile(r"^\(\s*(?P<tok>[0-9lIiJ|!\]OoZSBG]{1,3})\s*\)?\s+(?=[A-Z])")
+_PAGE_GLUE = re.compile(
+    r"^(?:[-•.·]\s*)?\d{1,3}\s*[-•.·]?\s*(?=Pasal\s+\S+\s*$|MEMUTUSKAN\b|"
+    r"LAMPI\S*\s+(?:PERATURAN|[IVX]+\b)|BAB\s+[IVX]+\s*$)"
+)
 _DATE_LINE = re.compile(r"^(?P<lead>pada\s+tanggal)\s*,?\s*(?P<date>.*)$")
 _SIGNING = re.compile(r"^(?:Ditetapkan|Disahkan|Diundangkan)\b")
 _SIGNING_NO_DI = re.compile(

@@ -265,6 +265,8 @@ def _warnings(out: _Emitter) -> None:
         out.add(subject, v.MESSAGE, text(warning.message))
         if warning.unit is not None:
             out.add(subject, v.CONCERNS, node(warning.unit))
+            if warning.code == "ocr-recovered":  # as pw:headingInferred: provenance on the unit
+                out.add(node(warning.unit), v.OCR_RECOVERED, Literal("true", datatype=_XSD_BOOL))
         if warning.span is not None:
             out.span(subject, warning.span.start, warning.span.end)
 

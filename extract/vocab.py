@@ -87,6 +87,7 @@ SOURCE_FILE: Final = PW + "sourceFile"
 START_OFFSET: Final = PW + "startOffset"
 END_OFFSET: Final = PW + "endOffset"
 HEADING_INFERRED: Final = PW + "headingInferred"  # true when a lost Pasal heading was rebuilt
+OCR_RECOVERED: Final = PW + "ocrRecovered"  # true when a heading/number was read through OCR noise
 REGULATION_ID: Final = PW + "regulationId"  # e.g. "palu-28-2023"
 YEAR: Final = PW + "year"
 PROVINCE: Final = PW + "province"

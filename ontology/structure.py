@@ -92,6 +92,13 @@ DATA_PROPERTIES: dict[str, tuple[str, str, str, object]] = {
         "True when a heading lost in the source was rebuilt by the parser.",
         bool,
     ),
+    "ocrRecovered": (
+        "dibaca dari derau OCR",
+        "OCR recovered",
+        "True when a heading, number or title of the unit was read through OCR noise "
+        "(one reading only; see the ocr-recovered warning for what was printed).",
+        bool,
+    ),
     "regulationId": ("id peraturan", "regulation id", "Short id, e.g. 'palu-28-2023'.", None),
     "year": ("tahun", "year", "Year of the regulation.", None),
     "province": ("provinsi", "province", "Province of the enacting region.", None),
