@@ -209,3 +209,17 @@ def test_tanya_export_links_answer_csv_and_xlsx(client):
 def test_api_lang_parameter_sets_no_page_cookie(client):
     response = client.get("/api/ask?q=tim+kerja&lang=en")
     assert response.status_code == 200 and "Set-Cookie" not in response.headers
+
+
+def test_validasi_size_limit_is_a_page(client, web_app):
+    big = b"#" * 100_000  # over the app's 64 KB request cap: uploads have their own
+    data = {"regulation": "palu-28-2023", "file": (io.BytesIO(big), "org.ttl")}
+    response = client.post("/validasi?lang=id", data=data, content_type="multipart/form-data")
+    assert response.status_code != 413 and "Traceback" not in text(response)
+    web_app.config["VALIDATE_MAX_BYTES"] = 50_000
+    try:
+        data = {"regulation": "palu-28-2023", "file": (io.BytesIO(big * 2), "org.ttl")}
+        response = client.post("/validasi", data=data, content_type="multipart/form-data")
+    finally:
+        web_app.config["VALIDATE_MAX_BYTES"] = None
+    assert response.status_code == 413 and "Berkas melebihi" in text(response)
