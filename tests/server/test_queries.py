@@ -151,7 +151,13 @@ EXPECTED: dict[str, list[tuple]] = {
         (PP, "pasal-heading-inferred", "4"),
         (TT, "definition-without-adalah", "1"),
     ],
-    "11-provisions-mentioning-ekspektasi": [(CLG, "1")],
+    "11-provisions-mentioning-ekspektasi": [  # each checked with grep over corpus/
+        (CLG, "3"),  # Pasal 6 (4), 13 (1) a, Lampiran I B 1 c 5 c 3
+        (PP, "1"),
+        (PALU, "8"),
+        (SMG, "3"),
+        (TT, "7"),
+    ],
     "12-abbreviations": [
         (CLG, "Jabatan Fungsional", "JF"),
         (CLG, "Pegawai Aparatur Sipil Negara", "Pegawai ASN"),
