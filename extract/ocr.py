@@ -86,6 +86,10 @@ _SIGNING = re.compile(r"^(?:Ditetapkan|Disahkan|Diundangkan)\b")
 _SIGNING_NO_DI = re.compile(
     r"^(?P<verb>Ditetapkan|Disahkan|Diundangkan)\s+(?P<place>[A-Z][\w .'-]*)$"
 )
+_INLINE_DATE = re.compile(
+    r"(?:Ditetapkan|Disahkan|Diundangkan)\s+di\s+[A-Z][\w.' -]{0,40}?\s+pada\s+tanggal\s+"
+    r"(?P<date>\S{1,3}\s+[A-Za-z]{3,10}\s+\^?\S{4})"
+)
 _DATE_PARTS = re.compile(r"^(?P<day>\S{1,2}?)\s*(?P<month>[A-Za-z]{3,10})\s*,?\s*(?P<year>\S{4})$")
 _CLEAN_DATE = re.compile(
     r"^(?:pada\s+tanggal\s+)?\d{1,2}\s+(?:" + "|".join(_MONTHS) + r")\s+\d{4}\b", re.I
@@ -152,6 +156,7 @@ def fold(word: str) -> str:
 
 
 _FOLDED_CITATION_WORDS = {fold(word): word for word in _CITATION_WORDS}
+_CITATION_INITIALS = frozenset(word[0].lower() for word in _CITATION_WORDS) | {"l", "["}
 
 
 def keyword_confidence(token: str, keyword: str) -> float:
@@ -229,19 +234,23 @@ class _Repairer:
 
     def line(self, line: Line) -> Line:
         text = line.text.strip()
+        first = text[:1]
+        if self.in_body and first.islower() and first != "p":
+            return line  # running text or a list item: never a heading (the fast path)
         if _STRAY.match(text):
             return Line("", line.start, line.end)  # a stray mark of the scan: no content
         if self.in_title and text.startswith(("DENGAN RAHMAT", "Menimbang")):
             self.in_title = False
-        glue = _PAGE_GLUE.match(text)
+        glue = _PAGE_GLUE.match(text) if first in "-•.·0123456789" else None
         if glue:
             text = text[glue.end() :]
             line = self.rewrite(line, text, "page-number", 0.9)
         if not self.in_body:
             line = self.label(line, text) or line
             text = line.text
-            if text.startswith("MEMUTUSKAN"):
+            if "MEMUTUSKAN" in text:  # also inside a run-on line: what follows is no preamble
                 self.in_body = True
+                return line
             return self.title(line, text) or self.date(line, text) or self.words(line, text)
         clean = _PASAL_CLEAN.match(text)
         if clean and clean["suffix"] and read_number(text[6:].strip(), str(self.last_pasal + 1)):
@@ -363,8 +372,10 @@ class _Repairer:
         words = text.split(" ")
         changed = False
         for index, word in enumerate(words):
+            if not 4 <= len(word) <= 16 or word[:1].lower() not in _CITATION_INITIALS:
+                continue
             bare = word.strip(",;:()[]").strip("-.")
-            if len(bare) < 4 or bare in _CITATION_WORDS:
+            if bare in _CITATION_WORDS:
                 continue
             folded = _FOLDED_CITATION_WORDS.get(fold(bare))
             if folded is not None and folded.lower() != bare.lower():
@@ -375,6 +386,8 @@ class _Repairer:
     # A closing date: "pada tanggal 21September 2021" or one that cannot be read.
     def date(self, line: Line, text: str) -> Line | None:
         match = _DATE_LINE.match(text)
+        if match is None and "tanggal" in text:
+            return self.inline_dates(line, text)
         if not match or not self.out or not _SIGNING.match(self.out[-1].text.strip()):
             return None
         printed = match["date"]
@@ -389,6 +402,18 @@ class _Repairer:
             return None  # the date is on the next line, or already clean
         self.found.append(Recovery("date-illegible", text, "", line.start, line.end, 0.0))
         return line
+
+    # Dates inside a run-on closing: "Ditetapkan di Jakarta pada tanggal 14 Oktober ^2Ol9 ttd …".
+    def inline_dates(self, line: Line, text: str) -> Line | None:
+        fixed = text
+        for match in reversed(list(_INLINE_DATE.finditer(text))):
+            printed = match["date"]
+            read = None if _CLEAN_DATE.match(printed) else read_date(printed.replace("^", ""))
+            if read is not None:
+                month = _MONTHS[read.month - 1].capitalize()
+                start, end = match.span("date")
+                fixed = f"{fixed[:start]}{read.day} {month} {read.year}{fixed[end:]}"
+        return self.rewrite(line, fixed, "date", 0.8) if fixed != text else None
 
     # Lost "Menimbang"/"Mengingat" labels and item letters and numbers.
     def preamble_labels(self) -> None:
@@ -470,6 +495,10 @@ _WHAT = {
 }
 
 
+def _short(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def recovery_warnings(
     recoveries: list[Recovery], body: list[Unit], root: Iri, source_file: str
 ) -> list[ParseWarning]:
@@ -491,7 +520,7 @@ def recovery_warnings(
         warnings.append(
             ParseWarning(
                 RECOVERED,
-                f"Teks OCR {found.printed!r} dibaca sebagai {found.read!r} "
+                f"Teks OCR {_short(found.printed)!r} dibaca sebagai {_short(found.read)!r} "
                 f"({_WHAT.get(found.kind, found.kind)}, keyakinan {found.confidence:.1f}).",
                 span,
                 unit if unit is not None else (root if found.kind == "title" else None),

@@ -199,3 +199,22 @@ def test_ambiguous_readings_are_left_unread():
     assert _shape(regulation) == {"1": 2, "3": 1}
     assert regulation.closing.enacted_date is None  # "2O2t": 2021 or 2027
     assert _warned(regulation, DATE_ILLEGIBLE)
+
+
+SHARED = REPO.parent / "shared"
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="shared samples not present")
+def test_real_texts_dates_read_through_ocr():
+    """PP 72/2019 ("14 Oktober ^2Ol9" inside a run-on closing) and Perwali Surabaya 68/2021
+    ("Ditetapkan Surabaya" / "21September 2021") get their dates, each reported."""
+    pp = parse_file(SHARED / "national-samples" / "pp-2019-72.txt")
+    assert (pp.closing.enacted_date, pp.closing.promulgated_date) == (
+        date(2019, 10, 14),
+        date(2019, 10, 15),
+    )
+    surabaya = parse_file(SHARED / "jdih-samples" / "kota-surabaya-perwali-68-2021.txt")
+    assert surabaya.closing.enacted_place == "Surabaya"
+    assert surabaya.closing.enacted_date == date(2021, 9, 21)
+    for regulation in (pp, surabaya):
+        assert any("tanggal" in w.message for w in regulation.warnings if w.code == RECOVERED)
