@@ -7,10 +7,12 @@ rates (seeded) and parsed; the result is compared with the parse of the clean te
 
 * ingested: the text is read at all (not rejected);
 * Pasal exact: share of Pasal found with the same number and the same number of ayat;
+* ayat: share of the ayat found under the right Pasal;
 * title: type, region, number and year read exactly (the regulation id is the clean one);
 * dates: enactment/promulgation dates read exactly, or left empty *with* a warning;
-* false: readings that are wrong — another number or year, a Pasal that does not exist,
-  a wrong date. It must stay 0: a number is read only when one reading remains.
+* false: readings that are wrong — another number or year, a Pasal or ayat that does not
+  exist (or not under that Pasal), a wrong date. It must stay 0: a number is read only
+  when one reading remains.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ class Score:
     ingested: bool
     pasal_exact: int
     pasal_total: int
+    ayat_found: int
+    ayat_total: int
     title_read: bool
     dates_accounted: int
     dates_total: int
@@ -49,6 +53,10 @@ def _pasal_shape(regulation) -> dict[str, int]:
     }
 
 
+def _ayat(regulation) -> set[str]:
+    return {str(unit.iri) for unit in regulation.units() if unit.kind == "ayat"}
+
+
 def score(clean_text: str, noisy_text: str, name: str) -> Score:
     """Compare the parse of ``noisy_text`` with that of ``clean_text``."""
     truth = parse_text(clean_text, name)
@@ -57,10 +65,12 @@ def score(clean_text: str, noisy_text: str, name: str) -> Score:
     try:
         read = parse_text(noisy_text, name)
     except ParseError:
-        return Score(False, 0, len(shape), False, 0, len(dates), 0)
+        return Score(False, 0, len(shape), 0, len(_ayat(truth)), False, 0, len(dates), 0)
     got = _pasal_shape(read)
     exact = sum(got.get(number) == ayat for number, ayat in shape.items())
     false = (read.id != truth.id) + len(set(got) - set(shape))
+    ayat_found = len(_ayat(read) & _ayat(truth))
+    false += len(_ayat(read) - _ayat(truth))  # an ayat that is not there, or under another Pasal
     warned = any(w.code == DATE_ILLEGIBLE for w in read.warnings)
     accounted = 0
     for want, have in zip(
@@ -70,7 +80,17 @@ def score(clean_text: str, noisy_text: str, name: str) -> Score:
             false += 1
         elif have == want or (have is None and warned):
             accounted += 1
-    return Score(True, exact, len(shape), read.id == truth.id, accounted, len(dates), false)
+    return Score(
+        True,
+        exact,
+        len(shape),
+        ayat_found,
+        len(_ayat(truth)),
+        read.id == truth.id,
+        accounted,
+        len(dates),
+        false,
+    )
 
 
 def run(seeds: int) -> list[tuple[float, list[Score]]]:
@@ -90,13 +110,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, default=3, help="noisy variants per text and level")
     args = parser.parse_args()
-    print(f"{'noise':>5}  {'ingested':>8}  {'Pasal exact':>11}  {'title':>7}  {'dates':>7}  false")
+    print(
+        f"{'noise':>5}  {'ingested':>8}  {'Pasal exact':>11}  {'ayat':>6}  {'title':>7}  "
+        f"{'dates':>7}  false"
+    )
     for level, scores in run(args.seeds):
         n = len(scores)
         pasal = sum(s.pasal_exact for s in scores) / max(1, sum(s.pasal_total for s in scores))
+        ayat = sum(s.ayat_found for s in scores) / max(1, sum(s.ayat_total for s in scores))
         dates = sum(s.dates_accounted for s in scores) / max(1, sum(s.dates_total for s in scores))
         print(
             f"{level:>5.2f}  {sum(s.ingested for s in scores):>4}/{n:<3}  {pasal:>11.1%}  "
+            f"{ayat:>6.1%}  "
             f"{sum(s.title_read for s in scores):>3}/{n:<3}  {dates:>7.1%}  "
             f"{sum(s.false_readings for s in scores)}"
         )

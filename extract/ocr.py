@@ -75,6 +75,9 @@ _GLUED_PROVINCE = {"PROVINSI" + name.replace(" ", ""): "PROVINSI " + name for na
 _PASAL_CLEAN = re.compile(r"^Pasal\s+(\d+)(?P<suffix>[A-Z]?)\s*$")
 _BAB_CLEAN = re.compile(r"^BAB\s+([IVXLC]+)[A-Z]?\b")
 _AYAT_CLEAN = re.compile(r"^\((\d+)\)\s")
+_BAB_LIKE = re.compile(
+    r"^[B8R]\s?A\s?B\s*(?P<num>[IVXLlmn1|!i]{1,6})(?:\s+(?P<rest>[A-Z][A-Z ,/&-]+))?\s*$"
+)
 _HEADING_LIKE = re.compile(r"^(?P<word>[A-Za-z][A-Za-z.,_!'`]{1,7})\s*(?P<num>[\w|!\[\]. ]{1,6})$")
 _AYAT_LIKE = re.compile(r"^\(\s*(?P<tok>[0-9lIiJ|!\]OoZSBG]{1,3})\s*\)?\s+(?=[A-Z])")
 _PAGE_GLUE = re.compile(
@@ -87,9 +90,10 @@ _SIGNING_NO_DI = re.compile(
     r"^(?P<verb>Ditetapkan|Disahkan|Diundangkan)\s+(?P<place>[A-Z][\w .'-]*)$"
 )
 _INLINE_DATE = re.compile(
-    r"(?:Ditetapkan|Disahkan|Diundangkan)\s+di\s+[A-Z][\w.' -]{0,40}?\s+pada\s+tanggal\s+"
-    r"(?P<date>\S{1,3}\s+[A-Za-z]{3,10}\s+\^?\S{4})"
+    r"(?:Ditetapkan|Disahkan|Diundangkan)\s+di\s+[A-Z][\w.' -]{0,40}?\s+pada\s+tanggal\b"
+    r"(?P<rest>[^\n]{0,30})"
 )
+_DATE_HEAD = re.compile(r"\s*,?\s*(?P<date>\S{1,3}?\s*[A-Za-z]{3,10},?\s+\^?\S{4})")
 _DATE_PARTS = re.compile(r"^(?P<day>\S{1,2}?)\s*(?P<month>[A-Za-z]{3,10})\s*,?\s*(?P<year>\S{4})$")
 _CLEAN_DATE = re.compile(
     r"^(?:pada\s+tanggal\s+)?\d{1,2}\s+(?:" + "|".join(_MONTHS) + r")\s+\d{4}\b", re.I
@@ -301,16 +305,18 @@ class _Repairer:
 
     # A heading line: "Paaal 1", "Pasa.119", "Pasal34", "Paw 24", "BABm", "BABII".
     def heading(self, line: Line, text: str) -> Line | None:
-        if len(text) > 14 or text[:1] not in "PBR8":
+        bab = _BAB_LIKE.match(text) if text[:1] in "B8R" else None
+        if bab:
+            number = roman_reading(bab["num"])
+            if number != self.last_bab + 1:
+                return None
+            self.last_bab = number
+            fixed = f"BAB {_roman(number)} {bab['rest'] or ''}".strip()
+            return self.rewrite(line, fixed, "bab", 0.8)
+        if len(text) > 14 or text[:1] != "P":
             return None
         squeezed = re.sub(r"[\s.,_]", "", text)
         if not 4 <= len(squeezed) <= 10:
-            return None
-        if squeezed[:3].upper() in ("BAB", "8AB", "RAB"):
-            number = roman_reading(squeezed[3:])
-            if number == self.last_bab + 1 and squeezed[3:]:
-                self.last_bab = number
-                return self.rewrite(line, f"BAB {_roman(number)}", "bab", 0.8)
             return None
         if not _HEADING_LIKE.match(text):
             return None
@@ -341,9 +347,11 @@ class _Repairer:
         readings = number_readings(token)
         if text[match.end("tok") :].lstrip()[:1] != ")" and len(token) > 1:
             readings |= number_readings(token[:-1])  # the ")" printed as "l"
-        if expected not in readings:
+        if readings == {"1"} and expected != "1":
+            expected = "1"  # one reading only: a restart after a lost Pasal heading
+        elif expected not in readings:
             return None
-        self.last_ayat += 1
+        self.last_ayat = int(expected)
         return self.rewrite(line, f"({expected}) {text[match.end() :]}", "ayat", 0.8)
 
     # The title block: "NOMOR l3", "Nornor 5", "TAHUN 2O22", "TENTANO", glued province.
@@ -403,16 +411,23 @@ class _Repairer:
         self.found.append(Recovery("date-illegible", text, "", line.start, line.end, 0.0))
         return line
 
-    # Dates inside a run-on closing: "Ditetapkan di Jakarta pada tanggal 14 Oktober ^2Ol9 ttd …".
+    # Dates after "Ditetapkan di X" on the same line, in a run-on closing or not.
     def inline_dates(self, line: Line, text: str) -> Line | None:
-        fixed = text
+        fixed, illegible = text, False
         for match in reversed(list(_INLINE_DATE.finditer(text))):
-            printed = match["date"]
-            read = None if _CLEAN_DATE.match(printed) else read_date(printed.replace("^", ""))
-            if read is not None:
-                month = _MONTHS[read.month - 1].capitalize()
-                start, end = match.span("date")
-                fixed = f"{fixed[:start]}{read.day} {month} {read.year}{fixed[end:]}"
+            printed = _DATE_HEAD.match(match["rest"])
+            if printed and _CLEAN_DATE.match(printed["date"]):
+                continue
+            read = read_date(printed["date"].replace("^", "")) if printed else None
+            if read is None:
+                illegible = illegible or bool(match["rest"].strip(" ,"))
+                continue
+            month = _MONTHS[read.month - 1].capitalize()
+            start = match.start("rest") + printed.start("date")
+            end = match.start("rest") + printed.end("date")
+            fixed = f"{fixed[:start]}{read.day} {month} {read.year}{fixed[end:]}"
+        if illegible:
+            self.found.append(Recovery("date-illegible", text, "", line.start, line.end, 0.0))
         return self.rewrite(line, fixed, "date", 0.8) if fixed != text else None
 
     # Lost "Menimbang"/"Mengingat" labels and item letters and numbers.

@@ -131,10 +131,15 @@ def test_no_false_reading_at_any_noise(path, level):
     read = parse_text(degrade(text, level, SEED), path.name)
     assert read.id == truth.id
     assert set(_shape(read)) <= set(_shape(truth))
+    assert _ayat(read) <= _ayat(truth)  # no ayat under a Pasal it is not in
     for field in ("enacted_date", "promulgated_date"):
         assert getattr(read.closing, field) in (None, getattr(truth.closing, field))
     share = sum(_shape(read).get(n) == a for n, a in _shape(truth).items()) / len(_shape(truth))
     assert share >= (1.0 if level <= 0.1 else 0.95 if level <= 0.2 else 0.75)
+
+
+def _ayat(regulation) -> set[str]:
+    return {str(unit.iri) for unit in regulation.units() if unit.kind == "ayat"}
 
 
 def _warned(regulation, code: str) -> bool:
