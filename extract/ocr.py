@@ -248,7 +248,7 @@ class _Repairer:
         glue = _PAGE_GLUE.match(text) if first in "-•.·0123456789" else None
         if glue:
             text = text[glue.end() :]
-            line = self.rewrite(line, text, "page-number", 0.9)
+            line, first = self.rewrite(line, text, "page-number", 0.9), text[:1]
         if not self.in_body:
             line = self.label(line, text) or line
             text = line.text
@@ -274,6 +274,8 @@ class _Repairer:
             if int(ayat[1]) == self.last_ayat + 1:
                 self.last_ayat += 1
             return line
+        if first == "L" and not text.startswith("LAMPIRAN"):
+            return self.label(line, text) or line  # "LAMPI.RAN PERATURAN …"
         lost_di = _SIGNING_NO_DI.match(text)
         if lost_di:
             return self.rewrite(line, f"{lost_di['verb']} di {lost_di['place']}", "label", 0.8)

@@ -167,6 +167,7 @@ def test_raw_ocr_perwali_ingests_with_its_structure(raw_ocr):
     assert cited[0].endswith("/eli/id/uu/2014/23")
     assert cited[1].endswith("/eli/id/permendagri/2015/80")
     assert len(raw_ocr.definitions) == 2
+    assert len(raw_ocr.lampiran) == 1  # "- 5 LAMPI.RAN PERATURAN …"
 
 
 def test_illegible_date_is_a_warning_not_a_rejection(raw_ocr):
