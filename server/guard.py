@@ -165,6 +165,10 @@ def _facts(tokens: list[tuple[str, str]], predeclared: Mapping[str, str]) -> Que
         if name and prologue and name not in ("PREFIX", "BASE"):
             prologue = False
             form = next((f for f in forms if name.startswith(f)), None)
+        if name == "FROM":  # the usual case, quickly
+            named, graph = _from_clause(tokens, i, name, known, base)
+            graphs[named].append(graph)
+            continue
         if name and "SERVICE" in name:
             uses_service = True
         if name and "FROM" in name:

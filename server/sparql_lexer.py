@@ -170,7 +170,7 @@ class _Scanner:
             if kind is None:  # a comment
                 pos = match.end()
                 continue
-            if kind in (IRI, PUNCT):
+            if kind == PUNCT or (kind == IRI and self.stack[-1].kind == EXPR):
                 kind, value = self._less_than(kind, value, pos)
                 if kind == PUNCT and self._punct(value):
                     break
