@@ -1,20 +1,21 @@
-"""The JSON API under ``/api/``: thin adapters over ``capabilities/``.
+"""The JSON API under ``/api/``, the linked-data routes and the web pages: thin adapters
+over ``capabilities/``.
 
-Each module listed in :data:`API_MODULES` exposes ``bp`` (a Flask blueprint whose routes
-live under ``/api/``), ``OPENAPI_PATHS`` (its OpenAPI 3.1 path items, merged into
-``/api/openapi.json`` by ``server.api.openapi``) and, when it needs them, Indonesian messages for its error codes
-(``server.messages.register_messages``). Errors follow the project's contract
-(``{"code", "message"}``, Indonesian unless ``Accept-Language: en``).
+Each module listed in :data:`API_MODULES` exposes ``bp`` (a Flask blueprint) and, for
+``/api/`` routes, ``OPENAPI_PATHS`` (its OpenAPI 3.1 path items, merged into
+``/api/openapi.json`` by ``server.api.openapi``); a module registers the Indonesian
+messages of its own error codes (``server.messages.register_messages``). Errors follow
+the project's contract (``{"code", "message"}``, Indonesian unless ``Accept-Language: en``).
 """
 
 from __future__ import annotations
 
 import importlib
-import importlib.util
 
 from flask import Flask
 
-#: One module per capability (and the shared pieces: OpenAPI, linked data).
+#: One module per capability, then the shared pieces (OpenAPI, linked data, web pages);
+#: linked data and the web come last because their catch-all routes yield to fixed ones.
 API_MODULES = (
     "server.api.cite",
     "server.api.ask",
@@ -29,7 +30,6 @@ API_MODULES = (
 
 
 def register_api(app: Flask) -> None:
-    """Register every API module that is present."""
+    """Register the blueprint of every module in :data:`API_MODULES`."""
     for module_name in API_MODULES:
-        if importlib.util.find_spec(module_name) is not None:
-            app.register_blueprint(importlib.import_module(module_name).bp)
+        app.register_blueprint(importlib.import_module(module_name).bp)
