@@ -113,6 +113,11 @@ SUPPORT_FLOOR = 0.6
 #: regulation's best (second-best answers must still be close to the best).
 ANSWER_FLOOR = 0.7
 PER_REGULATION = 3
+#: A definition question's term counts as regulated by a regulation whose best provision
+#: defines it this closely (weighted Jaccard, see :func:`_jaccard`) and within this share
+#: of the closest definition elsewhere.
+DEFINED_MATCH = 0.5
+DEFINED_SHARE = 0.9
 
 
 class AskError(ValueError):
@@ -331,7 +336,7 @@ def rank(
     index = get_index(source)
     query = read_query(index, question, lang, named or [])
     considered = sorted(named) if named else sorted(index.regulations)
-    total, base = _score(index, query)
+    total, base, defined = _score(index, query)
     best = _best_per_regulation(index, total, considered)
     sparql, tagged = _topic_presence(source, query.specific)
     by_regulation: dict[str, list[Answer]] = {}
@@ -348,6 +353,8 @@ def rank(
         ]
         if missing:
             not_regulated.append(_absent(index, reg_id, missing, nearest, lang))
+        elif _defines_asked(index, query, defined, best, reg_id):
+            by_regulation[reg_id] = _answers_of(index, reg_id, total, per_regulation)
         elif (held := support(index, query, base, best, reg_id)) < SUPPORT_FLOOR:
             leader = max(best.values(), key=lambda i: total[i])
             not_regulated.append(_weak(nearest, _answer(index, leader, total), held, lang))
@@ -469,9 +476,11 @@ def _ancestors(index: Index, topic: str) -> list[str]:
     return out
 
 
-def _score(index: Index, query: _Query) -> tuple[np.ndarray, np.ndarray]:
-    """Every provision's score for the question (see the module docstring), and the same
-    without the bonus for defining the term asked about (what rule 2 compares)."""
+def _score(index: Index, query: _Query) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every provision's score for the question (see the module docstring), the same
+    without the bonus for defining the term asked about (what rule 2 compares), and that
+    bonus (how closely the provision defines the asked term; zeros unless a definition
+    question)."""
     bm, pasal_bm = scores(index, query.stems)
     if query.extra:
         more, pasal_more = scores(index, query.extra)
@@ -486,13 +495,32 @@ def _score(index: Index, query: _Query) -> tuple[np.ndarray, np.ndarray]:
         "bearer": _share(index, "bearers", query.roles, None),
     }
     base = sum(WEIGHTS[name] * values for name, values in parts.items())
+    defined = np.zeros(len(index.provisions))
     if query.definition:
-        total = base + WEIGHTS["define"] * _defines(index, query.subject)
+        defined = _defines(index, query.subject)
+        total = base + WEIGHTS["define"] * defined
     else:
         total = base = base * index.definitions_weight
     has_content = (bm > 0) | (parts["topic"] > 0)
     scale = np.where(has_content, index.discount, 0.0)
-    return total * scale, base * scale
+    return total * scale, base * scale, defined
+
+
+def _defines_asked(
+    index: Index, query: _Query, defined: np.ndarray, best: dict[str, int], reg_id: str
+) -> bool:
+    """For a definition question: the regulation's best provision defines the asked term
+    (as closely as the best definition anywhere), or is a provision of its own defining a
+    part of it ("Penunjukan … merupakan penugasan langsung …" for "penugasan melalui
+    penunjukan"); then the regulation regulates it however its wording scores."""
+    if not query.definition:
+        return False
+    mine = best[reg_id]
+    top = max(defined[i] for i in best.values())
+    if top >= DEFINED_MATCH and defined[mine] >= DEFINED_SHARE * top:
+        return True
+    own_provision = index.definitions_weight[mine] >= 1
+    return own_provision and any(s <= query.subject for s in index.provisions[mine].subjects)
 
 
 def _scaled(values: np.ndarray) -> np.ndarray:

@@ -148,6 +148,19 @@ def test_question_naming_a_defined_term_reads_its_definition(source):
     )
 
 
+def test_a_regulation_defining_part_of_the_asked_term_regulates_it(source):
+    """ "Penunjukan … merupakan penugasan langsung …" answers "penugasan melalui
+    penunjukan" even where it scores below the support floor against the regulations
+    that define the whole term (Palu, Tebing Tinggi)."""
+    result = ask(source, "Apa yang dimaksud dengan penugasan melalui penunjukan?")
+    first = first_per_regulation(result)
+    expected = {PALU: "23", TT: "11", SEMARANG: "9", CILEGON: "6", PP: "8"}
+    assert {reg: (a.pasal, a.ayat) for reg, a in first.items()} == {
+        reg: (pasal, "2") for reg, pasal in expected.items()
+    }
+    assert not result.not_regulated
+
+
 def test_who_question_weighs_its_verb(source):
     """ "Siapa yang menetapkan …" asks for the actor of "menetapkan": the verb's stem
     counts in the coverage as much as the rest of the question; Palu and Padang Panjang
