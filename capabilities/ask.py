@@ -76,7 +76,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from capabilities.ask_lexicon import DEFINITION_CUES, STOPWORDS_EN, STOPWORDS_ID, SYNONYMS_ID
+from capabilities.ask_lexicon import (
+    DEFINITION_CUES,
+    FRAME_NOUNS_ID,
+    FRAME_VERBS_ID,
+    STOPWORDS_EN,
+    STOPWORDS_ID,
+    SYNONYMS_ID,
+)
 from capabilities.facts import Fact, answer_fact
 from capabilities.retrieval import (
     Concept,
@@ -448,8 +455,16 @@ def _spell_out(index: Index, text: str) -> str:
     return padded.strip()
 
 
+FRAME = re.compile(
+    rf" (?:{'|'.join(sorted(FRAME_NOUNS_ID))}) (?:mana|apa|berapa) (?:saja )?yang "
+    rf"(?:{'|'.join(sorted(FRAME_VERBS_ID))}) "
+)
+
+
 def _synonyms(question: str) -> str:
-    padded = " " + " ".join(words(question)) + " "
+    """The question in the regulations' wording, without the frame of a question about a
+    provision ("Pasal mana yang menyatakan …": what it states is asked, not "menyatakan")."""
+    padded = FRAME.sub(" pasal ", " " + " ".join(words(question)) + " ")
     for phrase, replacement in SYNONYMS_ID.items():
         padded = padded.replace(f" {phrase} ", f" {replacement} ")
     return padded.strip()

@@ -63,6 +63,17 @@ STOPWORDS_EN: Final = frozenset(
     """.split()
 )
 
+#: Verbs that only frame a question about a provision ("Pasal mana yang *menyatakan* …",
+#: "ketentuan apa yang *memuat* …"): dropped after "pasal/ketentuan/aturan mana/apa yang",
+#: as "which article *provides*" is in English; elsewhere they are content.
+FRAME_VERBS_ID: Final = frozenset(
+    """
+    mengatur menyatakan memuat menyebutkan menyebut berisi berisikan membahas menentukan
+    menjelaskan mengandung menetapkan
+    """.split()
+)
+FRAME_NOUNS_ID: Final = frozenset("pasal ayat ketentuan aturan".split())
+
 #: Indonesian question phrases → the regulations' wording.
 SYNONYMS_ID: Final[dict[str, str]] = {
     "berapa banyak": "jumlah",

@@ -7,7 +7,14 @@ import json
 
 import pytest
 
-from capabilities.ask import AskError, ask, detect_language, find_regulations, interleave
+from capabilities.ask import (
+    AskError,
+    ask,
+    detect_language,
+    find_regulations,
+    interleave,
+    read_query,
+)
 from capabilities.facts import unit_ref
 from capabilities.retrieval import get_index, stem, translate_english
 from capabilities.source import EmbeddedSource
@@ -159,6 +166,18 @@ def test_a_regulation_defining_part_of_the_asked_term_regulates_it(source):
         reg: (pasal, "2") for reg, pasal in expected.items()
     }
     assert not result.not_regulated
+
+
+def test_frame_of_a_question_about_a_provision_is_not_content(source):
+    """ "Pasal mana yang menyatakan X" asks for X: "menyatakan" is no word to match."""
+    index = get_index(source)
+    framed = read_query(
+        index, "Pasal mana yang menyatakan sistem kerja sebagai instrumen?", "id", []
+    )
+    plain = read_query(index, "sistem kerja sebagai instrumen", "id", [])
+    assert framed.stems == plain.stems
+    kept = read_query(index, "Siapa yang menetapkan tim kerja?", "id", [])
+    assert stem("menetapkan") in kept.stems
 
 
 def test_who_question_weighs_its_verb(source):
