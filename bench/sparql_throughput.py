@@ -5,9 +5,11 @@ after a short warm-up. Prints req/s, p50/p99 latency, errors and memory per work
 
     python bench/sparql_throughput.py [--data DIR] [--seconds 4] [--clients 1 8 32]
 
-Servers: ours (``python -m server serve --workers 2``, gunicorn), the bare Flask +
-pyoxigraph view (bench/bare_flask_app.py, same gunicorn settings) and ``oxigraph serve``
-(all its threads). Data: ``--data`` (a ``perwali build`` data dir) or a fresh build.
+Servers: ours (``python -m server serve --workers 2``: gunicorn, threaded workers, each
+query in a killable query process), the bare Flask + pyoxigraph view
+(bench/bare_flask_app.py, gunicorn's default sync workers, 2 of them: its fastest set-up,
+queries run in the worker with no limit) and ``oxigraph serve`` (all its threads).
+Data: ``--data`` (a ``perwali build`` data dir) or a fresh build.
 """
 
 from __future__ import annotations
@@ -195,16 +197,45 @@ def run_cell(pool, port, path, clients, seconds):
 
 
 def worker_memory(process: subprocess.Popen) -> str:
-    """RSS per gunicorn worker, counting its query processes; or of the whole server."""
+    """Memory per gunicorn worker, counting its query processes; or of the whole server.
+
+    Proportional set size (PSS): pages shared between processes (the query processes
+    share pyoxigraph's with the fork server they come from) are split between them, so
+    the sum is what the server really uses; RSS would count shared pages once per process.
+    """
     root = psutil.Process(process.pid)
     children = root.children()
     if not children:
-        return f"{root.memory_info().rss / 2**20:.0f} MB (one process)"
+        return f"{_pss(root) / 2**20:.0f} MB (one process)"
     sizes = []
     for worker in children:
         tree = [worker, *worker.children(recursive=True)]
-        sizes.append(sum(p.memory_info().rss for p in tree) / 2**20)
-    return " / ".join(f"{s:.0f}" for s in sizes) + " MB per worker"
+        sizes.append(sum(_pss(p) for p in tree) / 2**20)
+    return " / ".join(f"{s:.0f}" for s in sizes) + " MB per worker (PSS)"
+
+
+def _pss(process: psutil.Process) -> int:
+    try:
+        return process.memory_full_info().pss
+    except (psutil.AccessDenied, AttributeError):
+        return process.memory_info().rss
+
+
+def point_lookup_ratio(pool, servers: dict, seconds: float, rounds: int = 3) -> float:
+    """Ours against the bare view on the point lookup at 8 clients, in alternating short
+    runs (a change of background load then hits both alike); prints the median ratio."""
+    path = "/sparql?" + urllib.parse.urlencode({"query": QUERIES["point lookup"]})
+    ratios = []
+    for _ in range(rounds):
+        ours = run_cell(pool, servers["ours /sparql"][1], path, 8, seconds / 2)[0]
+        bare = run_cell(pool, servers["bare Flask"][1], path, 8, seconds / 2)[0]
+        ratios.append(ours / bare if bare else float("nan"))
+    ratio = statistics.median(ratios)
+    verdict = "PASS" if ratio >= 0.7 else "FAIL"
+    rounds_text = ", ".join(f"{r:.2f}" for r in ratios)
+    print(f"\n## point lookup, 8 clients, alternating runs: ours / bare = {ratio:.2f}×")
+    print(f"rounds {rounds_text}; target >= 0.70×: {verdict}")
+    return ratio
 
 
 def main() -> None:
@@ -237,6 +268,7 @@ def main() -> None:
                         figures = (f"{rate:.0f}", f"{p50:.2f}", f"{p99:.2f}", errors)
                         print(ROW.format(label, clients, *figures))
                     sys.stdout.flush()
+            point_lookup_ratio(pool, servers, args.seconds)
         print("\n## memory after the runs")
         for label, (process, _, _) in servers.items():
             print(f"{label:<16} {worker_memory(process)}")

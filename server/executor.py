@@ -30,13 +30,15 @@ import itertools
 import logging
 import multiprocessing
 import os
+import pickle
+import select
 import signal
+import socket
 import sys
 import threading
 import time
 from collections import Counter
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 
 import pyoxigraph as ox
 
@@ -100,16 +102,61 @@ _CONTEXT = multiprocessing.get_context("forkserver")
 _CONTEXT.set_forkserver_preload(["server.executor"])
 
 
+class Channel:
+    """Pickled messages over a stream socket, each after its length (4 bytes).
+
+    Leaner than :class:`multiprocessing.connection.Connection` on the path every query
+    takes: one write per message, and a poller made once rather than on every wait.
+    """
+
+    def __init__(self, sock: socket.socket):
+        self.sock = sock
+        self.sock.setblocking(True)
+        self._poller = select.poll()
+        self._poller.register(sock, select.POLLIN)
+        self._buffer = bytearray()
+
+    def send(self, message) -> None:
+        data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+        self.sock.sendall(len(data).to_bytes(4, "big") + data)
+
+    def poll(self, timeout: float) -> bool:
+        """Whether a message (or the end of the stream) can be read within ``timeout`` s."""
+        if self._buffer:
+            return True
+        return bool(self._poller.poll(max(0, int(timeout * 1000 + 0.999))))
+
+    def recv(self):
+        """The next message; :class:`EOFError` when the other side is gone."""
+        self._fill(4)
+        size = int.from_bytes(self._buffer[:4], "big")
+        self._fill(4 + size)
+        data = bytes(self._buffer[4 : 4 + size])
+        del self._buffer[: 4 + size]
+        return pickle.loads(data)
+
+    def _fill(self, size: int) -> None:
+        while len(self._buffer) < size:
+            chunk = self.sock.recv(max(65536, size - len(self._buffer)))
+            if not chunk:
+                raise EOFError("the other side closed the channel")
+            self._buffer += chunk
+
+    def close(self) -> None:
+        self.sock.close()
+
+
 class Executor:
-    """One query process and the connection to it."""
+    """One query process and the channel to it."""
 
     def __init__(self, settings: ChildSettings):
-        self.conn, child = _CONTEXT.Pipe()
+        parent, child = socket.socketpair()
         self.process = _CONTEXT.Process(
             target=child_main, args=(child, settings), name="perwali-query", daemon=True
         )
         self.process.start()
         child.close()
+        self.conn = Channel(parent)
         self.info: dict | None = None
         self.demoted = False
         self.cpu_idle = 0.0  # CPU seconds the process had used when it took its job
@@ -117,7 +164,7 @@ class Executor:
     def wait_ready(self, timeout: float = STARTUP_TIMEOUT) -> None:
         if self.info is not None:
             return
-        if not self.conn.poll(max(timeout, 0.0)):
+        if not self.conn.poll(timeout):
             self.kill()
             raise QueryTimeout("the query process did not start in time")
         reply = self.recv()
@@ -135,7 +182,7 @@ class Executor:
             raise ExecutorFailed("the query process died") from error
 
     def poll(self, timeout: float) -> bool:
-        return self.conn.poll(max(timeout, 0.0))
+        return self.conn.poll(timeout)
 
     def recv(self):
         """The reply to the job sent (the process reports its CPU time with each)."""
@@ -233,9 +280,9 @@ class ExecutorPool:
 
     def start(self) -> None:
         """Start the warm processes now rather than on the first query."""
+        fresh = [self._spawn() for _ in range(self.warm - len(self._idle))]
         with self._lock:
-            while len(self._idle) < self.warm:
-                self._idle.append(self._spawn())
+            self._idle.extend(fresh)
 
     def _take(self) -> Executor:
         with self._lock:
@@ -258,8 +305,11 @@ class ExecutorPool:
         executor.kill()
         self.replaced += 1
         with self._lock:
-            if len(self._idle) < self.warm:
-                self._idle.append(self._spawn())  # it warms up while the client is answered
+            short = len(self._idle) < self.warm
+        if short:
+            fresh = self._spawn()  # it warms up while the client is answered
+            with self._lock:
+                self._idle.append(fresh)
 
     def run(self, job: dict, timeout: float, client: str = ""):
         """Run ``job`` in a query process within ``timeout`` seconds; return its reply.
@@ -464,8 +514,9 @@ def _cap_memory(megabytes: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def child_main(conn: Connection, settings: ChildSettings) -> None:
+def child_main(sock: socket.socket, settings: ChildSettings) -> None:
     """The query process: confine itself, open the store, answer jobs."""
+    conn = Channel(sock)
     os.environ["RUST_BACKTRACE"] = "0"  # an aborted query logs one line, not a backtrace
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the server, which kills us
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -482,7 +533,7 @@ def child_main(conn: Connection, settings: ChildSettings) -> None:
     serve(conn, store, settings.job_settings())
 
 
-def serve(conn: Connection, store: ox.Store, settings: dict) -> None:
+def serve(conn: Channel, store: ox.Store, settings: dict) -> None:
     """Answer jobs until the parent closes the connection."""
     while True:
         try:

@@ -263,6 +263,8 @@ class RequestWorker(ThreadWorker):
         conn.read_deadline = time.monotonic() + self.client_timeout
         conn.sock.setblocking(False)
         self.reading[conn] = None
+        with contextlib.suppress(OSError):  # nothing yet, or an error _readable then meets
+            conn.pending += conn.sock.recv(RECV_SIZE)  # often here already: no poll round
         if not conn.pending or not self._advance(conn):
             self.poller.register(conn.sock, selectors.EVENT_READ, partial(self._readable, conn))
 
