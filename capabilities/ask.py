@@ -62,6 +62,10 @@ When a regulation does not regulate the topic (``not_regulated``), in order:
    question asks stays above. The floor is the one calibrated constant (on the tuning
    half of the blind gold set, odd ids). Evidence: the nearest provision, its score and
    support, and the best elsewhere.
+   A definition question ("Apa yang dimaksud dengan …") skips rule 2 for a regulation
+   whose best provision defines the asked term as closely as the best definition
+   anywhere, or is a provision of its own defining part of it ("Penunjukan … merupakan
+   …" for "penugasan melalui penunjukan"): defining it is regulating it.
 3. **No match** (``no-match``): no provision shares a word or topic with the question.
 
 A question that names a regulation ("… dalam Perwali Palu") is answered from that

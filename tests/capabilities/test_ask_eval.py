@@ -1,8 +1,11 @@
 """Evaluation of ``ask`` on question sets with gold answers.
 
-Two sets, one format (see tests/gold/README.md): the blind-read gold set
+Three sets, one format (see tests/gold/README.md): the blind-read gold set
 ``tests/gold/ask_questions.json`` (written by a reader who did not see the code; skipped
-when absent) and the development set ``tests/capabilities/ask_dev_questions.json``.
+when absent; its odd ids are the tuning half, its even ids held out), the development set
+``tests/capabilities/ask_dev_questions.json``, and the fresh held-out set
+``tests/gold/ask_questions_holdout.json`` by another blind reader, never tuned on: its
+floor is the figure measured once, after the last change to ``ask``.
 
 Per regulation, top-1 accuracy: for each question that expects something of a regulation,
 the regulation's first answer (its first entry in ``answers``) must be one of the
@@ -25,10 +28,14 @@ import pytest
 HERE = Path(__file__).resolve().parent
 GOLD = HERE.parent / "gold" / "ask_questions.json"
 DEV = HERE / "ask_dev_questions.json"
+HOLDOUT = HERE.parent / "gold" / "ask_questions_holdout.json"
 TARGET_TOPIC = 0.95
 TARGET_FACT = 1.0
-GOLD_FLOOR = 0.86  # measured 0.862-0.932 per regulation (0.80-0.85 before the tuning pass)
+GOLD_FLOOR = 0.86  # measured 0.862-0.949 per regulation (0.80-0.85 before the tuning passes)
 DEV_FLOOR = 0.86  # measured 0.886-0.941 per regulation
+#: measured once, untuned: 0.667-0.900 per regulation (cilegon 0.900, padang-panjang 0.767,
+#: palu 0.767, semarang 0.800, tebing-tinggi 0.667; facts 10/10)
+HOLDOUT_FLOOR = 0.66
 
 
 def unit_matches(answer: dict, expected: str) -> bool:
@@ -119,8 +126,8 @@ def gold_report(source):
 
 @pytest.mark.xfail(
     strict=False,
-    reason="below the 0.95 target on the blind gold set: 0.862-0.932 per regulation "
-    "(cilegon 0.900, padang-panjang 0.932, palu 0.879, semarang 0.917, tebing-tinggi 0.862; "
+    reason="below the 0.95 target on the blind gold set: 0.862-0.949 per regulation "
+    "(cilegon 0.933, padang-panjang 0.949, palu 0.879, semarang 0.933, tebing-tinggi 0.862; "
     "facts 1.0); test_gold_floor guards the level reached",
 )
 def test_gold_targets(gold_report):
@@ -136,6 +143,15 @@ def test_dev_set(source):
     report = evaluate(source, DEV, verbose=True)
     assert sum(total for _, total in report["counts"].values()) >= 100
     _assert_at_least(report, DEV_FLOOR, TARGET_FACT)
+
+
+def test_holdout_floor(source):
+    """The fresh held-out set, never tuned on: no regression below its one measurement."""
+    if not HOLDOUT.exists():
+        pytest.skip(f"{HOLDOUT} not present")
+    report = evaluate(source, HOLDOUT, verbose=True)
+    assert report["counts"], "the held-out set has no questions"
+    _assert_at_least(report, HOLDOUT_FLOOR, TARGET_FACT)
 
 
 def test_unit_matching():
