@@ -4,6 +4,9 @@ Exit codes: 0 success; 1 the build skipped a broken file; 2 bad input or a unit 
 does not exist (the message names it), or any unexpected error (one line; the traceback
 only with ``PERWALI_DEBUG=1``); 141 the reader of the output went away (``| head``), as
 for other Unix tools killed by SIGPIPE, with nothing printed.
+
+Messages (argparse's own included) are in Indonesian; ``--lang en`` anywhere on the
+command line, or ``PERWALI_LANG=en``, switches them to English (``perwali/messages.py``).
 """
 
 from __future__ import annotations
@@ -15,11 +18,15 @@ import json
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from importlib import metadata
 from pathlib import Path
 
 from extract.iri import IriError
 from extract.parse import DEFAULT_MAX_FILE_BYTES
+from perwali.messages import argparse_text, set_language, take_lang_option, translate_error
+from perwali.messages import text as message
 from perwali.store import (
     DEFAULT_DATA_DIR,
     DUMP_FILENAME,
@@ -48,71 +55,88 @@ CAPABILITY_COMMANDS = (
 )
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse with its error line in the language of the run (Indonesian by default)."""
+
+    def error(self, message_text: str):
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message('error.prefix')}: {message_text}\n")
+
+
 def _data_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--data",
         type=Path,
         default=DEFAULT_DATA_DIR,
-        help=f"folder of the build to read or write (default: {DEFAULT_DATA_DIR})",
+        help=message("help.data", default=DEFAULT_DATA_DIR),
     )
+
+
+def package_version() -> str:
+    """The installed version of perwali-kg (its package metadata)."""
+    try:
+        return metadata.version("perwali-kg")
+    except metadata.PackageNotFoundError:
+        return "0+unknown"
 
 
 def make_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="perwali", description="Knowledge graph of Peraturan Wali Kota on Sistem Kerja ASN"
+    parser = Parser(prog="perwali", description=message("description"))
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"perwali {package_version()}",
+        help=message("help.version"),
     )
+    parser.add_argument("--lang", choices=("id", "en"), help=message("help.lang"))
     commands = parser.add_subparsers(dest="command", required=True)
 
-    build = commands.add_parser("build", help="parse the corpus and write the graph and store")
-    build.add_argument("--corpus", type=Path, default=None, help="folder of regulation texts")
-    build.add_argument(
-        "--store",
-        help="also load the graph into a SPARQL 1.1 server: sparql:http://HOST:PORT/PATH "
-        "(Graph Store Protocol; one named graph per regulation)",
+    build = commands.add_parser(
+        "build", help=message("help.build"), description=message("help.build")
     )
+    build.add_argument("--corpus", type=Path, default=None, help=message("help.corpus"))
+    build.add_argument("--store", help=message("help.store"))
     build.add_argument(
         "--max-file-bytes",
         type=_positive_int,
         default=DEFAULT_MAX_FILE_BYTES,
-        help=f"skip (and report) a text larger than this (default: {DEFAULT_MAX_FILE_BYTES})",
+        help=message("help.max_file_bytes", default=DEFAULT_MAX_FILE_BYTES),
     )
     build.add_argument(
         "--wait",
         type=_seconds,
         default=DEFAULT_BUILD_WAIT,
         metavar="SECONDS",
-        help="how long to wait while another build writes into the same --data folder "
-        f"(default: {DEFAULT_BUILD_WAIT:g}; 0: give up at once with exit code 2)",
+        help=message("help.wait", default=f"{DEFAULT_BUILD_WAIT:g}"),
     )
     _data_option(build)
     build.set_defaults(handler=run_build)
 
-    stats = commands.add_parser("stats", help="summary of every regulation in the build")
-    stats.add_argument("--json", action="store_true", help="print JSON")
+    stats = commands.add_parser(
+        "stats", help=message("help.stats"), description=message("help.stats")
+    )
+    stats.add_argument("--json", action="store_true", help=message("help.json"))
     _data_option(stats)
     stats.set_defaults(handler=run_stats)
 
-    show = commands.add_parser("show", help="text of a regulation, Pasal, ayat, huruf or angka")
-    show.add_argument("regulation", help="regulation id, e.g. palu-28-2023")
-    show.add_argument("pasal", nargs="?", help="Pasal number, e.g. 21")
-    show.add_argument(
-        "ayat", nargs="?", help="ayat number, e.g. 4 (or a huruf when the Pasal has no ayat)"
-    )
-    show.add_argument("huruf", nargs="?", help="huruf, e.g. a")
-    show.add_argument("--angka", help="angka within the unit, e.g. 5")
-    show.add_argument("--json", action="store_true", help="print JSON")
+    show = commands.add_parser("show", help=message("help.show"), description=message("help.show"))
+    show.add_argument("regulation", help=message("help.regulation"))
+    show.add_argument("pasal", nargs="?", help=message("help.pasal"))
+    show.add_argument("ayat", nargs="?", help=message("help.ayat"))
+    show.add_argument("huruf", nargs="?", help=message("help.huruf"))
+    show.add_argument("--angka", help=message("help.angka"))
+    for option in SECTION_OPTIONS:
+        show.add_argument(f"--{option}", help=message(f"help.{option}"))
+    show.add_argument("--bagian", help=message("help.bagian"))
+    show.add_argument("--json", action="store_true", help=message("help.json"))
     _data_option(show)
     show.set_defaults(handler=run_show)
 
-    listings = (
-        ("definitions", "terms defined in the definitions article (Pasal 1)"),
-        ("norms", "norms: who must, may or has the power to do what, per provision"),
-        ("refs", "cross-references: internal, to instruments, to the Lampiran"),
-    )
-    for name, help_text in listings:
-        command = commands.add_parser(name, help=help_text)
-        command.add_argument("regulation", help="regulation id, e.g. palu-28-2023")
-        command.add_argument("--json", action="store_true", help="print JSON")
+    for name in ("definitions", "norms", "refs"):
+        text = message(f"help.{name}")
+        command = commands.add_parser(name, help=text, description=text)
+        command.add_argument("regulation", help=message("help.regulation"))
+        command.add_argument("--json", action="store_true", help=message("help.json"))
         _data_option(command)
         command.set_defaults(handler=run_listing)
 
@@ -134,7 +158,7 @@ def _positive_int(text: str) -> int:
     except ValueError:
         value = 0
     if value <= 0:
-        raise argparse.ArgumentTypeError(f"{text!r} bukan bilangan bulat positif")
+        raise argparse.ArgumentTypeError(message("not_positive_int", value=text))
     return value
 
 
@@ -144,7 +168,7 @@ def _seconds(text: str) -> float:
     except ValueError:
         value = -1.0
     if not 0 <= value < float("inf"):
-        raise argparse.ArgumentTypeError(f"{text!r} bukan jumlah detik yang sah")
+        raise argparse.ArgumentTypeError(message("not_seconds", value=text))
     return value
 
 
@@ -164,15 +188,15 @@ def run_build(args: argparse.Namespace) -> int:
                 loaded = load_into(spec, Path(args.data) / DUMP_FILENAME)
                 print(f"{loaded} tripel dimuat ke {spec.location}")
     except (OSError, ValueError, StoreError) as error:
-        print(f"perwali build: {error}", file=sys.stderr)
+        print(f"perwali build: {translate_error(str(error))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     for regulation in report.regulations:
         pasal = sum(1 for top in regulation.body for unit in top.walk() if unit.kind == "pasal")
         print(f"{regulation.id:28} {regulation.citation}: {pasal} Pasal")
         for warning in regulation.warnings:
             print(f"    peringatan [{warning.code}] {warning.message}")
-    for name, message in report.failures:
-        print(f"DILEWATI {name}: {message}", file=sys.stderr)
+    for name, failure in report.failures:
+        print(f"DILEWATI {name}: {failure}", file=sys.stderr)
     print(
         f"{len(report.regulations)} peraturan, {report.quads} tripel, "
         f"{report.seconds:.2f} s -> {args.data}"
@@ -181,7 +205,7 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_stats(args: argparse.Namespace) -> int:
-    from perwali.read import regulation_summaries
+    from perwali.read import regulation_citations, regulation_summaries
 
     store = open_embedded(args.data)
     summaries = regulation_summaries(store)
@@ -192,13 +216,48 @@ def run_stats(args: argparse.Namespace) -> int:
             )
         )
         return EXIT_OK
+    citations = regulation_citations(store)
     for item in summaries:
         counts = ", ".join(f"{key} {value}" for key, value in item["counts"].items())
-        print(f"{item['id']}: {item['type']} {item['jurisdiction']}", end=" ")
-        print(f"Nomor {item['number']} Tahun {item['year']}")
-        print(f"    {counts}; {len(item['warnings'])} peringatan")
-    print(f"{len(store)} tripel")
+        fallback = f"{item['type']} {item['jurisdiction']} Nomor {item['number']}"
+        print(f"{item['id']}: {citations.get(item['id'], fallback)}")
+        print(f"    {item['title']}")
+        warnings = message("warnings_count", n=len(item["warnings"]))
+        print(f"    {counts}; {warnings}")
+    print(message("triples", n=len(store)))
     return EXIT_OK
+
+
+#: ``show`` options naming a unit outside the Pasal numbering, and how its number is
+#: written in the IRI (BAB and Lampiran in Roman capitals, Menimbang in small letters).
+SECTION_OPTIONS = {
+    "menimbang": str.lower,
+    "mengingat": str,
+    "bab": str.upper,
+    "lampiran": str.upper,
+}
+
+
+def _section(args: argparse.Namespace) -> tuple[tuple[str, str], ...]:
+    """The IRI levels named by --menimbang/--mengingat/--bab/--lampiran [--bagian]."""
+    chosen = [
+        (option, norm(getattr(args, option)))
+        for option, norm in SECTION_OPTIONS.items()
+        if getattr(args, option) is not None
+    ]
+    if len(chosen) > 1:
+        raise BadAddress(message("one_section"))
+    if args.bagian is not None:
+        if not chosen or chosen[0][0] != "lampiran":
+            raise BadAddress(message("bagian_needs_lampiran"))
+        chosen.append(("huruf", args.bagian.upper()))
+    if chosen and (args.pasal is not None):
+        raise BadAddress(message("address_mix", option=chosen[0][0]))
+    return tuple(chosen)
+
+
+class BadAddress(ValueError):
+    """``show`` options that do not combine; the message says why."""
 
 
 def run_show(args: argparse.Namespace) -> int:
@@ -209,7 +268,7 @@ def run_show(args: argparse.Namespace) -> int:
         ayat, huruf = None, ayat  # "show palu-28-2023 2 a": Pasal 2 huruf a, no ayat
     if ayat is not None:
         ayat = ayat.strip("()")
-    address = Address(args.regulation, args.pasal, ayat, huruf, args.angka)
+    address = Address(args.regulation, args.pasal, ayat, huruf, args.angka, _section(args))
     store = open_embedded(args.data)
     unit = show(store, address)
     if args.json:
@@ -222,27 +281,36 @@ def run_show(args: argparse.Namespace) -> int:
 def run_listing(args: argparse.Namespace) -> int:
     """``definitions`` (and the other per-regulation listings): JSON rows from the store."""
     from perwali import read
+    from perwali.tables import listing_table
 
-    rows = getattr(read, args.command)(open_embedded(args.data), args.regulation)
+    store = open_embedded(args.data)
+    rows = getattr(read, args.command)(store, args.regulation)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
-        for row in rows:
-            print(" | ".join(str(value) for value in row.values() if value is not None))
+        print(listing_table(args.command, rows, read.resolve_id(store, args.regulation)))
     return EXIT_OK
 
 
-def _print_unit(unit: dict, depth: int = 0) -> None:
-    """Print a ``show`` record and its sub-units, indented (iterative: any depth)."""
+def _print_unit(unit: dict) -> None:
+    """Print a ``show`` record and its sub-units, indented (iterative: any depth). A
+    huruf or angka shown alone comes under its chapeau; a heading (BAB, a Lampiran
+    section) stands on its own line above its body."""
     print(unit["citation"])
     print(unit["iri"])
-    pending = [(unit, depth)]
+    chapeau = unit.get("chapeau")
+    if chapeau:
+        print(chapeau["text"])
+    pending = [(unit, 1 if chapeau else 0)]
     while pending:
         node, level = pending.pop()
-        heading = f"{node['heading']} " if node.get("heading") else ""
-        marker = "" if level == 0 else f"{node['kind']} {node['number']}: "
-        if heading or node["text"] or marker:
-            print(f"{'  ' * level}{marker}{heading}{node['text']}".rstrip())
+        indent = "  " * level
+        marker = f"{node['kind']} {node['number']}: " if level else ""
+        if node.get("heading") and node["text"]:
+            print(f"{indent}{marker}{node['heading']}".rstrip())
+            print(f"{indent}  {node['text']}".rstrip())
+        elif node.get("heading") or node["text"] or marker:
+            print(f"{indent}{marker}{node.get('heading') or node['text']}".rstrip())
         pending.extend((child, level + 1) for child in reversed(node["children"]))
 
 
@@ -267,15 +335,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         _drop_stdout()
         return EXIT_BROKEN_PIPE
     except KeyboardInterrupt:
-        print("perwali: dibatalkan", file=sys.stderr)
+        print(f"perwali: {message('cancelled')}", file=sys.stderr)
         return EXIT_INTERRUPTED
     except Exception as error:  # the last guard: one line, no traceback
         if os.environ.get("PERWALI_DEBUG") == "1":
             traceback.print_exc()
-        message = " ".join(str(error).split())[:300]
+        detail = " ".join(str(error).split())[:300]
         print(
-            f"perwali: galat tak terduga ({type(error).__name__}: {message}); "
-            "jalankan lagi dengan PERWALI_DEBUG=1 untuk rinciannya",
+            f"perwali: {message('unexpected', name=type(error).__name__, message=detail)}",
             file=sys.stderr,
         )
         return EXIT_BAD_INPUT
@@ -284,12 +351,26 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(argv: Sequence[str] | None) -> int:
     from perwali.read import NotFound, TooDeep
 
-    args = make_parser().parse_args(argv)
+    rest, lang = take_lang_option(sys.argv[1:] if argv is None else argv)
+    set_language(lang)
+    with _argparse_in_language():
+        args = make_parser().parse_args(rest)
     try:
         return args.handler(args)
-    except (NotFound, TooDeep, StoreError, IriError) as error:
-        print(f"perwali {args.command}: {error}", file=sys.stderr)
+    except (NotFound, TooDeep, StoreError, IriError, BadAddress) as error:
+        print(f"perwali {args.command}: {translate_error(str(error))}", file=sys.stderr)
         return EXIT_BAD_INPUT
+
+
+@contextmanager
+def _argparse_in_language() -> Iterator[None]:
+    """argparse's own strings (usage, headings, errors) through the message catalogue."""
+    original = argparse._
+    argparse._ = argparse_text
+    try:
+        yield
+    finally:
+        argparse._ = original
 
 
 def _drop_stdout() -> None:

@@ -4,8 +4,9 @@ print is what an analyst querying the endpoint sees."""
 
 from __future__ import annotations
 
+import difflib
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pyoxigraph as ox
 
@@ -13,6 +14,7 @@ from extract import vocab
 from extract.citation import provision_label
 from extract.doctypes import RULES
 from extract.iri import Iri, IriError, work_from_regulation_id
+from perwali.messages import text as message
 
 PREFIXES = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in vocab.PREFIXES.items())
 COUNTED = {
@@ -87,6 +89,60 @@ def regulation_summaries(store: ox.Store) -> list[dict]:
     ]
 
 
+def regulation_citations(store: ox.Store) -> dict[str, str]:
+    """Regulation id -> the standard citation of the work (its ``rdfs:label``, e.g.
+    "Peraturan Wali Kota Cilegon Nomor 17 Tahun 2023", "Undang-Undang Nomor 5 Tahun 2014")."""
+    rows = select(
+        store,
+        """SELECT ?id (SAMPLE(?label) AS ?citation) WHERE {
+             ?reg pw:regulationId ?id ; rdfs:label ?label } GROUP BY ?id""",
+    )
+    return {row["id"]: row["citation"] for row in rows if "citation" in row}
+
+
+def regulation_ids(store: ox.Store) -> list[str]:
+    """Every regulation id of the build, sorted."""
+    rows = select(store, "SELECT DISTINCT ?id WHERE { ?r pw:regulationId ?id } ORDER BY ?id")
+    return [row["id"] for row in rows]
+
+
+def resolve_id(store: ox.Store, reg_id: str) -> str:
+    """The id of the build that ``reg_id`` names, in any case ("Palu-28-2023"); else
+    :class:`NotFound` naming the problem and suggesting the ids that match ("palu")."""
+    known = regulation_ids(store)
+    wanted = reg_id.lower()
+    if wanted in known:
+        return wanted
+    hints = suggest(wanted, known)
+    hint = f"; {message('did_you_mean', ids=', '.join(hints))}" if hints else ""
+    try:
+        work = work_from_regulation_id(wanted)
+    except IriError as error:
+        from perwali.messages import translate_error
+
+        raise NotFound(translate_error(str(error)) + hint) from error
+    if _exists(store, Iri(work)):  # a graph without pw:regulationId (made by hand)
+        return wanted
+    listed = message("unknown_regulation", reg=reg_id, known=", ".join(known))
+    raise NotFound(listed + hint)
+
+
+def suggest(wanted: str, known: list[str], limit: int = 5) -> list[str]:
+    """The ids that ``wanted`` may mean: those it starts or is contained in, else the
+    closest by spelling (difflib)."""
+    if not wanted.strip():
+        return []
+    prefix = [k for k in known if k.startswith(wanted)]
+    inside = [k for k in known if wanted in k and k not in prefix]
+    found = prefix + inside
+    if not found:
+        head = [
+            k for k in known if wanted.split("-")[0] and k.split("-")[0] == wanted.split("-")[0]
+        ]
+        found = head or difflib.get_close_matches(wanted, known, n=limit, cutoff=0.6)
+    return found[:limit]
+
+
 def _number(value: str) -> int | str:
     return int(value) if value.isdigit() else value
 
@@ -145,32 +201,42 @@ class Address:
     ayat: str | None = None
     huruf: str | None = None
     angka: str | None = None
+    #: a unit outside the Pasal numbering, as IRI levels: (("lampiran", "I"), ("huruf",
+    #: "B")), (("menimbang", "a"),), (("bab", "II"),); the Pasal levels follow it
+    section: tuple[tuple[str, str], ...] = ()
 
     def iri(self) -> Iri:
         iri = Iri(work_from_regulation_id(self.regulation))
-        for kind in ("pasal", "ayat", "huruf", "angka"):
-            value = getattr(self, kind)
+        levels = [*self.section] + [
+            (kind, getattr(self, kind)) for kind in ("pasal", "ayat", "huruf", "angka")
+        ]
+        for kind, value in levels:
             if value is not None:
                 try:
                     iri = iri.child(kind, value)
                 except IriError as error:
-                    raise NotFound(f"{kind} {value!r} bukan nomor yang sah") from error
+                    raise NotFound(message("bad_number", kind=kind, value=value)) from error
         return iri
 
 
 def show(store: ox.Store, address: Address) -> dict:
     """The unit at ``address`` with its sub-units, or :class:`NotFound` naming the first
-    level that does not exist."""
+    level that does not exist. Sub-units come in document order (by source offset).
+    A huruf or angka carries ``chapeau``: the citation and own text of the unit it
+    completes ("Pegawai ASN berfungsi sebagai:"), or None."""
+    address = replace(address, regulation=resolve_id(store, address.regulation))
     target = address.iri()
     rows = select(
         store,
-        f"""SELECT ?unit ?parent ?label ?text ?heading ?number ?position ?class WHERE {{
+        f"""SELECT ?unit ?parent ?label ?text ?heading ?number ?position ?start ?class
+            WHERE {{
               ?unit eli:is_part_of* <{target}> ; rdfs:label ?label .
               FILTER NOT EXISTS {{ ?unit a pw:Definisi }}
               FILTER NOT EXISTS {{ ?unit a pw:Penjelasan }}
               OPTIONAL {{ ?unit eli:is_part_of ?parent }}
               OPTIONAL {{ ?unit pw:text ?text }} OPTIONAL {{ ?unit pw:heading ?heading }}
               OPTIONAL {{ ?unit eli:number ?number }} OPTIONAL {{ ?unit pw:position ?position }}
+              OPTIONAL {{ ?unit pw:startOffset ?start }}
               OPTIONAL {{ ?unit a ?class . FILTER (STRSTARTS(STR(?class), STR(pw:))) }}
             }}""",
     )
@@ -185,7 +251,20 @@ def show(store: ox.Store, address: Address) -> dict:
             by_parent[row["parent"]].append(row)
     record = _tree(nodes[str(target)], by_parent, address.regulation)
     record["children"].extend(_penjelasan(store, target, address.regulation))
+    if target.path and target.path[-1][0] in ("huruf", "angka"):
+        record["chapeau"] = _chapeau(store, target)
     return record
+
+
+def _chapeau(store: ox.Store, target: Iri) -> dict | None:
+    """The citation and own text of the unit ``target`` completes, if it has text."""
+    rows = select(
+        store,
+        f"""SELECT ?label ?text WHERE {{ <{target}> eli:is_part_of ?parent .
+              ?parent rdfs:label ?label ; pw:text ?text . FILTER (STRLEN(?text) > 0) }}
+            LIMIT 1""",
+    )
+    return {"citation": rows[0]["label"], "text": rows[0]["text"]} if rows else None
 
 
 def _penjelasan(store: ox.Store, target: Iri, regulation: str) -> list[dict]:
@@ -227,7 +306,7 @@ def _tree(root: dict, by_parent: dict[str, list[dict]], regulation: str) -> dict
     seen = {root["unit"]}
     while pending:
         row, record, depth = pending.pop()
-        children = sorted(by_parent.get(row["unit"], []), key=_position)
+        children = sorted(by_parent.get(row["unit"], []), key=_document_order)
         if children and depth >= MAX_SHOW_DEPTH:
             raise TooDeep(
                 f"{root['label']} bersarang lebih dari {MAX_SHOW_DEPTH} tingkat; "
@@ -243,9 +322,13 @@ def _tree(root: dict, by_parent: dict[str, list[dict]], regulation: str) -> dict
     return top
 
 
-def _position(row: dict) -> int:
-    position = row.get("position", "0")
-    return int(position) if position.lstrip("-").isdigit() else 0
+def _document_order(row: dict) -> tuple[int, int, int]:
+    """Where a unit stands in the text: its source offset; a unit without one (a
+    hand-made graph) after those with one, by its position among its kind."""
+    start, position = row.get("start", ""), row.get("position", "0")
+    if start.isdigit():
+        return (0, int(start), 0)
+    return (1, 0, int(position) if position.lstrip("-").isdigit() else 0)
 
 
 def _record(row: dict, regulation: str) -> dict:
@@ -281,11 +364,8 @@ def _missing_message(store: ox.Store, target: Iri) -> str:
     """Name the first level of ``target`` that the graph lacks, and what exists there."""
     work = Iri(target.work)
     if not _exists(store, work):
-        known = [
-            row["id"]
-            for row in select(store, "SELECT ?id WHERE { ?r pw:regulationId ?id } ORDER BY ?id")
-        ]
-        return f"peraturan {work.work.regulation_id()} tidak ada; yang tersedia: {', '.join(known)}"
+        known = ", ".join(regulation_ids(store))
+        return message("unknown_regulation", reg=work.work.regulation_id(), known=known)
     probe = work
     for kind, value in target.path:
         parent, probe = probe, probe.child(kind, value)
@@ -297,8 +377,8 @@ def _missing_message(store: ox.Store, target: Iri) -> str:
                       FILTER (REGEX(STR(?u), "^{parent}/{kind}/[^/]+$")) }} ORDER BY ?start""",
             )
             where = _label(store, parent)
-            available = _compact([row["number"] for row in siblings]) or "tidak ada"
-            return f"{kind} {value} tidak ada dalam {where}; {kind} yang ada: {available}"
+            available = _compact([row["number"] for row in siblings]) or message("none")
+            return message("missing_unit", kind=kind, value=value, where=where, available=available)
     return f"{target} tidak ada"
 
 
@@ -329,13 +409,9 @@ def _label(store: ox.Store, iri: Iri) -> str:
 
 # --- semantic views -----------------------------------------------------------------------
 def _regulation_iri(store: ox.Store, reg_id: str) -> str:
-    """The work IRI of ``reg_id``; :class:`NotFound` when the build does not have it."""
-    work = str(work_from_regulation_id(reg_id))
-    if not _exists(store, Iri.parse(work)):
-        known = select(store, "SELECT ?id WHERE { ?r pw:regulationId ?id } ORDER BY ?id")
-        names = ", ".join(row["id"] for row in known)
-        raise NotFound(f"peraturan {reg_id} tidak ada; yang tersedia: {names}")
-    return work
+    """The work IRI of ``reg_id`` (any case); :class:`NotFound` when the build does not
+    have it, suggesting the ids that match."""
+    return str(work_from_regulation_id(resolve_id(store, reg_id)))
 
 
 def definitions(store: ox.Store, reg_id: str) -> list[dict]:
@@ -367,6 +443,7 @@ def refs(store: ox.Store, reg_id: str) -> list[dict]:
     from extract.model import Reference
     from extract.refs import reference_row
 
+    reg_id = resolve_id(store, reg_id)
     work = _regulation_iri(store, reg_id)
     rows = select(
         store,

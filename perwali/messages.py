@@ -1,0 +1,306 @@
+"""Messages of the command line: Indonesian first, English on request.
+
+The language is chosen once per run: ``--lang en`` (anywhere on the command line), else
+``PERWALI_LANG=en``, else Indonesian. ``LANG`` is deliberately not read: most machines set
+``en_US.UTF-8`` (or ``C.UTF-8``), which would hide the Indonesian default from the users
+it is meant for.
+
+``text(key, **values)`` formats a catalogue entry; ``translate_error(message)`` turns an
+error raised in English by a lower layer (the store) into the current language;
+``ARGPARSE`` translates argparse's own strings (usage, headings, errors).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+
+LANGUAGES = ("id", "en")
+_state = {"lang": "id"}
+
+#: key -> (Indonesian, English); ``str.format`` fields.
+CATALOGUE: dict[str, tuple[str, str]] = {
+    "description": (
+        "Graf pengetahuan Peraturan Wali Kota tentang Sistem Kerja ASN",
+        "Knowledge graph of Peraturan Wali Kota on Sistem Kerja ASN",
+    ),
+    "help.version": ("tampilkan versi dan keluar", "show the version and exit"),
+    "help.lang": ("bahasa pesan: id (bawaan) atau en", "language of messages: id (default) or en"),
+    "help.data": (
+        "folder build yang dibaca atau ditulis (bawaan: {default})",
+        "folder of the build to read or write (default: {default})",
+    ),
+    "help.json": ("cetak JSON", "print JSON"),
+    "help.build": (
+        "urai korpus lalu tulis graf dan store",
+        "parse the corpus and write the graph and store",
+    ),
+    "help.corpus": ("folder teks peraturan", "folder of regulation texts"),
+    "help.store": (
+        "muat graf juga ke server SPARQL 1.1: sparql:http://HOST:PORT/PATH "
+        "(Graph Store Protocol; satu graf bernama per peraturan)",
+        "also load the graph into a SPARQL 1.1 server: sparql:http://HOST:PORT/PATH "
+        "(Graph Store Protocol; one named graph per regulation)",
+    ),
+    "help.max_file_bytes": (
+        "lewati (dan laporkan) teks yang lebih besar dari ini (bawaan: {default})",
+        "skip (and report) a text larger than this (default: {default})",
+    ),
+    "help.wait": (
+        "berapa lama menunggu selagi build lain menulis ke folder --data yang sama "
+        "(bawaan: {default}; 0: langsung menyerah dengan kode keluar 2)",
+        "how long to wait while another build writes into the same --data folder "
+        "(default: {default}; 0: give up at once with exit code 2)",
+    ),
+    "help.stats": ("ringkasan setiap peraturan dalam build", "summary of every regulation"),
+    "help.show": (
+        "teks peraturan atau satu unsurnya (Pasal, ayat, huruf, angka, Menimbang, "
+        "Mengingat, BAB, Lampiran), berurutan seperti dokumennya",
+        "text of a regulation or one of its units (Pasal, ayat, huruf, angka, Menimbang, "
+        "Mengingat, BAB, Lampiran), in document order",
+    ),
+    "help.regulation": (
+        "id peraturan, mis. palu-28-2023 (huruf besar/kecil sama)",
+        "regulation id, e.g. palu-28-2023 (any case)",
+    ),
+    "help.pasal": ("nomor Pasal, mis. 21", "Pasal number, e.g. 21"),
+    "help.ayat": (
+        "nomor ayat, mis. 4 (atau huruf bila Pasal tidak berayat)",
+        "ayat number, e.g. 4 (or a huruf when the Pasal has no ayat)",
+    ),
+    "help.huruf": ("huruf, mis. a", "huruf, e.g. a"),
+    "help.angka": ("angka di dalam unsur itu, mis. 5", "angka within the unit, e.g. 5"),
+    "help.menimbang": ("butir Menimbang, mis. a", "Menimbang item, e.g. a"),
+    "help.mengingat": ("butir Mengingat, mis. 3", "Mengingat item, e.g. 3"),
+    "help.bab": ("BAB, mis. II", "BAB (chapter), e.g. II"),
+    "help.lampiran": ("Lampiran, mis. I", "Lampiran (annex), e.g. I"),
+    "help.bagian": (
+        "bagian Lampiran (dengan --lampiran), mis. B",
+        "section of the Lampiran (with --lampiran), e.g. B",
+    ),
+    "help.definitions": (
+        "istilah yang didefinisikan dalam pasal definisi (Pasal 1)",
+        "terms defined in the definitions article (Pasal 1)",
+    ),
+    "help.norms": (
+        "norma: siapa wajib, boleh atau berwenang melakukan apa, per ketentuan",
+        "norms: who must, may or has the power to do what, per provision",
+    ),
+    "help.refs": (
+        "rujukan: internal, ke peraturan lain, ke Lampiran",
+        "cross-references: internal, to instruments, to the Lampiran",
+    ),
+    # errors and notices
+    "error.prefix": ("galat", "error"),
+    "not_positive_int": (
+        "{value!r} bukan bilangan bulat positif",
+        "{value!r} is not a positive integer",
+    ),
+    "not_seconds": (
+        "{value!r} bukan jumlah detik yang sah",
+        "{value!r} is not a valid number of seconds",
+    ),
+    "cancelled": ("dibatalkan", "cancelled"),
+    "unexpected": (
+        "galat tak terduga ({name}: {message}); jalankan lagi dengan PERWALI_DEBUG=1 untuk "
+        "rinciannya",
+        "unexpected error ({name}: {message}); run again with PERWALI_DEBUG=1 for details",
+    ),
+    "unknown_regulation": (
+        "peraturan {reg} tidak ada; yang tersedia: {known}",
+        "regulation {reg} does not exist; available: {known}",
+    ),
+    "did_you_mean": ("mungkin maksud Anda: {ids}", "did you mean: {ids}"),
+    "missing_unit": (
+        "{kind} {value} tidak ada dalam {where}; {kind} yang ada: {available}",
+        "{kind} {value} does not exist in {where}; existing {kind}: {available}",
+    ),
+    "none": ("tidak ada", "none"),
+    "bad_number": (
+        "{kind} {value!r} bukan nomor yang sah",
+        "{kind} {value!r} is not a valid number",
+    ),
+    "address_mix": (
+        "--{option} tidak dapat digabung dengan nomor Pasal/ayat/huruf",
+        "--{option} cannot be combined with a Pasal/ayat/huruf number",
+    ),
+    "one_section": (
+        "pilih satu saja dari --menimbang, --mengingat, --bab, --lampiran",
+        "choose only one of --menimbang, --mengingat, --bab, --lampiran",
+    ),
+    "bagian_needs_lampiran": ("--bagian memerlukan --lampiran", "--bagian needs --lampiran"),
+    "warnings_count": ("{n} peringatan", "{n} warnings"),
+    "triples": ("{n} tripel", "{n} triples"),
+    "no_rows": ("(tidak ada baris)", "(no rows)"),
+    "penjelasan": ("Penjelasan", "Explanation"),
+}
+
+#: Table headings of ``definitions``, ``norms`` and ``refs``: key -> (id, en).
+COLUMNS: dict[str, tuple[str, str]] = {
+    "angka": ("angka", "angka"),
+    "term": ("istilah", "term"),
+    "abbreviation": ("singkatan", "abbreviation"),
+    "text": ("teks", "text"),
+    "provision": ("ketentuan", "provision"),
+    "modality": ("modalitas", "modality"),
+    "bearer": ("pengemban", "bearer"),
+    "counterparty": ("pihak lawan", "counterparty"),
+    "action": ("tindakan", "action"),
+    "from": ("dari", "from"),
+    "to": ("ke", "to"),
+    "kind": ("jenis", "kind"),
+    "resolved": ("terselesaikan", "resolved"),
+}
+
+#: argparse's own strings (Python 3.11) in Indonesian.
+ARGPARSE_ID: dict[str, str] = {
+    "usage: ": "penggunaan: ",
+    "positional arguments": "argumen posisi",
+    "options": "opsi",
+    "show this help message and exit": "tampilkan bantuan ini lalu keluar",
+    "the following arguments are required: %s": "argumen berikut wajib diisi: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "pilihan tidak sah: %(value)r (pilih dari %(choices)s)"
+    ),
+    "unrecognized arguments: %s": "argumen tidak dikenal: %s",
+    "expected one argument": "memerlukan satu nilai",
+    "expected at least one argument": "memerlukan paling sedikit satu nilai",
+    "expected at most one argument": "memerlukan paling banyak satu nilai",
+    "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
+    "invalid %(type)s value: %(value)r": "nilai %(type)s tidak sah: %(value)r",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "opsi ambigu: %(option)s dapat berarti %(matches)s"
+    ),
+    "not allowed with argument %s": "tidak boleh bersama argumen %s",
+    "one of the arguments %s is required": "salah satu argumen %s wajib diisi",
+    "ignored explicit argument %r": "argumen eksplisit %r diabaikan",
+}
+
+#: English messages raised by lower layers (perwali/store.py) -> (Indonesian, English).
+_ERRORS: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (
+        re.compile(r"no graph in (?P<a>.+): run 'perwali build' first \(or pass --data DIR\)"),
+        "tidak ada graf di {a}: jalankan 'perwali build' dulu (atau beri --data FOLDER)",
+        "no graph in {a}: run 'perwali build' first (or pass --data DIR)",
+    ),
+    (
+        re.compile(r"no store generation in (?P<a>.+): run 'perwali build' first"),
+        "tidak ada store di {a}: jalankan 'perwali build' dulu",
+        "no store generation in {a}: run 'perwali build' first",
+    ),
+    (
+        re.compile(r"cannot open the store in (?P<a>.+?): (?P<b>.*)"),
+        "store di {a} tidak dapat dibuka: {b}",
+        "cannot open the store in {a}: {b}",
+    ),
+    (
+        re.compile(r"the store of (?P<a>.+) points at a missing folder (?P<b>.+)"),
+        "store {a} menunjuk folder yang tidak ada {b}",
+        "the store of {a} points at a missing folder {b}",
+    ),
+    (
+        re.compile(r"cannot reach the SPARQL server (?P<a>\S+): (?P<b>.*)"),
+        "server SPARQL {a} tidak dapat dihubungi: {b}",
+        "cannot reach the SPARQL server {a}: {b}",
+    ),
+    (
+        re.compile(r"cannot reach the graph store (?P<a>\S+): (?P<b>.*)"),
+        "graph store {a} tidak dapat dihubungi: {b}",
+        "cannot reach the graph store {a}: {b}",
+    ),
+    (
+        re.compile(r"no answer from (?P<a>\S+) in (?P<b>\S+) s"),
+        "tidak ada jawaban dari {a} dalam {b} detik",
+        "no answer from {a} in {b} s",
+    ),
+    (
+        re.compile(r"SPARQL server answered (?P<a>\d+): (?P<b>.*)", re.S),
+        "server SPARQL menjawab {a}: {b}",
+        "SPARQL server answered {a}: {b}",
+    ),
+    (
+        re.compile(r"--store (?P<a>.+): expected sparql:http://HOST:PORT/PATH"),
+        "--store {a}: seharusnya sparql:http://HOST:PORT/PATH",
+        "--store {a}: expected sparql:http://HOST:PORT/PATH",
+    ),
+    (
+        re.compile(r"--store (?P<a>.+): use sparql:URL for a SPARQL server"),
+        "--store {a}: pakai sparql:URL untuk server SPARQL",
+        "--store {a}: use sparql:URL for a SPARQL server",
+    ),
+    (
+        re.compile(r"the SPARQL server's answer exceeds (?P<a>\d+) bytes"),
+        "jawaban server SPARQL melebihi {a} bita",
+        "the SPARQL server's answer exceeds {a} bytes",
+    ),
+    # Indonesian messages of the id parser (extract/iri.py), for English runs
+    (
+        re.compile(
+            r"id peraturan (?P<a>'.*') tidak berbentuk kota-nomor-tahun \(mis\. (?P<b>\S+)\)"
+        ),
+        "id peraturan {a} tidak berbentuk kota-nomor-tahun (mis. {b})",
+        "regulation id {a} is not of the form city-number-year (e.g. {b})",
+    ),
+    (
+        re.compile(r"id peraturan (?P<a>'.*') harus diakhiri -nomor-tahun \(mis\. (?P<b>\S+)\)"),
+        "id peraturan {a} harus diakhiri -nomor-tahun (mis. {b})",
+        "regulation id {a} must end in -number-year (e.g. {b})",
+    ),
+)
+
+
+def language() -> str:
+    """The language of this run: "id" or "en"."""
+    return _state["lang"]
+
+
+def set_language(lang: str | None) -> str:
+    """Choose the language (``None``: from ``PERWALI_LANG``, else Indonesian)."""
+    chosen = (lang or os.environ.get("PERWALI_LANG") or "id").strip().lower()[:2]
+    _state["lang"] = chosen if chosen in LANGUAGES else "id"
+    return _state["lang"]
+
+
+def take_lang_option(argv: Sequence[str]) -> tuple[list[str], str | None]:
+    """Remove ``--lang X`` / ``--lang=X`` from ``argv`` (anywhere); return the rest and X."""
+    rest, lang, args = [], None, list(argv)
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg == "--lang" and index + 1 < len(args):
+            lang, index = args[index + 1], index + 2
+            continue
+        if arg.startswith("--lang="):
+            lang = arg.split("=", 1)[1]
+        else:
+            rest.append(arg)
+        index += 1
+    return rest, lang
+
+
+def text(key: str, **values: object) -> str:
+    """The catalogue entry ``key`` in the current language, formatted with ``values``."""
+    indonesian, english = CATALOGUE[key]
+    return (english if language() == "en" else indonesian).format(**values)
+
+
+def column(key: str) -> str:
+    """A table heading in the current language (the key itself when unknown)."""
+    pair = COLUMNS.get(key)
+    return key if pair is None else pair[language() == "en"]
+
+
+def argparse_text(message: str) -> str:
+    """argparse's gettext hook: its strings in Indonesian unless English was chosen."""
+    return message if language() == "en" else ARGPARSE_ID.get(message, message)
+
+
+def translate_error(message: str) -> str:
+    """A known error message of a lower layer in the current language (others unchanged)."""
+    for pattern, indonesian, english in _ERRORS:
+        match = pattern.fullmatch(message)
+        if match:
+            template = english if language() == "en" else indonesian
+            return template.format(**match.groupdict())
+    return message
