@@ -40,4 +40,4 @@ def test_build_loads_an_external_sparql_server(sparql_server_url, tmp_path, caps
 
 def test_build_with_a_malformed_store_spec_is_a_clear_error(tmp_path, capsys):
     code = main(["build", "--data", str(tmp_path / "d"), "--store", "sparql:ftp://example"])
-    assert code == 2 and "expected sparql:http://HOST:PORT/PATH" in capsys.readouterr().err
+    assert code == 2 and "sparql:http://HOST:PORT/PATH" in capsys.readouterr().err  # id or en

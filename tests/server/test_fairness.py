@@ -20,7 +20,10 @@ from perwali.store import load_into
 from tests.server.conftest import running_server, sample_quads
 
 HEAVY = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o }"
-PATH = "SELECT * { ?a (<urn:x:p>|!<urn:x:p>)* ?b . ?c ?d ?e . ?f ?g ?h . ?i ?j ?k }"
+PATH = (
+    "SELECT (COUNT(*) AS ?n) "
+    "{ ?a (<urn:x:p>|!<urn:x:p>)* ?b . ?c ?d ?e . ?f ?g ?h . ?i ?j ?k . ?l ?m ?n . ?o ?q ?r }"
+)
 CHEAP = "SELECT ?l { <https://w3id.org/perwali-kg/eli/id-palu/perwal/2023/28/pasal/1> ?p ?l }"
 
 
