@@ -39,6 +39,8 @@ class Description:
     incoming: list[tuple[str, str]] = field(default_factory=list)  # (subject, predicate)
     more_incoming: bool = False  # the incoming list was cut at MAX_INCOMING
     labels: dict[str, str] = field(default_factory=dict)  # linked IRI -> its label
+    #: every rdfs:label of the linked IRIs, with its language tag as in the store
+    label_terms: dict[str, list[Term]] = field(default_factory=dict)
 
     @property
     def exists(self) -> bool:
@@ -60,9 +62,9 @@ class Description:
         me = Term(self.iri, "iri")
         out += [(Term(s, "iri"), Term(p, "iri"), me) for s, p in self.incoming]
         label = Term(RDFS_LABEL, "iri")
-        out += [
-            (Term(iri, "iri"), label, Term(text, "literal")) for iri, text in self.labels.items()
-        ]
+        for iri, text in self.labels.items():
+            terms = self.label_terms.get(iri) or [Term(text, "literal")]
+            out += [(Term(iri, "iri"), label, term) for term in terms]
         return out
 
 
@@ -78,7 +80,9 @@ def describe(source: GraphSource, iri: str, max_incoming: int = MAX_INCOMING) ->
     linked |= {subject for subject, _ in description.incoming}
     if linked:
         values = " ".join(f"<{_check_iri(other)}>" for other in sorted(linked))
-        description.labels = _labels(source.select(_LABELS.format(values=values)))
+        rows = source.select(_LABELS.format(values=values))
+        description.labels = _labels(rows)
+        description.label_terms = _label_terms(rows)
     return description
 
 
@@ -162,6 +166,15 @@ def _triple(row: dict[str, str]) -> tuple[Term, Term, Term]:
     else:
         obj = Term(row["o"], "literal", row.get("ol") or None, row.get("od"))
     return subject, Term(row["p"], "iri"), obj
+
+
+def _label_terms(rows: list[dict[str, str]]) -> dict[str, list[Term]]:
+    """Every label per IRI as a literal with its language tag (none when untagged)."""
+    terms: dict[str, list[Term]] = {}
+    for row in rows:
+        term = Term(row["label"], "literal", lang=row.get("lang") or None)
+        terms.setdefault(row["o"], []).append(term)
+    return terms
 
 
 def _labels(rows: list[dict[str, str]]) -> dict[str, str]:

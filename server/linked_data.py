@@ -14,6 +14,8 @@ Policy (server/README.md, "Linked data"):
 * roles, topics, document types, jurisdictions, agents and extraction components are
   things, not documents: **303 See Other** to the suffixed document in the negotiated
   format (``/role/ketua-tim`` → ``/role/ketua-tim.ttl``), which answers 200;
+* a path that differs from an IRI of the graph only by case (``/eli/id-Palu/…``): **301**
+  to the lower-case path; an unknown format suffix (``….xyz``): **406** listing the formats;
 * an IRI the graph does not have: **404** (HTML or JSON) naming what exists — for a Pasal,
   ayat, huruf or angka the citation capability's message and nearest provision; for a
   regulation the closest ids; elsewhere the closest IRIs.
@@ -22,6 +24,7 @@ Policy (server/README.md, "Linked data"):
 from __future__ import annotations
 
 import difflib
+import re
 
 import pyoxigraph as ox
 from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request
@@ -77,7 +80,8 @@ register_messages(
         "iri-not-found": "IRI ini tidak ada dalam graf. Rincian: {detail}",
         "not-acceptable-rdf": (
             "Format yang diminta tidak tersedia; tersedia: text/html, text/turtle, "
-            "application/ld+json, application/n-triples. Rincian: {detail}"
+            "application/ld+json, application/n-triples (akhiran .html, .ttl, .jsonld, .nt). "
+            "Rincian: {detail}"
         ),
     }
 )
@@ -111,7 +115,7 @@ def _serve(path: str):
     if page is None:
         description = run_limited(_fetch, graph_source(), iri, section)
         if not description.exists:
-            return _not_found(path, iri, section)
+            return _elsewhere(path, media, negotiated) or _not_found(path, iri, section)
         if negotiated and section in NON_INFORMATION:
             response = redirect(f"/{path}{SUFFIX_OF[media]}", code=303)
             response.headers["Vary"] = "Accept"
@@ -127,6 +131,35 @@ def _serve(path: str):
         f'</{path}{suffix}>; rel="alternate"; type="{kind}"' for suffix, kind in SUFFIXES.items()
     )
     return response
+
+
+def _elsewhere(path: str, media: str, negotiated: bool):
+    """For a path the graph does not have: 301 to its lower-case form when that exists
+    (``/eli/id-Palu/…``); 406 for an unknown format suffix (``….xyz``); else None."""
+    lower = path.lower()
+    if lower != path and _exists(lower):
+        suffix = "" if negotiated else SUFFIX_OF[media]
+        response = redirect(f"/{lower}{suffix}", code=301)
+        response.headers["Vary"] = "Accept"
+        return response
+    unknown = _UNKNOWN_SUFFIX.search(path) if negotiated else None
+    if unknown:
+        raise ApiError(
+            406,
+            "not-acceptable-rdf",
+            f"unknown suffix {unknown.group()!r}; use one of {', '.join(SUFFIXES)}",
+            headers={"Vary": "Accept"},
+        )
+    return None
+
+
+def _exists(path: str) -> bool:
+    iri = BASE + path
+    return is_iri(iri) and run_limited(_fetch, graph_source(), iri, path.split("/", 1)[0]).exists
+
+
+#: A format suffix on the last segment (``.xyz``) that is none of SUFFIXES.
+_UNKNOWN_SUFFIX = re.compile(r"\.[A-Za-z][A-Za-z0-9+-]{0,9}$")
 
 
 def _web_page(iri: str) -> str | None:
