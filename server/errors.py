@@ -44,6 +44,10 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def _http_error(error: HTTPException):
+        from server.web import http_error_page, wants_page  # web paths: an HTML page
+
+        if wants_page():
+            return http_error_page(error)
         code = (error.name or "error").lower().replace(" ", "-")
         response = error_response(error.code or 500, code, error.description or error.name)
         if error.code == 405 and error.valid_methods:
@@ -52,5 +56,9 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(Exception)
     def _internal_error(error: Exception):
+        from server.web import internal_error_page, wants_page
+
+        if wants_page():
+            return internal_error_page(error)
         log.exception("unhandled error")
         return error_response(500, "internal-error", "internal server error; see the server log")

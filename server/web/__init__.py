@@ -11,14 +11,19 @@ from __future__ import annotations
 from flask import Blueprint, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from server.web.i18n import current_language, remember_language, translate
+from server.web.i18n import current_language, long_date, remember_language, translate
 
 bp = Blueprint("web", __name__)
 
 
 @bp.app_context_processor
 def _globals() -> dict:
-    return {"t": translate, "lang": current_language(), "lang_url": lang_url}
+    return {
+        "t": translate,
+        "lang": current_language(),
+        "lang_url": lang_url,
+        "long_date": long_date,
+    }
 
 
 def lang_url(lang: str) -> str:
@@ -30,7 +35,12 @@ def lang_url(lang: str) -> str:
     return request.path + "?" + urlencode(args)
 
 
-bp.after_app_request(remember_language)
+@bp.after_app_request
+def _remember_language(response):
+    """Only for web pages: /sparql and /api/ skip re-reading the query string."""
+    if request.path.startswith(MACHINE_PATHS):
+        return response
+    return remember_language(response)
 
 
 def error_page(status: int, message_key: str, detail: str | None = None):
@@ -39,16 +49,35 @@ def error_page(status: int, message_key: str, detail: str | None = None):
     return body, status
 
 
+#: paths answered for programs, whose errors stay JSON (server.errors)
+MACHINE_PATHS = ("/api/", "/api", "/sparql", "/static/", "/health")
+
+
+def wants_page() -> bool:
+    """Whether this request's error should be an HTML page: a web path (not /api/, /sparql,
+    /static/, /health) asked for by an HTML client (``Accept`` prefers text/html to JSON)."""
+    if request.path.startswith(MACHINE_PATHS):
+        return False
+    accept = request.accept_mimetypes
+    return accept.best_match(["application/json", "text/html"]) == "text/html"
+
+
 @bp.errorhandler(HTTPException)
-def _http_error(error: HTTPException):
-    key = {404: "page_not_found", 413: "too_large"}.get(error.code or 500, "bad_request")
-    if key == "too_large":
-        return error_page(413, "bad_request", translate("too_large", limit=20))
-    return error_page(error.code or 500, key)
+def http_error_page(error: HTTPException):
+    """An HTTP error (404, 405, 413, 414, ...) as a page in the user's language."""
+    status = error.code or 500
+    if status in (413, 414):  # validasi answers its own upload limit
+        return error_page(status, "too_large_request")
+    key = {404: "page_not_found", 500: "internal"}.get(status, "bad_request")
+    response = error_page(status, key)
+    if status == 405 and error.valid_methods:
+        return (*response, {"Allow": ", ".join(error.valid_methods)})
+    return response
 
 
 @bp.errorhandler(Exception)
-def _internal(error: Exception):
+def internal_error_page(error: Exception):
+    """Any other failure: logged, and a page that never shows the exception."""
     import logging
 
     logging.getLogger(__name__).exception("web page failed")

@@ -1,13 +1,16 @@
 """The language of the pages (id by default, en on request) and their strings.
 
 The language is ``?lang=id|en`` (remembered in the ``lang`` cookie), else the cookie, else
-Indonesian: the pages are for Indonesian staff, so the browser's own preference is not
-followed (a page in English must be asked for).
+the browser's ``Accept-Language`` when it prefers English to Indonesian, else Indonesian
+(the pages are for Indonesian staff: no header, ``*`` or any other language give ``id``).
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 from flask import g, request
+from markupsafe import Markup, escape
 
 LANGUAGES = ("id", "en")
 COOKIE = "lang"
@@ -156,6 +159,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no_file": ("Pilih berkas untuk diunggah.", "Choose a file to upload."),
     "too_large": ("Berkas melebihi {limit} MB.", "The file is over {limit} MB."),
     "unknown_regulation": ("Peraturan tidak dikenal.", "Unknown regulation."),
+    "known": ("peraturan yang ada:", "the regulations are:"),
+    "too_long": ("Teks yang dikirim terlalu panjang.", "The text sent is too long."),
+    "max_chars": (
+        "Batasnya {limit} karakter; persingkat kutipan atau pertanyaan Anda.",
+        "The limit is {limit} characters; shorten your citation or question.",
+    ),
+    "too_large_request": (
+        "Permintaan terlalu besar.",
+        "The request is too large.",
+    ),
     "back_home": ("Kembali ke beranda", "Back to home"),
     "breadcrumb": ("Lokasi", "Location"),
     "footer": (
@@ -179,7 +192,9 @@ def current_language() -> str:
         return cached
     asked = request.args.get("lang")
     lang = asked if asked in LANGUAGES else request.cookies.get(COOKIE)
-    g.web_lang = lang if lang in LANGUAGES else "id"
+    if lang not in LANGUAGES:
+        lang = request.accept_languages.best_match(LANGUAGES, default="id")
+    g.web_lang = lang
     return g.web_lang
 
 
@@ -197,6 +212,30 @@ def remember_language(response):
     asked = request.args.get("lang")
     if response.mimetype != "text/html":  # /api/ and /sparql take their own lang parameter
         return response
+    response.vary.update(("Accept-Language", "Cookie"))
     if asked in LANGUAGES and request.cookies.get(COOKIE) != asked:
         response.set_cookie(COOKIE, asked, max_age=365 * 24 * 3600, samesite="Lax")
     return response
+
+
+MONTHS = {
+    "id": (
+        "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember"
+    ).split(),
+    "en": (
+        "January February March April May June July August September October November December"
+    ).split(),
+}
+
+
+def long_date(iso: str | None) -> Markup:
+    """``2023-06-05`` as ``<time datetime="2023-06-05">5 Juni 2023</time>`` (``5 June 2023``
+    in English); a value that is not an ISO date is shown as it is; none is a dash."""
+    if not iso:
+        return Markup("—")
+    try:
+        day = date.fromisoformat(iso[:10])
+    except ValueError:
+        return escape(iso)
+    words = f"{day.day} {MONTHS[current_language()][day.month - 1]} {day.year}"
+    return Markup('<time datetime="{}">{}</time>').format(iso[:10], words)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-
 from flask import redirect, render_template, request, url_for
 
 from capabilities import cite
@@ -13,11 +10,12 @@ from capabilities.cite_result import AMBIGUOUS, FOUND, INVALID
 from server.api.common import graph_source, run_limited
 from server.linked_data import href
 from server.web import bp, error_page
+from server.web.address import UnknownRegulation, address_citation
 from server.web.data import regulations, topic_labels
-from server.web.i18n import current_language
+from server.web.examples import example_queries
+from server.web.i18n import current_language, translate
 
 MAX_QUERY_CHARS = 500
-QUERIES = Path(__file__).resolve().parent.parent / "queries"
 
 
 @bp.get("/")
@@ -42,8 +40,14 @@ def search():
     if not text:
         return error_page(400, "empty_query")
     if len(text) > MAX_QUERY_CHARS:
-        return error_page(400, "bad_request", f"> {MAX_QUERY_CHARS}")
+        return error_page(414, "too_long", translate("max_chars", limit=MAX_QUERY_CHARS))
     lang = current_language()
+    regs = run_limited(regulations, graph_source())
+    try:
+        text = address_citation(text, regs) or text
+    except UnknownRegulation as error:
+        known = ", ".join(info.id for info in regs)
+        return error_page(404, "unknown_regulation", f"{error}: {translate('known')} {known}")
     result = run_limited(cite.resolve, graph_source(), text, lang)
     if result.status == FOUND:
         return redirect(href(result.iri), code=303)
@@ -109,18 +113,11 @@ def kueri():
     """The SPARQL page: an editor with the example queries; it posts to /sparql."""
     examples = example_queries()
     chosen = request.args.get("contoh")
-    query = examples.get(chosen, next(iter(examples.values()), ("", ""))[1])
-    if chosen in examples:
-        query = examples[chosen][1]
-    return render_template("kueri.html", examples=examples, chosen=chosen, query=query)
-
-
-@lru_cache(maxsize=1)
-def example_queries() -> dict[str, tuple[str, str]]:
-    """name -> (title: its first comment line, text) for each server/queries/*.rq."""
-    out = {}
-    for path in sorted(QUERIES.glob("*.rq")):
-        text = path.read_text(encoding="utf-8")
-        first = text.splitlines()[0] if text else path.stem
-        out[path.stem] = (first.lstrip("# ").strip() or path.stem, text)
-    return out
+    example = examples.get(chosen) or next(iter(examples.values()), None)
+    lang = current_language()
+    return render_template(
+        "kueri.html",
+        examples=[(name, item.title(lang)) for name, item in examples.items()],
+        chosen=chosen,
+        query=example.editor_text(lang) if example else "",
+    )

@@ -113,7 +113,8 @@ def browser():
 
 @pytest.fixture()
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    # an Indonesian browser: the pages follow Accept-Language when it prefers English
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="id-ID")
     page = context.new_page()
     page.set_default_timeout(30_000)
     yield page

@@ -197,7 +197,7 @@ def test_upload_against_all_shows_the_matrix_on_a_phone(page, live_url, tmp_path
 
 def test_reading_pages_work_without_javascript(browser, live_url):
     context = browser.new_context(
-        java_script_enabled=False, viewport={"width": 1280, "height": 900}
+        java_script_enabled=False, viewport={"width": 1280, "height": 900}, locale="id-ID"
     )
     page = context.new_page()
     try:
@@ -210,5 +210,24 @@ def test_reading_pages_work_without_javascript(browser, live_url):
         assert not page.is_visible("button[data-copy]")  # the copy button needs JavaScript
         page.click("nav.crumbs a >> nth=0")  # up to the regulation page
         assert page.locator("#pasal-10-ayat-6").count() == 1
+    finally:
+        context.close()
+
+
+def test_an_english_browser_gets_english_pages_with_long_dates(browser, live_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
+    page = context.new_page()
+    try:
+        page.goto(live_url + PALU)
+        assert page.get_attribute("html", "lang") == "en"
+        enacted = page.locator("dl.meta time").first
+        assert enacted.inner_text() == "27 September 2023"
+        assert enacted.get_attribute("datetime") == "2023-09-27"
+        shoot(page, "peraturan-en-1280")
+        page.goto(live_url + "/")
+        page.fill("#q", "PALU-28-2023 21 4")
+        page.press("#q", "Enter")
+        page.wait_for_url(re.compile(r".*/id-palu/perwal/2023/28/pasal/21/ayat/4$"))
+        assert "Pasal 21 ayat (4)" in page.inner_text("h1")
     finally:
         context.close()

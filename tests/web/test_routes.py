@@ -6,6 +6,7 @@ import io
 import re
 
 import pytest
+from markupsafe import escape
 
 from tests.web.conftest import kecil_zip
 
@@ -122,7 +123,8 @@ def test_search_errors_are_pages(client):
     response = client.get("/cari?q=")
     assert response.status_code == 400 and "Tulis kutipan atau pertanyaan" in text(response)
     response = client.get("/cari?q=" + "x" * 600 + "&lang=en")
-    assert response.status_code == 400 and "cannot be processed" in text(response)
+    assert response.status_code == 414 and "too long" in text(response)
+    assert "500 characters" in text(response) and response.mimetype == "text/html"
 
 
 def test_tanya_cross_pd_teams(client):
@@ -223,3 +225,163 @@ def test_validasi_size_limit_is_a_page(client, web_app):
     finally:
         web_app.config["VALIDATE_MAX_BYTES"] = None
     assert response.status_code == 413 and "Berkas melebihi" in text(response)
+
+
+@pytest.mark.parametrize(
+    ("header", "lang"),
+    [
+        ("en-US,en;q=0.9", "en"),
+        ("en-GB", "en"),
+        ("id-ID,id;q=0.9,en-US;q=0.8,en;q=0.7", "id"),
+        ("en;q=0.5, id;q=0.9", "id"),
+        ("fr-FR,fr;q=0.9", "id"),
+        ("*", "id"),
+    ],
+)
+def test_accept_language_chooses_the_page_language(client, header, lang):
+    response = client.get("/tanya", headers={"Accept-Language": header})
+    assert f'<html lang="{lang}">' in text(response)
+    assert "Accept-Language" in response.headers["Vary"]
+    assert "Set-Cookie" not in response.headers  # only ?lang= is remembered
+
+
+def test_lang_parameter_and_cookie_win_over_accept_language(client):
+    english = {"Accept-Language": "en-US,en;q=0.9"}
+    assert '<html lang="id">' in text(client.get("/?lang=id", headers=english))
+    # the cookie set by ?lang=id is kept over the header
+    assert '<html lang="id">' in text(client.get("/tanya", headers=english))
+
+
+def test_no_accept_language_is_indonesian(client):
+    assert '<html lang="id">' in text(client.get("/"))
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [("/peraturan/tidak-ada", 404), ("/tanya", 405), (PALU + "/pasal/21", 405)],
+)
+def test_web_errors_are_pages_in_the_users_language(client, path, status):
+    browser = {"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
+    method = client.get if status == 404 else client.post
+    response = method(path, headers=browser)
+    assert response.status_code == status and response.mimetype == "text/html"
+    assert '<html lang="id">' in text(response) and 'role="alert"' in text(response)
+    english = method(path, headers={**browser, "Accept-Language": "en"})
+    assert '<html lang="en">' in text(english) and "Back to home" in text(english)
+    if status == 405:
+        assert "GET" in response.headers["Allow"]
+
+
+def test_request_too_large_is_a_page_for_web_paths_and_json_for_api(web_app):
+    from werkzeug.exceptions import RequestEntityTooLarge, RequestURITooLarge
+
+    browser = {"Accept": "text/html", "Accept-Language": "en"}
+
+    def answer(path: str, error):
+        with web_app.test_request_context(path, headers=browser):
+            return web_app.make_response(web_app.handle_user_exception(error))
+
+    for error in (RequestEntityTooLarge(), RequestURITooLarge()):
+        page = answer("/tanya", error)
+        assert page.status_code == error.code and page.mimetype == "text/html"
+        body = page.get_data(as_text=True)
+        assert "The request is too large." in body and '<html lang="en">' in body
+        for path in ("/api/ask", "/sparql"):
+            api = answer(path, error)
+            assert api.status_code == error.code and api.get_json()["code"], path
+
+
+def test_machine_clients_keep_json_errors_on_web_paths(client):
+    for accept in ({}, {"Accept": "application/json"}, {"Accept": "*/*"}):
+        response = client.post("/tanya", headers=accept)
+        assert response.status_code == 405 and response.get_json()["code"] == "method-not-allowed"
+
+
+def test_long_query_on_tanya_and_cari_is_a_page(client):
+    long_q = "kata+" * 1600  # 8 KB
+    for path in ("/tanya?q=", "/cari?q="):
+        response = client.get(path + long_q, headers={"Accept-Language": "en"})
+        assert response.status_code in (400, 414), path
+        assert response.mimetype == "text/html" and '<html lang="en">' in text(response)
+        assert 'role="alert"' in text(response), path
+
+
+@pytest.mark.parametrize(
+    ("query", "target"),
+    [
+        ("palu-28-2023 21 4", PALU + "/pasal/21/ayat/4"),
+        ("PALU-28-2023 21 4", PALU + "/pasal/21/ayat/4"),
+        ("palu-28-2023 21", PALU + "/pasal/21"),
+        ("palu-28-2023 2 a", PALU + "/pasal/2/huruf/a"),
+        ("Semarang-85-2023 10 6", "/eli/id-semarang/perwal/2023/85/pasal/10/ayat/6"),
+    ],
+)
+def test_search_accepts_the_show_address(client, query, target):
+    response = client.get("/cari", query_string={"q": query})
+    assert response.status_code == 303
+    assert response.headers["Location"].endswith(target)
+
+
+def test_search_show_address_errors_are_pages(client):
+    missing = client.get("/cari", query_string={"q": "palu-28-2023 99"})
+    assert missing.status_code == 404 and "Pasal 1–32" in text(missing)
+    unknown = client.get("/cari", query_string={"q": "bogor-1-2023 2 1"})
+    assert unknown.status_code == 404 and "Peraturan tidak dikenal" in text(unknown)
+    assert "palu-28-2023" in text(unknown)
+
+
+def test_kueri_examples_have_indonesian_and_english_titles(client):
+    from server.web.examples import TITLES_ID, example_queries
+
+    examples = example_queries()
+    assert set(TITLES_ID) == set(examples)  # every .rq file has its Indonesian title
+    body = text(client.get("/kueri"))
+    for example in examples.values():
+        assert example.title_id != example.title_en
+        assert f">{escape(example.title_id)}</option>" in body
+    assert "Berapa jumlah Pasal setiap peraturan?" in body
+    assert "# Berapa jumlah Pasal setiap peraturan?\n# How many Pasal" in body  # editor
+    english = text(client.get("/kueri?lang=en&contoh=09-signatories"))
+    assert ">Who signed and who promulgated each regulation, when and where?</option>" in english
+    assert "Siapa yang menetapkan" not in english
+
+
+def test_dates_are_long_in_the_pages_language(client):
+    home = text(client.get("/?lang=id"))
+    assert '<time datetime="2023-06-05">5 Juni 2023</time>' in home
+    assert '<time datetime="2024-12-27">27 Desember 2024</time>' in home
+    page = text(client.get(PALU + "?lang=en", headers=HTML))
+    assert '<time datetime="2023-09-27">27 September 2023</time>' in page
+    english_home = text(client.get("/?lang=en"))
+    assert '<time datetime="2023-06-05">5 June 2023</time>' in english_home
+    assert "2023-06-05</dd>" not in english_home
+
+
+def test_raw_error_page_for_requests_refused_before_flask():
+    from server.web.raw_error import page_response
+
+    browser = b"Accept: text/html,application/xhtml+xml,*/*;q=0.8\r\n"
+    long_line = b"GET /tanya?q=" + b"x" * 120_000  # cut short: no headers arrived yet
+    cut = page_response(414, long_line)  # no header arrived: the web path decides
+    assert b"HTTP/1.1 414 " in cut and b'<html lang="id">' in cut
+    assert page_response(414, b"GET /api/ask?q=" + b"x" * 120_000) is None
+    head = b"GET /tanya?lang=en&q=" + b"x" * 100 + b" HTTP/1.1\r\n" + browser + b"Cookie: a"
+    response = page_response(414, head)
+    status, _, rest = response.partition(b"\r\n")
+    assert status == b"HTTP/1.1 414 Request-URI Too Long"
+    assert b"Content-Type: text/html; charset=utf-8" in rest
+    body = response.split(b"\r\n\r\n", 1)[1].decode()
+    assert '<html lang="en">' in body and "The request is too large." in body
+    assert f"Content-Length: {len(body.encode())}".encode() in rest
+    english = b"GET /cari?q=x HTTP/1.1\r\n" + browser + b"Accept-Language: en-US,en\r\n\r\n"
+    assert b'<html lang="en">' in page_response(414, english)
+    cookie = b"GET /cari?q=x HTTP/1.1\r\n" + browser + b"Cookie: lang=en\r\nAccept-Language: id\r\n"
+    assert b'<html lang="en">' in page_response(414, cookie)
+    plain = b"GET /cari?q=x HTTP/1.1\r\n" + browser + b"\r\n"
+    assert b'<html lang="id">' in page_response(414, plain)
+    assert b"Permintaan terlalu besar." in page_response(414, plain)
+    for path in (b"/api/ask?q=x", b"/sparql?query=x"):
+        assert page_response(414, b"GET " + path + b" HTTP/1.1\r\n" + browser + b"\r\n") is None
+    json_client = b"GET /cari?q=x HTTP/1.1\r\nAccept: application/json\r\n\r\n"
+    assert page_response(414, json_client) is None
+    assert page_response(431, b"GET /cari?q=x HTTP/1.1\r\nX: y\r\n") is None  # no Accept
