@@ -18,7 +18,12 @@ _ENACTED = re.compile(
 )
 _PROMULGATED = re.compile(r"Diundangkan\s+di\s+(?P<place>[A-Z][\w .'-]*?)\s*(?:pada\s+tanggal|$)")
 _ON_DATE = re.compile(r"pada\s+tanggal\s+(?P<date>.+)$")
-_OFFICE = re.compile(r"^(?P<acting>(?:Pj\.?|Plt\.?|Plh\.?)\s+)?(?P<office>[A-Z][A-Z .]+?),\s*$")
+_OFFICE = re.compile(
+    r"^(?P<acting>(?:Pj\.?|Plt\.?|Plh\.?)\s+)?(?P<office>[A-Z][A-Z .]+?)(?P<comma>,)?\s*$"
+)
+#: A person's name as printed under a signature: capitals, two words or more, perhaps
+#: with degrees ("Dr. H. ANDI PRATAMA, S.H., M.Si.").
+_NAME = re.compile(r"^(?:[A-Z][A-Za-z.'-]*,?\s+)+[A-Z][A-Za-z.'-]*,?(?:\s+[A-Za-z.,]+)*$")
 #: Words an office printed in a signature block starts with.
 _OFFICE_WORDS = frozenset(
     "WALI WALIKOTA BUPATI SEKRETARIS KETUA PIMPINAN DEWAN KEPALA GUBERNUR PJ. PJ PLT. PLT "
@@ -64,6 +69,8 @@ def parse_closing(lines: list[Line], title_lines: list[Line]) -> Closing:
     promulgated = _place_and_date(lines, _PROMULGATED)
     signatory = _signature_after(lines, enacted[2])
     promulgator = _signature_after(lines, promulgated[2])
+    if signatory[1] and not signatory[0]:  # the name printed out of reading order
+        signatory = (_stray_name(lines, enacted[2], promulgator[0]), *signatory[1:])
     closing_text = " ".join(line.text for line in lines)
     gazette = (
         _GAZETTE.search(closing_text)
@@ -126,7 +133,7 @@ def _signature_after(lines: list[Line], start: int) -> tuple[str | None, str | N
         return None, None, False
     for index in range(start, min(start + 4, len(lines))):
         office = _OFFICE.match(_rejoined(lines, index, start))
-        if not office:
+        if not office or not (office["comma"] or _starts_with_office(office["office"])):
             continue
         for name_line in lines[index + 1 : index + 6]:
             text = name_line.text.strip()
@@ -138,3 +145,36 @@ def _signature_after(lines: list[Line], start: int) -> tuple[str | None, str | N
             return text, acting + title_case(office["office"]), bool(office["acting"])
         return None, (office["acting"] or "") + title_case(office["office"]), bool(office["acting"])
     return None, None, False
+
+
+def _starts_with_office(text: str) -> bool:
+    """An office line printed without its comma still starts with an office word."""
+    return text.split(" ", 1)[0].upper() in _OFFICE_WORDS
+
+
+def _stray_name(lines: list[Line], start: int, promulgator: str | None) -> str | None:
+    """The signatory's name when the PDF put it elsewhere in the closing (after the
+    promulgation block, say): the one name-like line after the enactment statement that
+    is not the promulgator's, an office, a date or the gazette; None unless exactly one."""
+    names = set()
+    for line in lines[max(start, 0) :]:
+        text = line.text.strip()
+        if text.startswith("Salinan"):
+            break  # the certification of the copy names its own official
+        person = text.split(",", 1)[0]  # degrees after the comma
+        words = set(person.replace(".", " ").split())
+        if (
+            text != promulgator
+            and _NAME.match(text)
+            and person.isupper()
+            and not words & (_OFFICE_WORDS | _NOT_NAME_WORDS)
+        ):
+            names.add(text)
+    return names.pop() if len(names) == 1 else None
+
+
+#: Words of a closing's capitalised lines that are not part of a name.
+_NOT_NAME_WORDS = frozenset(
+    "DAERAH KOTA KABUPATEN TAHUN NOMOR BERITA LEMBARAN NEGARA REPUBLIK INDONESIA TAMBAHAN "
+    "TTD CAP".split()
+)

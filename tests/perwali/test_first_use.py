@@ -302,3 +302,66 @@ def test_huruf_shown_with_its_chapeau(built_data, capsys):
     ]
     unit = show_json(capsys, built_data, "palu-28-2023", "21", "4")
     assert "chapeau" not in unit  # an ayat stands on its own
+
+
+# --- the signatory printed out of reading order (extract/closing.py) -----------------------
+
+
+def closing_of(*texts: str):
+    from extract.closing import parse_closing
+    from extract.model import Line
+
+    return parse_closing(
+        [Line(text, i * 10, i * 10 + len(text)) for i, text in enumerate(texts)], []
+    )
+
+
+def test_surabaya_signatory_is_found(jdih_dir):
+    from extract.parse import parse_file
+
+    closing = parse_file(jdih_dir / "kota-surabaya-perwali-68-2021.txt").closing
+    assert closing.signatory_name == "ERI CAHYADI"
+    assert closing.signatory_office == "Walikota Surabaya"  # printed without its comma
+    assert closing.promulgator_name == "HENDRO GUNAWAN"
+
+
+PROMULGATION = (
+    "Diundangkan di Surabaya",
+    "pada tanggal 21 September 2021",
+    "SEKRETARIS DAERAH KOTA SURABAYA,",
+    "ttd",
+    "HENDRO GUNAWAN",
+)
+
+
+def test_signatory_printed_after_the_promulgation_block():
+    closing = closing_of(
+        "Ditetapkan di Surabaya",
+        "pada tanggal 21 September 2021",
+        "WALI KOTA SURABAYA,",
+        "ttd",
+        *PROMULGATION,
+        "ERI CAHYADI",
+        "BERITA DAERAH KOTA SURABAYA TAHUN 2021 NOMOR 68",
+        "Salinan sesuai dengan aslinya,",
+        "KEPALA BAGIAN HUKUM",
+        "IRA TURSILOWATI, S.H., M.H.",
+    )
+    assert (closing.signatory_name, closing.signatory_office) == (
+        "ERI CAHYADI",
+        "Wali Kota Surabaya",
+    )
+    assert closing.promulgator_name == "HENDRO GUNAWAN"
+
+
+def test_two_stray_names_are_not_guessed():
+    closing = closing_of(
+        "Ditetapkan di Surabaya",
+        "pada tanggal 21 September 2021",
+        "WALI KOTA SURABAYA,",
+        *PROMULGATION,
+        "ERI CAHYADI",
+        "ARMUJI",
+        "BUDI SANTOSO",
+    )
+    assert closing.signatory_name is None and closing.signatory_office == "Wali Kota Surabaya"
