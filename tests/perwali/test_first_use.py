@@ -365,3 +365,24 @@ def test_two_stray_names_are_not_guessed():
         "BUDI SANTOSO",
     )
     assert closing.signatory_name is None and closing.signatory_office == "Wali Kota Surabaya"
+
+
+def test_citation_is_the_works_label_for_any_instrument(tmp_path):
+    import pyoxigraph as ox
+
+    from extract import vocab
+    from perwali.read import regulation_citations
+
+    store = ox.Store()
+    work = ox.NamedNode("https://w3id.org/perwali-kg/eli/id/uu/2014/5")
+    graph = ox.NamedNode(str(work.value))
+    label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+    store.extend(
+        [
+            ox.Quad(work, ox.NamedNode(vocab.PW + "regulationId"), ox.Literal("uu-5-2014"), graph),
+            ox.Quad(
+                work, label, ox.Literal("Undang-Undang Nomor 5 Tahun 2014", language="id"), graph
+            ),
+        ]
+    )
+    assert regulation_citations(store) == {"uu-5-2014": "Undang-Undang Nomor 5 Tahun 2014"}
