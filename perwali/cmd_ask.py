@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 
+from perwali.messages import chosen_language
 from perwali.store import StoreError
 
 EXIT_OK, EXIT_NO_MATCH, EXIT_BAD_INPUT = 0, 1, 2
@@ -36,9 +37,10 @@ def run_ask(args: argparse.Namespace) -> int:
     from capabilities.ask import AskError, ask
     from capabilities.source import EmbeddedSource
 
-    english = args.lang == "en"
+    lang = args.lang or chosen_language()
+    english = lang == "en"
     try:
-        result = ask(EmbeddedSource(args.data), args.question, lang=args.lang)
+        result = ask(EmbeddedSource(args.data), args.question, lang=lang)
     except AskError as error:
         print(f"perwali ask: {error.english if english else error}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -48,7 +50,7 @@ def run_ask(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:
-        print_result(result, (args.lang or result.lang) == "en")
+        print_result(result, (lang or result.lang) == "en")
     return EXIT_OK if (result.answers or result.fact or result.not_regulated) else EXIT_NO_MATCH
 
 
@@ -58,7 +60,8 @@ def print_result(result, english: bool) -> None:
     if result.fact is not None:
         fact = result.fact
         value = fact.value if fact.value is not None else words["missing"]
-        print(f"{fact.citation}\n{words['field']} {fact.field}: {value}\n{fact.source}")
+        label = FIELD_LABELS.get(fact.field, (fact.field, fact.field))[english]
+        print(f"{fact.citation}\n{label}: {value}\n{fact.source}")
         return
     if result.message:
         print(result.message)
@@ -70,6 +73,22 @@ def print_result(result, english: bool) -> None:
     for item in result.not_regulated:
         print(f"\n{words['not']} {item.regulation}: {item.evidence}")
 
+
+#: How a fact's field is named to a person: (Indonesian, English).
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "text": ("Bunyi", "Text"),
+    "ayat_count": ("Jumlah ayat", "Number of ayat"),
+    "pasal_count": ("Jumlah Pasal", "Number of Pasal"),
+    "promulgator": ("Yang mengundangkan", "Promulgated by"),
+    "signatory": ("Penandatangan", "Signed by"),
+    "diundangkan": ("Diundangkan", "Promulgated"),
+    "ditetapkan": ("Ditetapkan", "Enacted"),
+    "berita_daerah": ("Berita Daerah", "Regional Gazette"),
+    "mengingat": ("Dasar hukum (Mengingat)", "Legal basis (Mengingat)"),
+    "menimbang": ("Pertimbangan (Menimbang)", "Considerations (Menimbang)"),
+    "title": ("Judul", "Title"),
+    "bab": ("BAB", "Chapters (BAB)"),
+}
 
 _WORDS = {
     "id": {

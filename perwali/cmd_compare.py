@@ -14,6 +14,7 @@ import json
 import sys
 from pathlib import Path
 
+from perwali.messages import chosen_language
 from perwali.store import StoreError
 
 EXIT_OK, EXIT_NO_MATCH, EXIT_BAD_INPUT = 0, 1, 2
@@ -41,9 +42,10 @@ def run_compare(args: argparse.Namespace) -> int:
     from capabilities.compare import compare, to_csv, to_xlsx
     from capabilities.source import EmbeddedSource
 
-    english = args.lang == "en"
+    lang = args.lang or chosen_language()
+    english = lang == "en"
     try:
-        comparison = compare(EmbeddedSource(args.data), args.topic, lang=args.lang)
+        comparison = compare(EmbeddedSource(args.data), args.topic, lang=lang)
     except AskError as error:
         print(f"perwali compare: {error.english if english else error}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -62,7 +64,7 @@ def run_compare(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(comparison.to_json(), ensure_ascii=False, indent=2))
     elif not (args.csv or args.xlsx):
-        print_comparison(comparison, (args.lang or comparison.lang) == "en")
+        print_comparison(comparison, (lang or comparison.lang) == "en")
     found = any(column.provisions for column in comparison.columns)
     return EXIT_OK if found else EXIT_NO_MATCH
 

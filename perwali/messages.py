@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 
 LANGUAGES = ("id", "en")
-_state = {"lang": "id"}
+_state: dict[str, str | None] = {"lang": "id", "chosen": None}
 
 #: key -> (Indonesian, English); ``str.format`` fields.
 CATALOGUE: dict[str, tuple[str, str]] = {
@@ -257,9 +257,19 @@ def language() -> str:
 
 def set_language(lang: str | None) -> str:
     """Choose the language (``None``: from ``PERWALI_LANG``, else Indonesian)."""
-    chosen = (lang or os.environ.get("PERWALI_LANG") or "id").strip().lower()[:2]
-    _state["lang"] = chosen if chosen in LANGUAGES else "id"
+    given = (lang or os.environ.get("PERWALI_LANG") or "").strip().lower()[:2]
+    _state["chosen"] = given if given in LANGUAGES else None
+    _state["lang"] = _state["chosen"] or "id"
     return _state["lang"]
+
+
+def chosen_language() -> str | None:
+    """The language the user asked for (``--lang`` or ``PERWALI_LANG``), else ``None``.
+
+    Commands that read text in either language (``ask``, ``compare``) detect it when the
+    user chose none.
+    """
+    return _state["chosen"]
 
 
 def take_lang_option(argv: Sequence[str]) -> tuple[list[str], str | None]:
