@@ -352,9 +352,11 @@ def rank(
     sparql, tagged = _topic_presence(source, query.specific)
     by_regulation: dict[str, list[Answer]] = {}
     not_regulated: list[NotRegulated] = []
+    silent = 0
     for reg_id in considered:
         if reg_id not in best:
             not_regulated.append(_silent(reg_id, lang))
+            silent += 1
             continue
         nearest = _answer(index, best[reg_id], total)
         missing = [
@@ -371,6 +373,10 @@ def rank(
             not_regulated.append(_weak(nearest, _answer(index, leader, total), held, lang))
         else:
             by_regulation[reg_id] = _answers_of(index, reg_id, total, per_regulation)
+    if silent == len(considered):
+        # Nothing anywhere shares a word or topic with the question: it was not
+        # understood, which says nothing about what the regulations govern.
+        not_regulated = []
     order = sorted(by_regulation, key=lambda reg_id: -by_regulation[reg_id][0].score)
     if not query.specific:
         sparql = _units_query([answers[0].iri for answers in by_regulation.values()])
