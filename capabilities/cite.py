@@ -197,19 +197,38 @@ def _within(index: CitationIndex, unit: Unit) -> list[str]:
 
 
 def _cites(index: CitationIndex, unit: Unit) -> list[dict]:
-    out = []
+    """The references made inside ``unit``: one per (citing unit, cited IRI), in the order
+    of the document (the citing unit first, then the cited one)."""
+    pairs = {}
     for source in _within(index, unit):
         for link in index.cites.get(source, []):
-            out.append(_link_json(index, link.target, link, source))
-    return out
+            pairs.setdefault((source, link.target or link.text), (link.target, link, source))
+    ordered = sorted(pairs.values(), key=lambda p: (_order(index, p[2]), _order(index, p[0])))
+    return [_link_json(index, other, link, here) for other, link, here in ordered]
 
 
 def _cited_by(index: CitationIndex, unit: Unit) -> list[dict]:
-    out = []
+    """The references to ``unit`` (or inside it): one per (citing unit, cited unit), in the
+    order of the document (the citing unit first)."""
+    pairs = {}
     for target in _within(index, unit):
         for link in index.cited_by.get(target, []):
-            out.append(_link_json(index, link.source, link, target))
-    return out
+            pairs.setdefault((link.source, target), (link.source, link, target))
+    ordered = sorted(pairs.values(), key=lambda p: (_order(index, p[0]), _order(index, p[2])))
+    return [_link_json(index, other, link, here) for other, link, here in ordered]
+
+
+def _order(index: CitationIndex, iri: str | None) -> tuple:
+    """Where ``iri`` stands in its document: its regulation, then the positions from the
+    top unit down (units elsewhere — other regulations' — sort by IRI after)."""
+    unit = index.units.get(iri or "")
+    if unit is None:
+        return (iri or "", ())
+    positions = []
+    while unit is not None:
+        positions.append(unit.position)
+        unit = index.units.get(unit.parent or "")
+    return (index.units[iri].regulation, tuple(reversed(positions)))
 
 
 def _link_json(index: CitationIndex, other: str | None, link, here: str | None = None) -> dict:

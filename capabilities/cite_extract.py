@@ -3,7 +3,10 @@
 Each citation found gets its span (character offsets into ``text``), its status and its
 resolution (the same answer as :func:`capabilities.cite.resolve`). A bare "Pasal 12"
 after a full citation resolves against the regulation last named; a bare "ayat (5)"
-against that regulation and the Pasal last named (``relative`` says so). In a list
+against that regulation and the Pasal last named: ``relative`` says it was inferred and
+``resolved_against`` names the regulation (its id). A citation naming a regulation the corpus
+does not have ("Pasal 3 Perwali Bandung 12/2022") is read whole and is ``not_found``; a
+regulation named without a provision (an instrument the graph cites) is reported too. In a list
 ("Pasal 5, Pasal 6 dan Pasal 7 Perwali Palu 28/2023") every item takes the regulation
 named at its end.
 
@@ -19,6 +22,7 @@ from dataclasses import dataclass, replace
 
 from capabilities.cite import HTTP_STATUS, lexicon, resolve_parsed
 from capabilities.cite_index import citation_index
+from capabilities.cite_missing import describe_regulation, matching_regulations
 from capabilities.cite_parse import LEVELS, Parsed, scan
 from capabilities.source import GraphSource
 
@@ -37,6 +41,7 @@ class Extracted:
     status: str
     relative: bool  # resolved against the regulation (and Pasal) named before it
     resolution: dict
+    resolved_against: str | None = None  # for a relative one: the regulation it inferred
 
     @property
     def http_status(self) -> int:
@@ -49,6 +54,7 @@ class Extracted:
             "text": self.text,
             "status": self.status,
             "relative": self.relative,
+            "resolved_against": self.resolved_against,
             "resolution": self.resolution,
         }
 
@@ -84,17 +90,22 @@ def extract(source: GraphSource, text: str, lang: str = "id") -> list[Extracted]
             relative = True
         result = resolve_parsed(index, complete, lang)
         _remember(complete, context)
+        span = text[parsed.start : parsed.end]
+        against = _against(index, complete) if relative else None
         out.append(
             Extracted(
-                parsed.start,
-                parsed.end,
-                text[parsed.start : parsed.end],
-                result.status,
-                relative,
-                result.to_json(),
+                parsed.start, parsed.end, span, result.status, relative, result.to_json(), against
             )
         )
     return out
+
+
+def _against(index, parsed: Parsed) -> str:
+    """The regulation a relative citation was resolved against: its id, or as named."""
+    regulations = matching_regulations(index, parsed)
+    if len(regulations) == 1 and regulations[0].id:
+        return regulations[0].id
+    return describe_regulation(index, parsed)
 
 
 #: What may stand between two citations of one list: "Pasal 5, Pasal 6 dan/atau Pasal 7".

@@ -72,6 +72,8 @@ class CitationIndex:
     labels: dict[str, str]  # label of any IRI a reference points at
     doctype_names: dict[str, list[str]]  # notation -> names from the graph
     places: dict[str, str]  # slug -> place name
+    #: notation -> language -> the type's skos:prefLabel ("perwal" -> "Peraturan Wali Kota")
+    doctype_labels: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def regulation(self, iri: str) -> Regulation | None:
         return next((r for r in self.regulations if r.iri == iri), None)
@@ -100,8 +102,19 @@ def _build(source: GraphSource) -> CitationIndex:
     for row in source.select(_DOCTYPE_NAMES):
         names[row["code"]].append(row["name"])
     places = {r.place: r.place_name for r in regulations + instruments if r.place}
+    type_labels: dict[str, dict[str, str]] = defaultdict(dict)
+    for row in source.select(_DOCTYPE_LABELS):
+        type_labels[row["code"]].setdefault(row.get("lang") or "id", row["name"])
     return CitationIndex(
-        regulations, instruments, units, dict(cites), dict(cited_by), labels, dict(names), places
+        regulations,
+        instruments,
+        units,
+        dict(cites),
+        dict(cited_by),
+        labels,
+        dict(names),
+        places,
+        dict(type_labels),
     )
 
 
@@ -201,4 +214,10 @@ SELECT DISTINCT ?code ?name WHERE {
   FILTER (STRENDS(STR(?scheme), "/resource-type/scheme"))
   { ?type skos:prefLabel ?name } UNION { ?type skos:altLabel ?name }
   FILTER (LANG(?name) = "" || LANGMATCHES(LANG(?name), "id"))
+}"""
+
+_DOCTYPE_LABELS = """
+SELECT DISTINCT ?code ?name (LANG(?name) AS ?lang) WHERE {
+  ?type skos:notation ?code ; skos:inScheme ?scheme ; skos:prefLabel ?name .
+  FILTER (STRENDS(STR(?scheme), "/resource-type/scheme"))
 }"""

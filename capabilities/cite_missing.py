@@ -197,7 +197,7 @@ def _describe_children(units: list[Unit]) -> str:
 
 def regulation_missing(index: CitationIndex, parsed: Parsed, lang: str) -> CiteResult:
     """No regulation fits: an instrument the graph only cites, or the closest ids."""
-    wanted = _describe_regulation(parsed)
+    wanted = describe_regulation(index, parsed)
     instrument = _matching_instrument(index, parsed)
     if instrument is not None:
         return CiteResult(
@@ -213,6 +213,20 @@ def regulation_missing(index: CitationIndex, parsed: Parsed, lang: str) -> CiteR
             parsed=parsed.to_json(),
             instrument={"citation": instrument.citation, "iri": instrument.iri},
         )
+    place = _unknown_place(index, parsed)
+    if place is not None:
+        ids = ", ".join(reg.id or "" for reg in index.regulations)
+        return CiteResult(
+            NOT_FOUND,
+            "regulation-not-found",
+            say(
+                lang,
+                f"{place} tidak ada dalam korpus; peraturan yang ada: {ids}.",
+                f"{place} is not in the corpus; the regulations there are: {ids}.",
+            ),
+            parsed=parsed.to_json(),
+            exists={"regulations": [reg.id for reg in index.regulations]},
+        )
     suggestions = suggest(index, parsed)
     names = ", ".join(s["regulation"] for s in suggestions)
     return CiteResult(
@@ -220,28 +234,57 @@ def regulation_missing(index: CitationIndex, parsed: Parsed, lang: str) -> CiteR
         "regulation-not-found",
         say(
             lang,
-            f"Peraturan {wanted} tidak ada dalam graf"
-            + (f"; yang paling mirip: {names}" if names else ""),
-            f"No regulation {wanted} in the graph" + (f"; the closest: {names}" if names else ""),
+            f"{wanted} tidak ada dalam graf" + (f"; yang paling mirip: {names}" if names else ""),
+            f"{wanted} is not in the graph" + (f"; the closest: {names}" if names else ""),
         ),
         parsed=parsed.to_json(),
         suggestions=suggestions,
     )
 
 
-def _describe_regulation(parsed: Parsed) -> str:
-    parts = [
-        parsed.regulation_id,
-        parsed.doctype,
-        parsed.place or parsed.place_text,
-        parsed.number and f"{parsed.number}",
-        parsed.year and f"/{parsed.year}",
-    ]
-    return " ".join(p for p in parts if p).replace(" /", "/")
+_REGION_NAMES = {"kota": "Kota", "kab": "Kabupaten"}
+_SMALL_WORDS = frozenset({"dan", "di", "dalam", "pada", "dari", "atau"})
+
+
+def _unknown_place(index: CitationIndex, parsed: Parsed) -> str | None:
+    """ "Kota Bandung" when the citation names a city (or regency) none of whose
+    regulations is in the corpus; None otherwise."""
+    regional = {reg.doctype for reg in index.regulations if reg.place}
+    if not parsed.place_text or parsed.regulation_id or parsed.doctype not in regional:
+        return None
+    names = [name.lower() for name in index.places.values() if name]
+    if difflib.get_close_matches(parsed.place_text.replace("-", " "), names, n=1, cutoff=0.75):
+        return None  # a misspelt place of the corpus ("Tebingtinggi"): the closest ids help
+    kind = parsed.region or ("kab" if parsed.doctype == "perbup" else "kota")
+    return f"{_REGION_NAMES.get(kind, 'Kota')} {_title(parsed.place_text)}"
+
+
+def _title(words: str) -> str:
+    return " ".join(w if w in _SMALL_WORDS else w.capitalize() for w in words.split())
+
+
+def describe_regulation(index: CitationIndex, parsed: Parsed) -> str:
+    """The regulation as a citation names it, by the type's label: "Peraturan Wali Kota
+    Bandung Nomor 3 Tahun 2023" (or the id, for "semarang-85-2022")."""
+    if parsed.regulation_id:
+        return parsed.regulation_id
+    labels = index.doctype_labels.get(parsed.doctype or "", {})
+    parts = [labels.get("id") or "Peraturan"]
+    if parsed.region and parsed.doctype not in ("perwal", "perbup"):
+        parts.append(_REGION_NAMES.get(parsed.region, ""))
+    if parsed.place:
+        parts.append(index.places.get(parsed.place) or _title(parsed.place.replace("-", " ")))
+    elif parsed.place_text:
+        parts.append(_title(parsed.place_text))
+    if parsed.number:
+        parts.append(f"Nomor {parsed.number.upper()}")
+    if parsed.year:
+        parts.append(f"Tahun {parsed.year}")
+    return " ".join(part for part in parts if part)
 
 
 def _matching_instrument(index: CitationIndex, parsed: Parsed) -> Regulation | None:
-    if parsed.number is None or parsed.year is None or parsed.place_text:
+    if parsed.number is None or parsed.year is None:
         return None
     for inst in index.instruments:
         if (
@@ -249,9 +292,18 @@ def _matching_instrument(index: CitationIndex, parsed: Parsed) -> Regulation | N
             and inst.year == parsed.year
             and (parsed.doctype is None or inst.doctype == parsed.doctype)
             and (parsed.place is None or inst.place == parsed.place)
+            and _issuer_fits(inst, parsed.place_text)
         ):
             return inst
     return None
+
+
+def _issuer_fits(inst: Regulation, words: str | None) -> bool:
+    """The words after the type: a national instrument's ministry ("PANRB") says nothing
+    checkable; a regional one's must be its place."""
+    if not words or inst.place is None:
+        return True
+    return words.replace("-", " ") == (inst.place_name or inst.place).lower()
 
 
 def suggest(index: CitationIndex, parsed: Parsed, limit: int = 3) -> list[dict]:
@@ -286,7 +338,7 @@ def ambiguous(
         iri = unit_iri(reg, parsed)
         if iri in index.units:
             candidates.append({"regulation": reg.id, **ref_json(index.units[iri])})
-    what = provision_text(parsed) or _describe_regulation(parsed)
+    what = provision_text(parsed) or describe_regulation(index, parsed)
     if not candidates:
         return CiteResult(
             NOT_FOUND,

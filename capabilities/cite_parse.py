@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -49,7 +50,7 @@ _TOKEN = re.compile(
     r"(?P<regid>\b[a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)*-\d+[a-z]?-\d{4}\b)"
     r"|(?P<num>\d+(?:[A-Za-z](?![A-Za-z]))?)"
     r"|(?P<word>[^\W\d_]+(?:-[^\W\d_]+)*)\.?"
-    r"|(?P<punct>[()/,;:])",
+    r"|(?P<punct>[()/,;:.])",
 )
 _PUNCT = {"(": OPEN, ")": CLOSE, "/": SLASH, ",": COMMA}
 _HURUF = re.compile(r"^[a-z]{1,2}$")
@@ -64,6 +65,7 @@ class Lexeme(NamedTuple):
     end: int
     raw: str = ""  # the words as written, lower-case
     new_line: bool = False  # a line break since the lexeme before
+    run: str = ""  # in running text, the words after the first of a run of plain words
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,19 @@ def _forms() -> dict:
         return tomllib.load(handle)
 
 
+def normalise(text: str) -> str:
+    """NFKC character by character ("Pasal ２１" → "Pasal 21"), keeping every offset: a
+    character whose NFKC form is not one character stays as it is."""
+    if text.isascii():
+        return text
+    return "".join(_nfkc(ch) for ch in text)
+
+
+def _nfkc(ch: str) -> str:
+    folded = unicodedata.normalize("NFKC", ch)
+    return folded if len(folded) == 1 else ch
+
+
 def _words(text: str) -> tuple[str, ...]:
     return tuple(m.group("word").lower() for m in _TOKEN.finditer(text) if m.group("word"))
 
@@ -145,7 +160,9 @@ def lex(text: str, lexicon: Lexicon, collapse: bool = False) -> list[Lexeme]:
                 i += length
                 previous_end = end
                 continue
-            if not (collapse and out and out[-1].cat == WORD and not new_line):
+            if collapse and out and out[-1].cat == WORD and not new_line:
+                out[-1] = out[-1]._replace(run=f"{out[-1].run} {lower}")
+            else:
                 append(Lexeme(WORD, lower, start, end, lower, new_line))
         elif kind == "num":
             append(Lexeme(NUM, value, start, end, value, new_line))
@@ -281,6 +298,8 @@ def _regulation(lx: list[Lexeme], i: int, parsed: Parsed, free_text: bool) -> in
         found["region"], i = lx[i].value, i + 1
     if i < len(lx) and lx[i].cat == PLACE:
         found["place"], i = lx[i].value, i + 1
+    elif free_text and "doctype" in found:
+        i = _issuer_words(lx, i, found)
     elif not free_text:
         words = []
         while i < len(lx) and lx[i].cat == WORD and len(words) < 4:
@@ -294,6 +313,21 @@ def _regulation(lx: list[Lexeme], i: int, parsed: Parsed, free_text: bool) -> in
     for key, value in found.items():
         setattr(parsed, key, value)
     return i
+
+
+def _issuer_words(lx: list[Lexeme], i: int, found: dict) -> int:
+    """In running text, the words between a type and its number: a place the corpus does
+    not know ("Perwali Bandung 12/2022") or a ministry ("Peraturan Menteri Pendayagunaan
+    Aparatur Negara … Nomor 7 Tahun 2022"). Kept only when a number follows on the line."""
+    j, words = i, []
+    while j < len(lx) and lx[j].cat in (WORD, JOINER) and len(words) < 4 and not lx[j].new_line:
+        words.append(f"{lx[j].raw}{lx[j].run}")
+        j += 1
+    numbered = j < len(lx) and not lx[j].new_line and lx[j].cat in (NUMBER_WORD, NUM)
+    if not words or not numbered:
+        return i
+    found["place_text"] = " ".join(words)
+    return j
 
 
 def _is_regulation(found: dict, free_text: bool) -> bool:
@@ -359,7 +393,10 @@ def parse_at(lx: list[Lexeme], i: int, free_text: bool) -> tuple[Parsed | None, 
             return None, i + 1
         if not free_text:  # in running text the title runs on; a Pasal after it is apart
             j = _skip_title(lx, j)
-        k = _provision(lx, _skip(lx, j, (COMMA,)), parsed)
+        after = _skip(lx, j, (COMMA,))
+        k = _provision(lx, after, parsed)
+        if free_text and after < len(lx) and lx[after].new_line:  # a Pasal on the next line
+            k, parsed.pasal, parsed.ayat, parsed.huruf, parsed.angka = j, None, None, None, None
         if parsed.has_provision:
             j = k
     parsed.start, parsed.end = lx[i].start, lx[j - 1].end
@@ -371,6 +408,7 @@ def parse_query(text: str, lexicon: Lexicon) -> Parsed | None:
 
     Words nothing explains are kept in ``extra`` (the caller reports them).
     """
+    text = normalise(text)
     lx = [item for item in lex(text, lexicon) if item.cat != OTHER]
     if not lx:
         return None
@@ -387,7 +425,7 @@ def parse_query(text: str, lexicon: Lexicon) -> Parsed | None:
 
 def scan(text: str, lexicon: Lexicon) -> list[Parsed]:
     """Every citation in running text, in order of appearance."""
-    lx = lex(text, lexicon, collapse=True)
+    lx = lex(normalise(text), lexicon, collapse=True)
     found: list[Parsed] = []
     i = 0
     while i < len(lx):

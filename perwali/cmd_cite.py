@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -17,27 +18,77 @@ EXIT_OK, EXIT_PARTIAL, EXIT_BAD_INPUT = 0, 1, 2
 
 
 def add_parser(commands, data_option) -> None:
-    """Register ``cite`` on the CLI's sub-commands."""
+    """Register ``cite`` on the CLI's sub-commands (help in Indonesian)."""
     cite = commands.add_parser(
         "cite",
-        help="find a provision from a citation as drafters write it; or every citation in a text",
-        description='Examples: perwali cite "psl 18 ayat (3) huruf b Perwali Palu No. 28 '
-        'Th. 2023"; perwali cite --extract draft.txt',
+        help="temukan ketentuan dari rujukan seperti yang ditulis perancang; atau setiap "
+        "rujukan dalam sebuah teks",
+        description='Contoh: perwali cite "psl 18 ayat (3) huruf b Perwali Palu No. 28 '
+        'Th. 2023"; perwali cite --extract draf.txt',
     )
-    cite.add_argument("ref", nargs="?", help='a citation, e.g. "Perwali Semarang 85/2023 Pasal 10"')
-    cite.add_argument("--extract", metavar="FILE", help="find every citation in FILE (- = stdin)")
-    cite.add_argument("--json", action="store_true", help="print JSON")
-    cite.add_argument("--lang", choices=("id", "en"), default="id", help="language of messages")
+    cite.add_argument(
+        "ref", nargs="?", help='sebuah rujukan, mis. "Perwali Semarang 85/2023 Pasal 10"'
+    )
+    cite.add_argument(
+        "--extract", metavar="BERKAS", help="temukan setiap rujukan dalam BERKAS (- = stdin)"
+    )
+    cite.add_argument("--json", action="store_true", help="cetak JSON")
+    cite.add_argument(
+        "--lang", choices=("id", "en"), default=None, help="bahasa pesan: id (bawaan) atau en"
+    )
     data_option(cite)
     cite.set_defaults(handler=run_cite)
+
+
+#: key -> (Indonesian, English)
+_TEXT = {
+    "usage": (
+        'berikan satu rujukan ("REF") atau --extract BERKAS',
+        'give one reference ("REF") or --extract FILE',
+    ),
+    "unreadable": ("berkas tidak dapat dibaca: {}", "cannot read the file: {}"),
+    "not-utf8": ("berkas bukan teks UTF-8", "the file is not UTF-8 text"),
+    "too-long": ("teks terlalu panjang ({})", "the text is too long ({})"),
+    "cites": ("merujuk", "cites"),
+    "cited_by": ("dirujuk oleh", "cited by"),
+    "from": ("dari", "from"),
+    "nearest": ("terdekat", "nearest"),
+    "relative": ("relatif, disimpulkan: {}", "relative, inferred: {}"),
+    "relative-note": (
+        "relatif: rujukan tanpa peraturan (atau tanpa Pasal); peraturannya (dan Pasal-nya) "
+        "disimpulkan dari rujukan lengkap terakhir sebelumnya — periksa.",
+        "relative: a reference without its regulation (or Pasal); the regulation (and Pasal) "
+        "is inferred from the last full reference before it — check it.",
+    ),
+}
+
+
+def _say(lang: str, key: str, *values: object) -> str:
+    indonesian, english = _TEXT[key]
+    return (english if lang == "en" else indonesian).format(*values)
+
+
+def _language(args: argparse.Namespace) -> str:
+    """``--lang`` (the CLI reads it anywhere on the line), else ``PERWALI_LANG``, else id."""
+    if getattr(args, "lang", None):
+        return args.lang
+    try:
+        from perwali.messages import language
+    except ImportError:  # an older CLI without the message catalogue
+        language = None
+    lang = language() if language else None
+    if lang == "en" or os.environ.get("PERWALI_LANG", "").lower().startswith("en"):
+        return "en"
+    return "id"
 
 
 def run_cite(args: argparse.Namespace) -> int:
     from capabilities.source import EmbeddedSource
     from perwali.store import StoreError
 
+    lang = args.lang = _language(args)
     if (args.ref is None) == (args.extract is None):
-        print('perwali cite: berikan satu rujukan ("REF") atau --extract FILE', file=sys.stderr)
+        print(f"perwali cite: {_say(lang, 'usage')}", file=sys.stderr)
         return EXIT_BAD_INPUT
     try:
         source = EmbeddedSource(args.data)
@@ -49,16 +100,20 @@ def run_cite(args: argparse.Namespace) -> int:
     return _run_resolve(source, args)
 
 
+def _print_json(payload: dict) -> None:
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+
+
 def _run_resolve(source, args: argparse.Namespace) -> int:
     from capabilities.cite import FOUND, resolve
 
     result = resolve(source, args.ref, lang=args.lang)
     if args.json:
-        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        _print_json(result.to_json())
     elif result.status == FOUND:
-        _print_found(result.to_json())
+        _print_found(result.to_json(), args.lang)
     else:
-        _print_problem(result.to_json())
+        _print_problem(result.to_json(), args.lang)
     return EXIT_OK if result.status == FOUND else EXIT_BAD_INPUT
 
 
@@ -66,47 +121,83 @@ def _run_extract(source, args: argparse.Namespace) -> int:
     from capabilities.cite import FOUND
     from capabilities.cite_extract import TextTooLong, extract
 
+    lang, where = args.lang, "perwali cite --extract"
     try:
         text = sys.stdin.read() if args.extract == "-" else Path(args.extract).read_text("utf-8")
-        found = extract(source, text, lang=args.lang)
+        found = extract(source, text, lang=lang)
     except OSError as error:
-        print(f"perwali cite --extract: berkas tidak dapat dibaca: {error}", file=sys.stderr)
+        print(f"{where}: {_say(lang, 'unreadable', error)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except UnicodeDecodeError:
-        print("perwali cite --extract: berkas bukan teks UTF-8", file=sys.stderr)
+        print(f"{where}: {_say(lang, 'not-utf8')}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except TextTooLong as error:
-        print(f"perwali cite --extract: teks terlalu panjang ({error})", file=sys.stderr)
+        print(f"{where}: {_say(lang, 'too-long', error)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     if args.json:
-        payload = {"citations": [item.to_json() for item in found]}
-        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        _print_json({"citations": [item.to_json() for item in found]})
     else:
-        for item in found:
-            answer = item.resolution.get("citation") or item.resolution.get("message")
-            mark = " (relatif)" if item.relative else ""
-            print(f"{item.start}-{item.end}\t{item.status}{mark}\t{item.text!r}\t{answer}")
+        _print_extracted(found, lang)
     return EXIT_OK if all(item.status == FOUND for item in found) else EXIT_PARTIAL
 
 
-def _print_found(answer: dict) -> None:
+def _print_extracted(found: list, lang: str) -> None:
+    for item in found:
+        answer = item.resolution.get("citation") or item.resolution.get("message")
+        mark = f" ({_say(lang, 'relative', item.resolved_against)})" if item.relative else ""
+        print(f"{item.start}-{item.end}\t{item.status}{mark}\t{item.text!r}\t{answer}")
+    if any(item.relative for item in found):
+        print(_say(lang, "relative-note"), file=sys.stderr)
+
+
+def _print_found(answer: dict, lang: str = "id") -> None:
     print(answer["citation"])
     print(answer["iri"])
-    context = [c["citation"].split(" Peraturan")[0] + (f" {c['heading']}" if c["heading"] else "")
-               for c in answer["context"].values() if c]  # fmt: skip
-    if context:
-        print(" › ".join(context))
+    trail = breadcrumb([c["citation"] for c in answer["context"].values() if c],
+                       [c["heading"] for c in answer["context"].values() if c])  # fmt: skip
+    if trail:
+        print(trail)
     if answer["text"]:
         print(answer["text"])
-    for key, title in (("cites", "merujuk"), ("cited_by", "dirujuk oleh")):
+    own = answer["citation"]
+    for key, other_key in (("cites", "iri"), ("cited_by", "iri")):
+        groups: dict[str, list[str]] = {}
+        names: dict[str, str] = {}
         for link in answer[key]:
-            print(f"  {title}: {link['citation'] or link['text']}")
+            other = link[other_key] or link["text"]
+            names[other] = link["citation"] or link["text"]
+            at = _short(link.get("at") or "", own)
+            if key == "cites" and at and at not in groups.setdefault(other, []):
+                groups[other].append(at)
+            groups.setdefault(other, [])
+        for other, ats in groups.items():
+            source = f" ({_say(lang, 'from')} {', '.join(ats)})" if ats else ""
+            print(f"  {_say(lang, key)}: {names[other]}{source}")
 
 
-def _print_problem(answer: dict) -> None:
+def _short(label: str, own: str) -> str:
+    """ "ayat (2)" from "Pasal 10 ayat (2) Peraturan …" when the answer is Pasal 10."""
+    head = own.split(" Peraturan")[0]
+    label = label.split(" Peraturan")[0]
+    return label.removeprefix(head).strip() or label
+
+
+def breadcrumb(citations: list[str], headings: list[str | None]) -> str:
+    """ "BAB IV MEKANISME KERJA › Bagian Ketiga Penugasan": each level named once (a unit's
+    citation repeats its parents', "BAB IV Bagian Ketiga")."""
+    parts, above = [], ""
+    for citation, heading in zip(citations, headings, strict=True):
+        name = citation.split(" Peraturan")[0]
+        own = name.removeprefix(above).strip() if above else name
+        above = name
+        parts.append(own + (f" {heading}" if heading else ""))
+    return " › ".join(parts)
+
+
+def _print_problem(answer: dict, lang: str = "id") -> None:
     print(f"perwali cite: {answer['message']}", file=sys.stderr)
     for key in ("candidates", "suggestions"):
         for item in answer.get(key, []):
             print(f"  {item.get('regulation', '')}\t{item['citation']}", file=sys.stderr)
     if answer.get("nearest"):
-        print(f"  terdekat: {answer['nearest']['citation']}", file=sys.stderr)
+        print(f"  {_say(lang, 'nearest')}: {answer['nearest']['citation']}", file=sys.stderr)

@@ -30,7 +30,7 @@ import pyoxigraph as ox
 from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request
 
 from capabilities.cite_index import PROVISION_KINDS, citation_index
-from capabilities.cite_missing import suggest, unit_missing
+from capabilities.cite_missing import describe_regulation, suggest, unit_missing
 from capabilities.cite_parse import Parsed
 from capabilities.cite_result import say
 from capabilities.describe import (
@@ -362,8 +362,8 @@ def _missing_eli(source, iri: str, lang: str) -> dict:
         return {
             "message": say(
                 lang,
-                f"Peraturan {work} tidak ada dalam graf.",
-                f"No regulation {work} in the graph.",
+                f"{describe_regulation(index, wanted)} ({work}) tidak ada dalam graf.",
+                f"{describe_regulation(index, wanted)} ({work}) is not in the graph.",
             ),
             "suggestions": [_link_of(s) for s in suggest(index, wanted)],
         }

@@ -146,7 +146,15 @@ EXTRACT_RESULT = {
                     "end": {"type": "integer"},
                     "text": {"type": "string"},
                     "status": {"enum": ["found", "not_found", "ambiguous", "invalid"]},
-                    "relative": {"type": "boolean"},
+                    "relative": {
+                        "type": "boolean",
+                        "description": "resolved against a regulation (and Pasal) inferred "
+                        "from the last full citation before it",
+                    },
+                    "resolved_against": {
+                        "type": ["string", "null"],
+                        "description": "for a relative citation, the regulation inferred (id)",
+                    },
                     "resolution": {
                         "oneOf": [
                             {"$ref": "#/components/schemas/CiteAnswer"},

@@ -288,3 +288,44 @@ def test_two_types_of_one_city_without_a_number_are_ambiguous(other_types):
         "surabaya-68-2021",
         "surabaya-perda-4-2025",
     }
+
+
+def test_full_width_and_other_unicode_digits_are_read(source):
+    for ref in ("Pasal ２１ Perwali Palu ２８/２０２３", "Pasal 21 Perwali Palu 28/2023\u00a0"):
+        result = resolve(source, ref)
+        assert result.status == FOUND, ref
+        assert result.iri.endswith("/id-palu/perwal/2023/28/pasal/21")
+
+
+def test_messages_name_the_type_by_its_label_not_its_code(source):
+    result = resolve(source, "Pasal 5 Perwali Palu 3/2023")
+    assert result.code == "regulation-not-found"
+    assert result.message.startswith("Peraturan Wali Kota Palu Nomor 3 Tahun 2023 tidak ada")
+    assert "perwal" not in result.message
+    english = resolve(source, "Pasal 5 Perwali Palu 3/2023", lang="en")
+    assert english.message.startswith("Peraturan Wali Kota Palu Nomor 3 Tahun 2023 is not in")
+
+
+def test_a_city_not_in_the_corpus_lists_the_regulations_there_are(source):
+    result = resolve(source, "Pasal 5 Perwali Bandung 3/2023")
+    assert result.status == NOT_FOUND and not result.suggestions
+    assert result.message.startswith("Kota Bandung tidak ada dalam korpus; peraturan yang ada: ")
+    assert "palu-28-2023" in result.message and "semarang-85-2023" in result.message
+    assert "palu-28-2023" in result.exists["regulations"]
+    english = resolve(source, "Pasal 5 Perwali Bandung 3/2023", lang="en")
+    assert english.message.startswith("Kota Bandung is not in the corpus")
+
+
+def test_cites_and_cited_by_are_unique_and_in_document_order(source):
+    result = resolve(source, "Perwali Semarang 85/2023 Pasal 10")
+    for key in ("cites", "cited_by"):
+        links = getattr(result, key)
+        pairs = [(link["iri"], link["at"]) for link in links]
+        assert links and len(pairs) == len(set(pairs)), key
+    citing = [link["at"] for link in result.cites]
+    numbers = [int(at.split("ayat (")[1].split(")")[0]) for at in citing]
+    assert numbers == sorted(numbers) == [2, 3, 4, 5, 6, 7]
+    cited_from = [
+        int(link["citation"].split("ayat (")[1].split(")")[0]) for link in result.cited_by
+    ]
+    assert cited_from == sorted(cited_from)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from perwali.cli import main
 
 
@@ -93,3 +95,71 @@ def test_extract_bad_input_exits_2(built_data, capsys, tmp_path):
 def test_missing_build_exits_2(tmp_path, capsys):
     code, _, err = run(capsys, "cite", "Pasal 1 Perwali Palu", "--data", str(tmp_path))
     assert code == 2 and "perwali build" in err
+
+
+def test_found_prints_each_breadcrumb_level_and_each_reference_once(built_data, capsys):
+    code, out, _ = run(
+        capsys, "cite", "Perwali Semarang 85/2023 Pasal 10", "--data", str(built_data)
+    )
+    lines = out.splitlines()
+    assert code == 0
+    assert lines[2] == "BAB II MEKANISME KERJA › Bagian Ketiga Penugasan"
+    cites = [line for line in lines if line.startswith("  merujuk: ")]
+    assert cites == [
+        "  merujuk: Pasal 10 ayat (1) Peraturan Wali Kota Semarang Nomor 85 Tahun 2023 "
+        "(dari ayat (2), ayat (3), ayat (4), ayat (5))",
+        "  merujuk: Pasal 10 ayat (5) Peraturan Wali Kota Semarang Nomor 85 Tahun 2023 "
+        "(dari ayat (6), ayat (7))",
+    ]
+    cited_by = [line for line in lines if line.startswith("  dirujuk oleh: ")]
+    assert len(cited_by) == len(set(cited_by)) == 6
+
+
+def test_a_city_not_in_the_corpus_is_one_short_message(built_data, capsys):
+    code, out, err = run(
+        capsys, "cite", "Pasal 5 Perwali Bandung 3/2023", "--data", str(built_data)
+    )
+    assert code == 2 and out == ""
+    assert err.startswith("perwali cite: Kota Bandung tidak ada dalam korpus; peraturan yang ada:")
+    assert len(err.splitlines()) == 1
+
+
+def test_lang_en_and_perwali_lang_switch_the_messages(built_data, capsys, monkeypatch):
+    ref = "Pasal 99 Perwali Palu 28/2023"
+    _, _, indonesian = run(capsys, "cite", ref, "--data", str(built_data))
+    assert "tidak ada" in indonesian and "terdekat:" in indonesian
+    for argv in (("--lang", "en", "cite", ref), ("cite", ref, "--lang", "en")):
+        _, _, english = run(capsys, *argv, "--data", str(built_data))
+        assert "does not exist" in english and "nearest:" in english, argv
+    _, out, _ = run(capsys, "cite", ref, "--json", "--lang", "en", "--data", str(built_data))
+    assert "does not exist" in json.loads(out)["message"]
+    monkeypatch.setenv("PERWALI_LANG", "en")
+    _, _, from_env = run(capsys, "cite", ref, "--data", str(built_data))
+    assert "does not exist" in from_env
+
+
+def test_json_ends_with_a_newline(built_data, capsys, tmp_path):
+    _, out, _ = run(
+        capsys, "cite", "Pasal 21 Perwali Palu 28/2023", "--json", "--data", str(built_data)
+    )
+    assert out.endswith("}\n")
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Pasal 21 Perwali Palu 28/2023", encoding="utf-8")
+    _, out, _ = run(capsys, "cite", "--extract", str(draft), "--json", "--data", str(built_data))
+    assert out.endswith("}\n") and json.loads(out)["citations"]
+
+
+def test_extract_marks_inferred_citations(built_data, capsys, tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Pasal 21 Perwali Palu 28/2023 dan ayat (4).", encoding="utf-8")
+    code, out, err = run(capsys, "cite", "--extract", str(draft), "--data", str(built_data))
+    assert code == 0
+    assert "found (relatif, disimpulkan: palu-28-2023)\t'ayat (4)'" in out.splitlines()[1]
+    assert "disimpulkan dari rujukan lengkap terakhir" in err
+
+
+def test_cite_help_is_indonesian(capsys):
+    with pytest.raises(SystemExit):
+        main(["cite", "--help"])
+    out, _ = capsys.readouterr()
+    assert "sebuah rujukan" in out and "temukan setiap rujukan" in out and "bahasa pesan" in out

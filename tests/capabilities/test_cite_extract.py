@@ -105,3 +105,60 @@ def test_a_bare_ayat_naming_the_regulation_takes_the_pasal_before_it(source):
             PALU + "/pasal/21/ayat/5",
         ], text
         assert found[1].relative
+
+
+def test_a_regulation_not_in_the_corpus_is_read_whole_not_made_relative(source):
+    text = "Sesuai Pasal 21 Perwali Palu 28/2023 serta Pasal 3 Perwali Bandung 12/2022. Pasal 4."
+    found = extract(source, text)
+    assert [item.text for item in found] == [
+        "Pasal 21 Perwali Palu 28/2023",
+        "Pasal 3 Perwali Bandung 12/2022",
+        "Pasal 4",
+    ]
+    bandung = found[1]
+    assert (bandung.status, bandung.relative) == ("not_found", False)
+    assert bandung.resolution["code"] == "regulation-not-found"
+    assert bandung.resolution["message"].startswith("Kota Bandung tidak ada dalam korpus")
+    assert "perwal" not in bandung.resolution["message"]
+    # the bare Pasal 4 after it belongs to Bandung now, not silently to Palu
+    assert found[2].relative and found[2].status == "not_found"
+    assert "iri" not in found[2].resolution
+
+
+def test_instrument_mentions_are_reported_with_their_iri(source):
+    text = (
+        "Sistem kerja diatur dengan Peraturan Menteri Pendayagunaan Aparatur Negara dan "
+        "Reformasi Birokrasi Nomor 7 Tahun 2022 tentang Sistem Kerja.\n"
+        "Lihat juga Permen PANRB No. 7 Tahun 2022 dan Peraturan Menteri PANRB 7/2022.\n"
+        "Pasal 21 Perwali Palu 28/2023."
+    )
+    found = extract(source, text)
+    assert [item.text for item in found] == [
+        "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 7 "
+        "Tahun 2022",
+        "Permen PANRB No. 7 Tahun 2022",
+        "Peraturan Menteri PANRB 7/2022",
+        "Pasal 21 Perwali Palu 28/2023",  # the next line's Pasal is not PANRB's
+    ]
+    for item in found[:3]:
+        assert item.http_status == 404
+        assert item.resolution["code"] == "regulation-not-in-corpus"
+        assert item.resolution["instrument"]["iri"].startswith("https://w3id.org/perwali-kg/")
+    assert found[3].resolution["iri"] == PALU + "/pasal/21"
+
+
+def test_relative_citations_name_the_regulation_they_were_resolved_against(source):
+    found = extract(source, "Pasal 21 Perwali Palu 28/2023 dan ayat (4); Pasal 5.")
+    assert [(item.relative, item.resolved_against) for item in found] == [
+        (False, None),
+        (True, "palu-28-2023"),
+        (True, "palu-28-2023"),
+    ]
+    assert found[1].to_json()["resolved_against"] == "palu-28-2023"
+
+
+def test_full_width_digits_keep_their_offsets(source):
+    text = "Lihat Pasal ２１ ayat (４) Perwali Palu ２８/２０２３."
+    (item,) = extract(source, text)
+    assert item.text == "Pasal ２１ ayat (４) Perwali Palu ２８/２０２３"
+    assert item.resolution["iri"] == PALU + "/pasal/21/ayat/4"

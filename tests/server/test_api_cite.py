@@ -188,3 +188,23 @@ def test_extract_declares_its_body_cap_for_front_servers():
 
     assert body_limit("/api/cite/extract", 65_536) >= 64_000 * 4
     assert body_limit("/api/ask", 65_536) == 65_536
+
+
+def test_messages_name_the_type_by_its_label_in_both_languages(client):
+    body = cite(client, "Pasal 5 Perwali Palu 3/2023").get_json()
+    assert body["message"].startswith("Peraturan Wali Kota Palu Nomor 3 Tahun 2023 tidak ada")
+    english = cite(client, "Pasal 5 Perwali Bandung 3/2023", **{"Accept-Language": "en"})
+    assert english.status_code == 404
+    assert english.get_json()["message"].startswith("Kota Bandung is not in the corpus")
+
+
+def test_extract_reports_instruments_and_what_relative_citations_were_resolved_against(client):
+    text = "Pasal 21 Perwali Palu 28/2023 dan ayat (4), sesuai Permen PANRB No. 7 Tahun 2022."
+    body = client.post(
+        "/api/cite/extract", data=text.encode(), content_type="text/plain; charset=utf-8"
+    ).get_json()
+    items = body["citations"]
+    assert [item["text"] for item in items][1:] == ["ayat (4)", "Permen PANRB No. 7 Tahun 2022"]
+    assert (items[1]["relative"], items[1]["resolved_against"]) == (True, "palu-28-2023")
+    assert items[2]["resolution"]["code"] == "regulation-not-in-corpus"
+    assert items[2]["resolution"]["instrument"]["iri"]
