@@ -342,7 +342,7 @@ def _missing(source, iri: str, section: str, lang: str) -> dict:
 def _missing_eli(source, iri: str, lang: str) -> dict:
     index = citation_index(source)
     try:
-        parsed_iri = Iri.parse(iri)
+        parsed_iri = _parse_any_case(iri)
     except IriError:
         return {
             "message": say(
@@ -388,6 +388,14 @@ def _missing_eli(source, iri: str, lang: str) -> dict:
         "nearest": ancestor,
         "suggestions": [ancestor],
     }
+
+
+def _parse_any_case(iri: str) -> Iri:
+    """The IRI, or its lower-case form ("/eli/id-Palu/…/pasal/999" names Palu's Pasal 999)."""
+    try:
+        return Iri.parse(iri)
+    except IriError:
+        return Iri.parse(BASE + iri[len(BASE) :].lower())
 
 
 def _nearest_ancestor(index, parsed_iri: Iri) -> dict:

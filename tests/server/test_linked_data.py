@@ -195,7 +195,9 @@ def test_a_path_differing_only_by_case_is_301_to_the_iri(client):
     assert response.headers["Location"].endswith(AYAT)
     suffixed = client.get(AYAT.replace("id-palu", "ID-PALU") + ".ttl")
     assert suffixed.status_code == 301 and suffixed.headers["Location"].endswith(AYAT + ".ttl")
-    assert client.get("/eli/id-Palu/perwal/2023/28/pasal/999").status_code == 404
+    missing = client.get("/eli/id-Palu/perwal/2023/28/pasal/999")
+    assert missing.status_code == 404
+    assert "Pasal 999 tidak ada" in missing.get_json()["message"]  # not "bukan IRI ELI"
 
 
 def test_an_unknown_suffix_is_406_listing_the_suffixes(client):
