@@ -74,12 +74,14 @@ class Pair:
     score: float
     nearest: Provision
     features: dict[str, float]
+    mutual: bool = False  # accepted below the threshold: each is the other's best
 
     def to_json(self) -> dict:
         return {
             "a": self.a.pasal,
             "b": self.b.pasal if self.b else None,
             "score": self.score,
+            "mutual": self.mutual,
             "a_citation": self.a.citation,
             "b_citation": self.b.citation if self.b else None,
             "a_iri": self.a.iri,
@@ -91,18 +93,22 @@ class Pair:
 
 @dataclass(frozen=True)
 class Alignment:
-    """Every Pasal of ``a`` with its counterpart in ``b``."""
+    """Every Pasal of ``a`` with its counterpart in ``b``: a best candidate at or above
+    ``threshold`` is one; below it, down to ``mutual_threshold``, only when each of the
+    two Pasal is the other's best candidate (``Pair.mutual``)."""
 
     a: str
     b: str
     threshold: float
     pairs: list[Pair]
+    mutual_threshold: float = 0.0
 
     def to_json(self) -> dict:
         return {
             "a": self.a,
             "b": self.b,
             "threshold": self.threshold,
+            "mutual_threshold": self.mutual_threshold,
             "pairs": [pair.to_json() for pair in self.pairs],
         }
 
@@ -163,8 +169,8 @@ def align(source: GraphSource, reg_a: str, reg_b: str) -> Alignment:
     """The best counterpart in ``reg_b`` of every Pasal of ``reg_a`` (None below the
     threshold). Raises :class:`capabilities.similarity.UnknownRegulation`."""
     index = corpus_index(source)
-    require_regulation(index, reg_a)
-    require_regulation(index, reg_b)
+    reg_a = require_regulation(index, reg_a)
+    reg_b = require_regulation(index, reg_b)
     if reg_a == reg_b:
         raise ComparisonError(
             f"bandingkan dua peraturan yang berbeda, bukan {reg_a} dengan dirinya sendiri",
@@ -180,8 +186,9 @@ def align(source: GraphSource, reg_a: str, reg_b: str) -> Alignment:
         best, total, features = candidates
         nearest = _provision(index, best)
         matched = nearest if is_counterpart(source, a, reg_b) else None
-        pairs.append(Pair(_provision(index, a), matched, total, nearest, features))
-    return Alignment(reg_a, reg_b, threshold, pairs)
+        mutual = matched is not None and total < threshold
+        pairs.append(Pair(_provision(index, a), matched, total, nearest, features, mutual))
+    return Alignment(reg_a, reg_b, threshold, pairs, mutual_threshold(source))
 
 
 def align_all(source: GraphSource) -> AlignmentMatrix:

@@ -160,8 +160,7 @@ def resolve_provision(source: GraphSource, ref: str) -> str:
 
 
 def _from_short_form(index: CorpusIndex, match: re.Match) -> str:
-    reg_id = match["reg"].lower()
-    require_regulation(index, reg_id)
+    reg_id = require_regulation(index, match["reg"])
     pasal = next(
         (p for p in index.regulations[reg_id].pasal if index.units[p].number == match["pasal"]),
         None,

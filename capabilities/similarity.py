@@ -62,16 +62,56 @@ class UnknownRegulation(ComparisonError):
     status = 404
 
 
-def require_regulation(index: CorpusIndex, reg_id: str) -> None:
-    """Raise :class:`UnknownRegulation`, naming the closest ids, unless ``reg_id`` exists."""
-    if reg_id in index.regulations:
-        return
-    known = sorted(index.regulations)
-    close = difflib.get_close_matches(reg_id.lower(), known, n=3, cutoff=0.3) or known
-    raise UnknownRegulation(
-        f"peraturan {reg_id!r} tidak ada; mungkin maksud Anda: {', '.join(close)}",
-        f"unknown regulation {reg_id!r}; closest ids: {', '.join(close)}",
+def canonical_id(reg_id: str, known) -> str | None:
+    """The known id equal to ``reg_id`` up to case and surrounding spaces, or None."""
+    wanted = reg_id.strip().lower()
+    return next((k for k in known if k.lower() == wanted), None)
+
+
+def closest_ids(reg_id: str, known) -> list[str]:
+    """Known ids ``reg_id`` may mean: by prefix (``Palu`` -> ``palu-28-2023``), else
+    close spellings (difflib); empty when nothing is close."""
+    wanted = reg_id.strip().lower()
+    known = sorted(known)
+    if not wanted:
+        return []
+    by_prefix = [k for k in known if k.lower().startswith(wanted) or wanted in k.lower()]
+    if by_prefix:
+        return by_prefix
+    lowered = {k.lower(): k for k in known}
+    close = difflib.get_close_matches(wanted, list(lowered), n=3, cutoff=0.6)
+    return [lowered[c] for c in close]
+
+
+def unknown_regulation_message(reg_id: str, known) -> tuple[str, str]:
+    """``(indonesian, english)``: the id is unknown; what it may mean, else every id."""
+    every = ", ".join(sorted(known))
+    close = closest_ids(reg_id, known)
+    if close:
+        hint = ", ".join(close)
+        return (
+            f"peraturan {reg_id!r} tidak dikenal; mungkin maksud Anda: {hint} "
+            f"(peraturan yang ada: {every})",
+            f"unknown regulation {reg_id!r}; did you mean: {hint} (known: {every})",
+        )
+    return (
+        f"peraturan {reg_id!r} tidak dikenal; pilih salah satu: {every}",
+        f"unknown regulation {reg_id!r}; choose one of: {every}",
     )
+
+
+def regulation_id(source: GraphSource, reg_id: str) -> str:
+    """The id of the build ``reg_id`` names (any case); raises :class:`UnknownRegulation`."""
+    return require_regulation(corpus_index(source), reg_id)
+
+
+def require_regulation(index: CorpusIndex, reg_id: str) -> str:
+    """The id of the build ``reg_id`` names (any case); raise :class:`UnknownRegulation`,
+    naming the closest ids, when there is none."""
+    found = canonical_id(reg_id, index.regulations)
+    if found is not None:
+        return found
+    raise UnknownRegulation(*unknown_regulation_message(reg_id, index.regulations))
 
 
 @cache

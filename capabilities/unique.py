@@ -76,7 +76,7 @@ def unique(source: GraphSource, reg_id: str) -> list[UniqueProvision]:
     """The Pasal and ayat of ``reg_id`` with no counterpart in the other regulations,
     in document order. Raises :class:`capabilities.similarity.UnknownRegulation`."""
     index = corpus_index(source)
-    require_regulation(index, reg_id)
+    reg_id = require_regulation(index, reg_id)
     others = [r for r in index.regulations if r != reg_id]
     found: list[UniqueProvision] = []
     for pasal in index.regulations[reg_id].pasal:

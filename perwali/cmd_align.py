@@ -2,7 +2,8 @@
 :mod:`capabilities.align`, :mod:`capabilities.diff` and :mod:`capabilities.unique`.
 
 Exit codes: 0 success; 2 bad input (unknown regulation or provision, wrong arguments),
-with the message in Indonesian on stderr.
+with the message on stderr (Indonesian; English with ``--lang en`` or ``PERWALI_LANG=en``).
+Regulation ids are accepted in any case (``Palu-28-2023``).
 """
 
 from __future__ import annotations
@@ -14,9 +15,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 from capabilities.similarity import ComparisonError
+from perwali.cmd_validate_extra import add_lang_option, language
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 STATUS_ID = {"equal": "sama", "changed": "berubah", "added": "ditambahkan", "dropped": "dihapus"}
+#: No space before these in the diff text, none after the opening ones.
+_CLOSING, _OPENING = tuple(".,;:!?)]%"), tuple("([")
+ALIGN_HELP = (
+    "Setiap Pasal REG_A dengan Pasal REG_B yang paling mirip. Padanan diterima bila skornya "
+    "mencapai ambang (dibaca dari data); di bawah ambang itu, sampai ambang saling-terbaik, "
+    "hanya bila kedua Pasal saling menjadi kandidat terbaik ('saling terbaik'). "
+    "Each Pasal of REG_A with its most similar Pasal of REG_B: a counterpart at or above the "
+    "threshold; between the mutual threshold and it, only when each is the other's best."
+)
 
 
 def add_parser(commands, data_option: Callable[[argparse.ArgumentParser], None]) -> None:
@@ -24,6 +35,7 @@ def add_parser(commands, data_option: Callable[[argparse.ArgumentParser], None])
     align = commands.add_parser(
         "align",
         help="padanan setiap Pasal REG_A di REG_B, atau matriks semua peraturan (--all)",
+        description=ALIGN_HELP,
     )
     align.add_argument("regulations", nargs="*", metavar="REG_ID", help="dua id peraturan")
     align.add_argument("--all", action="store_true", help="matriks padanan semua peraturan")
@@ -31,6 +43,7 @@ def add_parser(commands, data_option: Callable[[argparse.ArgumentParser], None])
     align.add_argument(
         "--csv", metavar="FILE", help="tulis matriks (--all) sebagai CSV ('-': stdout)"
     )
+    add_lang_option(align)
     data_option(align)
     align.set_defaults(handler=run_align)
 
@@ -44,6 +57,7 @@ def add_parser(commands, data_option: Callable[[argparse.ArgumentParser], None])
     )
     diff.add_argument("citation_b", metavar="KUTIPAN_B")
     diff.add_argument("--json", action="store_true", help="cetak JSON")
+    add_lang_option(diff)
     data_option(diff)
     diff.set_defaults(handler=run_diff)
 
@@ -52,6 +66,7 @@ def add_parser(commands, data_option: Callable[[argparse.ArgumentParser], None])
     )
     unique.add_argument("regulation", metavar="REG_ID", help="id peraturan, mis. semarang-85-2023")
     unique.add_argument("--json", action="store_true", help="cetak JSON")
+    add_lang_option(unique)
     data_option(unique)
     unique.set_defaults(handler=run_unique)
 
@@ -60,9 +75,13 @@ def run_align(args: argparse.Namespace) -> int:
     from capabilities.align import align, align_all
 
     if args.all == bool(args.regulations) or (not args.all and len(args.regulations) != 2):
-        return _bad(args, "tulis dua id peraturan (REG_A REG_B) atau --all, tidak keduanya")
+        return _bad(
+            args,
+            "tulis dua id peraturan (REG_A REG_B) atau --all, tidak keduanya",
+            "give two regulation ids (REG_A REG_B) or --all, not both",
+        )
     if args.csv and not args.all:
-        return _bad(args, "--csv hanya untuk matriks --all")
+        return _bad(args, "--csv hanya untuk matriks --all", "--csv is only for the --all matrix")
     return _guarded(args, lambda source: _print_align(args, source, align, align_all))
 
 
@@ -74,23 +93,27 @@ def run_diff(args: argparse.Namespace) -> int:
         if args.json:
             _print_json(result.to_json())
         else:
-            _print_diff(result)
+            _print_diff(result, _english(args))
         return EXIT_OK
 
     return _guarded(args, show)
 
 
 def run_unique(args: argparse.Namespace) -> int:
+    from capabilities.similarity import regulation_id
     from capabilities.unique import unique
 
     def show(source) -> int:
-        found = unique(source, args.regulation)
+        reg_id = regulation_id(source, args.regulation)
+        found = unique(source, reg_id)
         if args.json:
-            _print_json({"regulation": args.regulation, "unique": [u.to_json() for u in found]})
+            _print_json({"regulation": reg_id, "unique": [u.to_json() for u in found]})
             return EXIT_OK
         for item in found:
             print(f"{item.citation}\n    {item.reason}")
-        print(f"{len(found)} ketentuan tanpa padanan di peraturan lain")
+        tail = "provisions with no counterpart" if _english(args) else "ketentuan tanpa padanan"
+        other = "in the other regulations" if _english(args) else "di peraturan lain"
+        print(f"{len(found)} {tail} {other}")
         return EXIT_OK
 
     return _guarded(args, show)
@@ -98,48 +121,93 @@ def run_unique(args: argparse.Namespace) -> int:
 
 # --- printing -------------------------------------------------------------------------------
 def _print_align(args, source, align, align_all) -> int:
+    english = _english(args)
     if args.all:
         matrix = align_all(source)
         if args.csv:
             try:
                 _write(args.csv, matrix.to_csv())
             except OSError as error:
-                return _bad(args, f"tidak dapat menulis {args.csv}: {error.strerror or error}")
+                reason = error.strerror or error
+                return _bad(
+                    args,
+                    f"tidak dapat menulis {args.csv}: {reason}",
+                    f"cannot write {args.csv}: {reason}",
+                )
         if args.json:
             _print_json(matrix.to_json())
         elif not args.csv or args.csv != "-":
-            _print_matrix(matrix)
+            _print_matrix(matrix, english)
         return EXIT_OK
     result = align(source, *args.regulations)
     if args.json:
         _print_json(result.to_json())
         return EXIT_OK
-    print(f"{result.a} -> {result.b} (ambang {result.threshold})")
+    print(_align_header(result, english))
     for pair in result.pairs:
-        target = (
-            f"Pasal {pair.b.pasal}"
-            if pair.b
-            else f"tidak ada padanan (terdekat Pasal {pair.nearest.pasal})"
-        )
-        print(f"  Pasal {pair.a.pasal:>4} -> {target} [{pair.score:.3f}]")
+        print(f"  Pasal {pair.a.pasal:>4} -> {_target(pair, english)} [{_score(pair, english)}]")
     return EXIT_OK
 
 
-def _print_matrix(matrix) -> None:
+def _align_header(result, english: bool) -> str:
+    if english:
+        return (
+            f"{result.a} -> {result.b} (threshold {result.threshold}; mutual best pairs "
+            f"from {result.mutual_threshold})"
+        )
+    return (
+        f"{result.a} -> {result.b} (ambang {result.threshold}; pasangan saling terbaik "
+        f"mulai {result.mutual_threshold})"
+    )
+
+
+def _target(pair, english: bool) -> str:
+    if pair.b:
+        return f"Pasal {pair.b.pasal}"
+    if english:
+        return f"no counterpart (nearest Pasal {pair.nearest.pasal})"
+    return f"tidak ada padanan (terdekat Pasal {pair.nearest.pasal})"
+
+
+def _score(pair, english: bool) -> str:
+    if not pair.mutual:
+        return f"{pair.score:.3f}"
+    return f"{pair.score:.3f}, {'mutual best' if english else 'saling terbaik'}"
+
+
+def _print_matrix(matrix, english: bool = False) -> None:
     ids = [column.id for column in matrix.columns]
-    print(" | ".join(["kelompok", *ids]))
+    print(" | ".join(["group" if english else "kelompok", *ids]))
     for number, row in enumerate(matrix.rows, 1):
         cells = [",".join(p.pasal for p in row.cells.get(i, [])) or "-" for i in ids]
         print(" | ".join([str(number), *cells]))
 
 
-def _print_diff(result) -> None:
+STATUS_EN = {"equal": "equal", "changed": "changed", "added": "added", "dropped": "dropped"}
+
+
+def _print_diff(result, english: bool = False) -> None:
     print(f"A: {result.a.citation}\nB: {result.b.citation}")
-    print(f"kemiripan {result.similarity}")
+    print(f"{'similarity' if english else 'kemiripan'} {result.similarity}")
     for unit in result.units:
-        status = STATUS_ID[unit.status]
+        status = (STATUS_EN if english else STATUS_ID)[unit.status]
         print(f"\n[{unit.a_label or '—'} | {unit.b_label or '—'}] {status} {unit.similarity}")
-        print("  " + " ".join(_markup(run) for run in unit.runs))
+        print("  " + join_runs(unit.runs))
+
+
+def join_runs(runs) -> str:
+    """The runs as one line, with no space before a closing punctuation mark (``.``,
+    ``,``, ``)`` ...) or after an opening one, as the text itself is written."""
+    out = ""
+    for run in runs:
+        piece = _markup(run)
+        if not piece:
+            continue
+        first = (run.a or run.b or "")[:1]
+        if out and not first.startswith(_CLOSING) and not out.endswith(_OPENING):
+            out += " "
+        out += piece
+    return out
 
 
 def _markup(run) -> str:
@@ -163,16 +231,20 @@ def _write(target: str, text: str) -> None:
 
 
 # --- errors ---------------------------------------------------------------------------------
+def _english(args: argparse.Namespace) -> bool:
+    return language(args) == "en"
+
+
 def _guarded(args: argparse.Namespace, action) -> int:
-    """Run ``action(source)``; bad input becomes an Indonesian message and exit code 2."""
+    """Run ``action(source)``; bad input becomes a message and exit code 2."""
     from capabilities.source import EmbeddedSource
 
     try:
         return action(EmbeddedSource(args.data))
     except ComparisonError as error:
-        return _bad(args, error.message)
+        return _bad(args, error.message, error.english)
 
 
-def _bad(args: argparse.Namespace, message: str) -> int:
-    print(f"perwali {args.command}: {message}", file=sys.stderr)
+def _bad(args: argparse.Namespace, message: str, english: str) -> int:
+    print(f"perwali {args.command}: {english if _english(args) else message}", file=sys.stderr)
     return EXIT_BAD_INPUT

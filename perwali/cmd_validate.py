@@ -13,7 +13,13 @@ import json
 import sys
 from pathlib import Path
 
-from perwali.cmd_validate_extra import add_export_options, export_requested, write_export
+from perwali.cmd_validate_extra import (
+    add_export_options,
+    add_lang_option,
+    export_requested,
+    language,
+    write_export,
+)
 from perwali.store import StoreError
 
 EXIT_OK, EXIT_VIOLATION, EXIT_BAD_INPUT = 0, 1, 2
@@ -31,7 +37,7 @@ def add_parser(commands, data_option) -> None:
         "--regulation", required=True, metavar="REG_ID", help="regulation id, or 'all'"
     )
     validate.add_argument("--json", action="store_true", help="print JSON")
-    validate.add_argument("--lang", choices=("id", "en"), default="id", help="message language")
+    add_lang_option(validate)
     add_export_options(validate)
     data_option(validate)
     validate.set_defaults(handler=run_validate)
@@ -39,7 +45,7 @@ def add_parser(commands, data_option) -> None:
     rules = commands.add_parser("rules", help="the validation rules, with their provisions")
     rules.add_argument("regulation", nargs="?", metavar="REG_ID", help="only this regulation")
     rules.add_argument("--json", action="store_true", help="print JSON")
-    rules.add_argument("--lang", choices=("id", "en"), default="id", help="description language")
+    add_lang_option(rules)
     data_option(rules)
     rules.set_defaults(handler=run_rules)
 
@@ -49,8 +55,9 @@ def run_validate(args: argparse.Namespace) -> int:
     from capabilities.validate import InputErrors, load, validate_graph
     from capabilities.validate.matrix import validate_all
 
-    english = args.lang == "en"
-    if not _known_regulation(args.regulation, english, allow_all=True):
+    english = language(args) == "en"
+    args.regulation = _known_regulation(args.regulation, english, allow_all=True)
+    if args.regulation is None:
         return EXIT_BAD_INPUT
     if not args.path.exists():
         what = "does not exist" if english else "tidak ada"
@@ -93,9 +100,11 @@ def run_rules(args: argparse.Namespace) -> int:
     from capabilities.validate.citations import load_citations
     from capabilities.validate.rules import catalogue
 
-    english = args.lang == "en"
-    if args.regulation and not _known_regulation(args.regulation, english, allow_all=False):
-        return EXIT_BAD_INPUT
+    english = language(args) == "en"
+    if args.regulation:
+        args.regulation = _known_regulation(args.regulation, english, allow_all=False)
+        if args.regulation is None:
+            return EXIT_BAD_INPUT
     try:
         rules = catalogue(load_citations(EmbeddedSource(args.data)), args.regulation)
     except StoreError as error:
@@ -106,26 +115,22 @@ def run_rules(args: argparse.Namespace) -> int:
         return EXIT_OK
     for rule in rules:
         description = rule.description_en if english else rule.description_id
-        print(f"{rule.id} [{', '.join(rule.severities)}]: {description}")
+        severities = ", ".join(severity_word(sev, english) for sev in rule.severities)
+        print(f"{rule.id} [{severities}]: {description}")
         for provision in rule.provisions:
-            print(f"    {provision.severity:9} {provision.citation}")
+            print(f"    {severity_word(provision.severity, english):11} {provision.citation}")
     return EXIT_OK
 
 
-def _known_regulation(regulation: str, english: bool, allow_all: bool) -> bool:
-    from capabilities.validate.engine import regulations
+def _known_regulation(regulation: str, english: bool, allow_all: bool) -> str | None:
+    """The id ``regulation`` names (any case), or None with the message printed."""
+    from capabilities.validate.engine import UnknownRegulation, resolve
 
-    known = regulations()
-    if regulation in known or (allow_all and regulation == "all"):
-        return True
-    choices = ", ".join(known + (["all"] if allow_all else []))
-    message = (
-        f"no shapes for regulation {regulation!r}; choose one of: {choices}"
-        if english
-        else f"tidak ada shapes untuk peraturan {regulation!r}; pilih salah satu: {choices}"
-    )
-    print(f"perwali: {message}", file=sys.stderr)
-    return False
+    try:
+        return resolve(regulation, allow_all)
+    except UnknownRegulation as error:
+        print(f"perwali: {error.english if english else error.message}", file=sys.stderr)
+        return None
 
 
 def _print_input_errors(errors, args: argparse.Namespace) -> int:
@@ -139,6 +144,15 @@ def _print_input_errors(errors, args: argparse.Namespace) -> int:
     return EXIT_BAD_INPUT
 
 
+#: Severity words of the text output (JSON keeps "Violation", "Warning", "Info").
+SEVERITY_ID = {"Violation": "Pelanggaran", "Warning": "Peringatan", "Info": "Informasi"}
+
+
+def severity_word(severity: str, english: bool) -> str:
+    """A severity as the text output shows it: Indonesian unless ``english``."""
+    return severity if english else SEVERITY_ID.get(severity, severity)
+
+
 def _print_report(report, english: bool) -> None:
     counts = report.counts
     verdict = (
@@ -146,25 +160,34 @@ def _print_report(report, english: bool) -> None:
         if report.conforms
         else ("does not conform" if english else "tidak sesuai")
     )
-    print(
-        f"== {report.regulation}: {verdict} — Violation {counts['Violation']}, "
-        f"Warning {counts['Warning']}, Info {counts['Info']}"
-    )
+    tally = ", ".join(f"{severity_word(key, english)} {counts[key]}" for key in SEVERITY_ID)
+    print(f"== {report.regulation}: {verdict} — {tally}")
     for finding in report.findings:
         value = f" [{finding.value}]" if finding.value else ""
-        print(f"  {finding.severity:9} {finding.subject}{value} — {finding.citation}")
-        print(f"            {finding.message}")
+        word = severity_word(finding.severity, english)
+        print(f"  {word:11} {finding.subject}{value} — {finding.citation}")
+        print(f"              {finding.message}")
 
 
 STATUS_ID = {"not-stated": "tidak diatur", "conforms": "sesuai"}
 
 
+def _status(cell: dict, english: bool) -> str:
+    status = cell["status"]
+    word = status if english else STATUS_ID.get(status) or severity_word(status, english)
+    return f"{word} ({cell['findings']})" if cell["findings"] else word
+
+
 def _print_matrix(matrix: list[dict], english: bool) -> None:
+    """Rules down, regulations across (full ids), every column aligned."""
     print("== matrix" if english else "== matriks")
+    if not matrix:
+        return
+    ids = list(matrix[0]["regulations"])
+    table = [["rule" if english else "aturan", *ids]]
     for row in matrix:
-        cells = []
-        for reg, cell in row["regulations"].items():
-            status = cell["status"] if english else STATUS_ID.get(cell["status"], cell["status"])
-            count = f" ({cell['findings']})" if cell["findings"] else ""
-            cells.append(f"{reg.split('-')[0]}: {status}{count}")
-        print(f"  {row['rule']}: {', '.join(cells)}")
+        table.append([row["rule"], *(_status(row["regulations"][i], english) for i in ids)])
+    widths = [max(len(line[col]) for line in table) for col in range(len(table[0]))]
+    for line in table:
+        cells = (cell.ljust(width) for cell, width in zip(line, widths, strict=True))
+        print("  " + "  ".join(cells).rstrip())

@@ -60,7 +60,9 @@ def load(data_path_or_bytes: Path | str | bytes | DataGraph, filename: str | Non
 def validate_graph(
     source: GraphSource, data: DataGraph, regulation: str, lang: str = "id", focus_nodes=None
 ) -> ValidationReport:
-    """Validate a :class:`DataGraph` (optionally only ``focus_nodes``) against a regulation."""
+    """Validate a :class:`DataGraph` (optionally only ``focus_nodes``) against a regulation
+    (its id in any case)."""
+    regulation = engine.resolve(regulation)
     conforms, results_graph, raw = engine.run(data.graph, regulation, focus_nodes)
     citations = load_citations(source)
     return ValidationReport(

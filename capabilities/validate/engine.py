@@ -29,7 +29,16 @@ SEVERITIES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
 
 
 class UnknownRegulation(ValueError):
-    """No shapes graph for this regulation id."""
+    """No shapes graph for this regulation id; ``message`` / ``english`` say what it may
+    mean (ids matching by case, prefix or spelling)."""
+
+    def __init__(self, regulation: str, allow_all: bool = False):
+        from capabilities.similarity import unknown_regulation_message
+
+        known = regulations() + (["all"] if allow_all else [])
+        self.message, self.english = unknown_regulation_message(regulation, known)
+        super().__init__(self.english)
+        self.regulation = regulation
 
 
 @dataclass(frozen=True)
@@ -59,6 +68,17 @@ def regulations() -> list[str]:
     return sorted(
         path.stem for path in SHAPES_DIR.glob("*.ttl") if path.stem not in NOT_REGULATIONS
     )
+
+
+def resolve(regulation: str, allow_all: bool = False) -> str:
+    """The regulation id ``regulation`` names in any case (``Palu-28-2023``), or ``"all"``
+    when allowed; raises :class:`UnknownRegulation`."""
+    from capabilities.similarity import canonical_id
+
+    found = canonical_id(regulation, regulations() + (["all"] if allow_all else []))
+    if found is None:
+        raise UnknownRegulation(regulation, allow_all)
+    return found
 
 
 _lock = threading.Lock()

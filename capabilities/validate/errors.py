@@ -49,10 +49,21 @@ class InputErrors(Exception):
 
     def __init__(self, errors: list[InputError]):
         super().__init__(f"{len(errors)} input error(s)")
-        self.errors = errors
+        self.errors = sorted(errors, key=_place)
 
     def to_json(self, lang: str = "id") -> list[dict]:
         return [error.to_json(lang) for error in self.errors]
+
+
+def _place(error: InputError) -> tuple:
+    """Sort key: file, then row (file-wide errors first), then column as in the template."""
+    from capabilities.validate.input_csv import TABLES
+
+    table = TABLES.get(error.file.removesuffix(".csv"))
+    columns = table.columns if table else ()
+    column = error.column or ""
+    rank = columns.index(column) if column in columns else len(columns)
+    return (error.file, error.row or 0, rank, column, error.subject or "")
 
 
 class ErrorList:

@@ -134,24 +134,66 @@ def read_folder(folder: Path) -> DataGraph:
     headers: dict[str, list[str]] = {}
     errors = ErrorList()
     for path in sorted(folder.glob("*.csv")):
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except UnicodeDecodeError:
-            errors.add(
-                path.name, None, None, None, "berkas bukan teks UTF-8", "the file is not UTF-8 text"
-            )
-            continue
-        headers[path.stem], tables[path.stem] = parse_csv(text)
-    errors.raise_if_any()
+        read = read_csv_bytes(path.name, path.read_bytes(), errors)
+        if read is not None:
+            headers[path.stem], tables[path.stem] = read
+    if errors.errors:  # a file that failed to read: no cascading errors from the others
+        check_file_names((path.stem for path in folder.glob("*.csv")), errors)
+        errors.raise_if_any()
     return read_tables(tables, folder.name, headers=headers)
 
 
+def read_csv_bytes(file: str, data: bytes, errors: ErrorList) -> tuple[list[str], Rows] | None:
+    """Header and rows of one CSV file, or None (the problem added to ``errors``).
+
+    UTF-8 (a BOM is accepted); another encoding is reported with its line and byte
+    offset, not guessed. An unclosed quote is reported at the row where it opens.
+    """
+    bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    try:
+        text = data[bom:].decode("utf-8")
+    except UnicodeDecodeError as error:
+        _not_utf8(file, data, bom + error.start, errors)
+        return None
+    try:
+        return parse_csv(text)
+    except CsvSyntaxError as error:
+        errors.add(file, error.row, None, None, error.message_id, error.message_en)
+        return None
+
+
+def _not_utf8(file: str, data: bytes, offset: int, errors: ErrorList) -> None:
+    line = data[:offset].count(b"\n") + 1
+    byte = f"0x{data[offset]:02X}"
+    errors.add(
+        file,
+        line,
+        None,
+        None,
+        f"berkas bukan teks UTF-8 (byte {byte} di baris {line}, posisi byte {offset}); "
+        "simpan sebagai 'CSV UTF-8' di Excel",
+        f"the file is not UTF-8 text (byte {byte} on line {line}, byte offset {offset}); "
+        "save it as 'CSV UTF-8' in Excel",
+    )
+
+
+class CsvSyntaxError(ValueError):
+    """A CSV text that cannot be split into rows (e.g. a quote that is never closed)."""
+
+    def __init__(self, row: int, message_id: str, message_en: str):
+        super().__init__(message_en)
+        self.row, self.message_id, self.message_en = row, message_id, message_en
+
+
 def parse_csv(text: str) -> tuple[list[str], Rows]:
-    """Header and rows of one CSV text; the delimiter (``,`` or ``;``) is sniffed."""
+    """Header and rows of one CSV text; the delimiter (``,`` or ``;``) is sniffed.
+
+    Raises :class:`CsvSyntaxError` for a malformed text (an unclosed quote would
+    otherwise swallow the rest of the file silently).
+    """
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    rows = [row for row in reader]
+    rows = _records(text, delimiter)
     if not rows:
         return [], []
     header = [cell.strip().lower() for cell in rows[0]]
@@ -167,6 +209,36 @@ def parse_csv(text: str) -> tuple[list[str], Rows]:
     return header, body
 
 
+def _records(text: str, delimiter: str) -> list[list[str]]:
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
+    rows: list[list[str]] = []
+    while True:
+        line = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return rows
+        except csv.Error as error:
+            raise _syntax_error(len(rows) + 1, line, str(error)) from None
+        rows.append(row)
+
+
+def _syntax_error(row: int, line: int, detail: str) -> CsvSyntaxError:
+    if "end of data" in detail:
+        return CsvSyntaxError(
+            row,
+            f"tanda kutip tidak ditutup (dibuka di baris {row}, baris teks {line}); "
+            "sisa berkas tidak dapat dibaca",
+            f"unclosed quote (opened on row {row}, text line {line}); "
+            "the rest of the file cannot be read",
+        )
+    return CsvSyntaxError(
+        row,
+        f"baris CSV rusak (baris teks {line}): {detail}; periksa tanda kutip",
+        f"malformed CSV row (text line {line}): {detail}; check the quotes",
+    )
+
+
 def read_tables(
     tables: dict[str, Rows], source_name: str, headers: dict[str, list[str]] | None = None
 ) -> DataGraph:
@@ -177,16 +249,7 @@ def read_tables(
     Row ``i`` of a table is reported as row ``i + 2`` (row 1 is the header).
     """
     errors = ErrorList()
-    for name in tables:
-        if name not in TABLES:
-            errors.add(
-                f"{name}.csv",
-                None,
-                None,
-                None,
-                f"berkas tidak dikenal; berkas templat: {_names()}",
-                f"unknown file; the template's files: {_names()}",
-            )
+    check_file_names(tables, errors)
     clean: dict[str, list[tuple[int, dict[str, str]]]] = {}
     for name, table in TABLES.items():
         if name not in tables:
@@ -217,6 +280,20 @@ def read_tables(
     check_cycles(org, errors)
     errors.raise_if_any()
     return model.to_graph(org, source_name, "csv")
+
+
+def check_file_names(names: Iterable[str], errors: ErrorList) -> None:
+    """Report every file name (without ``.csv``) that is not a file of the template."""
+    for name in names:
+        if name not in TABLES:
+            errors.add(
+                f"{name}.csv",
+                None,
+                None,
+                None,
+                f"berkas tidak dikenal; berkas templat: {_names()}",
+                f"unknown file; the template's files: {_names()}",
+            )
 
 
 def _names() -> str:
@@ -312,7 +389,8 @@ def _organisation(clean, errors: ErrorList) -> Organisation:
             if record is None:
                 continue
             if row[key] in records:
-                _duplicate(errors, record.origin, key, row[key])
+                _duplicate(errors, record.origin, key, row[key], records[row[key]].origin)
+                org.duplicates.append(record)
                 continue
             records[row[key]] = record  # kept even with a bad value, so references resolve
     for row_number, row in clean["anggota_tim"]:
@@ -443,15 +521,24 @@ def _items(value: str | None) -> tuple[str, ...]:
     return tuple(item for item in (value or "").split(";") if item)
 
 
-def _duplicate(errors: ErrorList, origin: Origin, column: str, value: str) -> None:
+def _duplicate(errors: ErrorList, origin: Origin, column: str, value: str, first: Origin) -> None:
     errors.add(
         origin.file,
         origin.row,
         column,
         value,
-        f"{column} {value!r} ganda (sudah dipakai di baris sebelumnya)",
-        f"duplicate {column} {value!r} (already used on an earlier row)",
+        f"{column} {value!r} ganda (sudah dipakai di baris {first.row})",
+        f"duplicate {column} {value!r} (already used on row {first.row})",
     )
 
 
-__all__ = ["TABLES", "InputErrors", "parse_csv", "read_folder", "read_tables"]
+__all__ = [
+    "TABLES",
+    "CsvSyntaxError",
+    "InputErrors",
+    "check_file_names",
+    "parse_csv",
+    "read_csv_bytes",
+    "read_folder",
+    "read_tables",
+]

@@ -42,6 +42,8 @@ FORMATS = {
     ".xml": ox.RdfFormat.RDF_XML,
     ".owl": ox.RdfFormat.RDF_XML,
 }
+#: The other accepted forms of an upload (read by :mod:`capabilities.validate.upload`).
+TABULAR_FORMS = (".csv", ".xlsx", ".zip")
 _JENJANG_OF_LEVEL = {
     str(PW["jenjang" + "".join(p.capitalize() for p in value.split("_"))]): value
     for value in model.JENJANG_CLASS
@@ -51,6 +53,11 @@ _JENJANG_OF_LEVEL = {
 def format_of(filename: str) -> ox.RdfFormat | None:
     """The RDF format named by a file name's extension, or None."""
     return FORMATS.get(Path(filename).suffix.lower())
+
+
+def accepted_forms() -> str:
+    """Every accepted extension: the template's (CSV, XLSX, zipped CSV) and RDF's."""
+    return ", ".join((*TABULAR_FORMS, *FORMATS))
 
 
 def read_rdf_file(path: Path) -> DataGraph:
@@ -65,8 +72,8 @@ def read_rdf_bytes(data: bytes, filename: str) -> DataGraph:
     if rdf_format is None:
         _fail(
             filename,
-            f"format berkas tidak dikenal; gunakan {', '.join(FORMATS)}",
-            f"unknown file format; use {', '.join(FORMATS)}",
+            f"format berkas tidak dikenal; gunakan {accepted_forms()}",
+            f"unknown file format; use {accepted_forms()}",
         )
     _refuse_unsafe(data, rdf_format, filename)
     graph = Graph()

@@ -6,21 +6,24 @@ Shared by every input format (the records carry their :class:`~model.Origin`).
 from __future__ import annotations
 
 from capabilities.validate.errors import ErrorList
-from capabilities.validate.model import Organisation, Origin
+from capabilities.validate.model import Organisation, Origin, Pegawai, Unit
 
 
 def check_references(org: Organisation, errors: ErrorList) -> None:
-    """Every nip and kode a record names exists; no unit is led by two people."""
+    """Every nip and kode a record names exists; no unit is led by two people.
+
+    The references of a duplicate row (``org.duplicates``) are checked too, so that its
+    other mistakes are not hidden behind the duplicate."""
     for unit in org.units.values():
         _exists(errors, unit.origin, "induk", unit.induk, org.units, "unit")
     leaders: dict[str, str] = {}
+    for person in org.duplicates:
+        if isinstance(person, Pegawai):
+            _person_references(errors, person, org)
+        elif isinstance(person, Unit):
+            _exists(errors, person.origin, "induk", person.induk, org.units, "unit")
     for person in org.pegawai.values():
-        _exists(errors, person.origin, "kode_unit", person.unit, org.units, "unit")
-        _exists(errors, person.origin, "atasan_nip", person.atasan, org.pegawai, "pegawai")
-        _exists(
-            errors, person.origin, "penilai_kinerja_nip", person.penilai, org.pegawai, "pegawai"
-        )
-        _exists(errors, person.origin, "pimpinan_unit", person.pimpinan_unit, org.units, "unit")
+        _person_references(errors, person, org)
         if person.atasan == person.nip:
             _add(
                 errors,
@@ -61,6 +64,13 @@ def check_references(org: Organisation, errors: ErrorList) -> None:
     for item in org.penugasan.values():
         _exists(errors, item.origin, "nip", item.nip, org.pegawai, "pegawai", "pwv:pegawai")
         _exists(errors, item.origin, "unit_tujuan", item.unit_tujuan, org.units, "unit")
+
+
+def _person_references(errors: ErrorList, person: Pegawai, org: Organisation) -> None:
+    _exists(errors, person.origin, "kode_unit", person.unit, org.units, "unit")
+    _exists(errors, person.origin, "atasan_nip", person.atasan, org.pegawai, "pegawai")
+    _exists(errors, person.origin, "penilai_kinerja_nip", person.penilai, org.pegawai, "pegawai")
+    _exists(errors, person.origin, "pimpinan_unit", person.pimpinan_unit, org.units, "unit")
 
 
 def check_cycles(org: Organisation, errors: ErrorList) -> None:

@@ -201,6 +201,7 @@ class Organisation:
     anggota: list[Anggota] = field(default_factory=list)
     penugasan: dict[str, Penugasan] = field(default_factory=dict)
     iris: dict[tuple[str, str], str] = field(default_factory=dict)
+    duplicates: list = field(default_factory=list)  # records whose key was taken already
 
     def iri(self, kind: str, code: str) -> URIRef:
         """The node of a record: its own IRI (RDF input) or ``urn:perwali-upload:kind:code``."""

@@ -181,7 +181,7 @@ class Rule:
 
 def catalogue(citations: Citations, regulation: str | None = None) -> list[Rule]:
     """Every rule (of one regulation, or of all), with the provisions that state it."""
-    chosen = [regulation] if regulation else engine.regulations()
+    chosen = [engine.resolve(regulation)] if regulation else engine.regulations()
     rules = {rule_id: Rule(rule_id, *texts) for rule_id, texts in RULES.items()}
     for reg in chosen:
         seen = set()

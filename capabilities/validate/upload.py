@@ -79,15 +79,13 @@ def _read_csv_files(files: list[tuple[str, bytes]]) -> DataGraph:
     tables, headers = {}, {}
     errors = ErrorList()
     for name, data in files:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            errors.add(
-                name, None, None, None, "berkas bukan teks UTF-8", "the file is not UTF-8 text"
-            )
-            continue
-        stem = PurePath(name).stem.lower()
-        headers[stem], tables[stem] = input_csv.parse_csv(text)
+        read = input_csv.read_csv_bytes(name, data, errors)
+        if read is not None:
+            stem = PurePath(name).stem.lower()
+            headers[stem], tables[stem] = read
+    if errors.errors:  # a file that failed to read: no cascading errors from the others
+        check = [PurePath(name).stem.lower() for name, _ in files]
+        input_csv.check_file_names(check, errors)
     errors.raise_if_any()
     return input_csv.read_tables(tables, "upload", headers=headers)
 

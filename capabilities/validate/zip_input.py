@@ -12,7 +12,12 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 
 from capabilities.validate.errors import ErrorList, InputErrors
-from capabilities.validate.input_csv import TABLES, parse_csv, read_tables
+from capabilities.validate.input_csv import (
+    TABLES,
+    check_file_names,
+    read_csv_bytes,
+    read_tables,
+)
 from capabilities.validate.model import DataGraph
 from capabilities.validate.safe_zip import open_zip, read_bytes, read_entry
 
@@ -26,7 +31,7 @@ def read_zip(data: bytes | str | Path, source_name: str | None = None) -> DataGr
     """
     source = source_name or (Path(data).name if not isinstance(data, bytes) else "upload.zip")
     archive = open_zip(read_bytes(data), source, KIND)
-    errors = ErrorList()
+    errors, unreadable = ErrorList(), ErrorList()
     tables, headers, places = {}, {}, {}
     with archive:
         for info in archive.infolist():
@@ -48,20 +53,12 @@ def read_zip(data: bytes | str | Path, source_name: str | None = None) -> DataGr
             if name not in TABLES:
                 tables[name] = []  # reported by read_tables as an unknown file
                 continue
-            try:
-                text = read_entry(archive, info, source).decode("utf-8-sig")
-            except UnicodeDecodeError:
-                errors.add(
-                    f"{name}.csv",
-                    None,
-                    None,
-                    None,
-                    "berkas bukan teks UTF-8",
-                    "the file is not UTF-8 text",
-                )
-                headers[name], tables[name] = list(TABLES[name].columns), []
-                continue
-            headers[name], tables[name] = parse_csv(text)
+            read = read_csv_bytes(f"{name}.csv", read_entry(archive, info, source), unreadable)
+            if read is not None:
+                headers[name], tables[name] = read
+    if unreadable.errors:  # a file that failed to read: no cascading errors from the others
+        check_file_names(tables, errors)
+        raise InputErrors(errors.errors + unreadable.errors)
     try:
         graph = read_tables(tables, source, headers=headers)
     except InputErrors as caught:

@@ -13,7 +13,7 @@ from flask import Blueprint, Response, jsonify, request
 
 from capabilities.align import align, align_all
 from capabilities.diff import diff
-from capabilities.similarity import ComparisonError
+from capabilities.similarity import ComparisonError, UnknownRegulation, regulation_id
 from capabilities.unique import unique
 from server.api.common import graph_source, query_param, run_limited
 from server.errors import ApiError
@@ -30,7 +30,7 @@ register_messages(
     {
         "align-bad-request": "{detail}",
         "align-bad-input": "{detail}",
-        "align-unknown-regulation": "{detail}",
+        "unknown-regulation": "{detail}",  # shared with /api/validate, /api/rules
         "align-unknown-provision": "{detail}",
     }
 )
@@ -64,7 +64,7 @@ def api_diff():
 
 @bp.get("/api/unique")
 def api_unique():
-    reg_id = query_param("regulation", max_chars=MAX_ID_CHARS)
+    reg_id = _run(regulation_id, query_param("regulation", max_chars=MAX_ID_CHARS))
     found = _run(unique, reg_id)
     return jsonify({"regulation": reg_id, "unique": [item.to_json() for item in found]})
 
@@ -73,9 +73,10 @@ def _run(function, *args):
     try:
         return run_limited(function, graph_source(), *args)
     except ComparisonError as error:
+        code = error.code if isinstance(error, UnknownRegulation) else f"align-{error.code}"
         raise ApiError(
             error.status,
-            f"align-{error.code}",
+            code,
             error.english if wants_english() else error.message,
         ) from None
 
@@ -113,6 +114,11 @@ _PAIR = {
         "a": {"type": "string", "description": "Pasal number in A"},
         "b": {"type": ["string", "null"], "description": "counterpart Pasal in B, or null"},
         "score": {"type": "number", "description": "score of the best candidate"},
+        "mutual": {
+            "type": "boolean",
+            "description": "accepted below threshold (down to mutual_threshold): each Pasal "
+            "is the other's best candidate",
+        },
         "a_citation": {"type": "string"},
         "b_citation": {"type": ["string", "null"]},
         "a_iri": {"type": "string"},
@@ -140,7 +146,8 @@ OPENAPI_PATHS = {
             "summary": "Counterpart Pasal across regulations",
             "description": (
                 "With a and b: the best counterpart in b of every Pasal of a (null below the "
-                "null threshold, which is read from the data). With all=1: groups of mutual "
+                "null threshold, which is read from the data; between mutual_threshold and "
+                "threshold only mutual best pairs count). With all=1: groups of mutual "
                 "counterparts across all regulations, one column per regulation "
                 "(format=csv for the CSV matrix)."
             ),
@@ -161,6 +168,7 @@ OPENAPI_PATHS = {
                                     "a": {"type": "string"},
                                     "b": {"type": "string"},
                                     "threshold": {"type": "number"},
+                                    "mutual_threshold": {"type": "number"},
                                     "pairs": {"type": "array", "items": _PAIR},
                                     "regulations": {"type": "array"},
                                     "rows": {"type": "array"},

@@ -14,14 +14,14 @@ from flask import Blueprint, current_app, jsonify, request
 
 from capabilities.validate import MAX_UPLOAD_BYTES, InputErrors, validate_graph
 from capabilities.validate.citations import load_citations
-from capabilities.validate.engine import regulations
+from capabilities.validate.engine import UnknownRegulation, resolve
 from capabilities.validate.matrix import validate_all
 from capabilities.validate.rules import catalogue
 from capabilities.validate.upload import read_body, read_files
 from server.api.common import graph_source, language, run_limited
 from server.api.validate_extra import export_response, requested_format
 from server.errors import ApiError
-from server.messages import localise, register_messages
+from server.messages import localise, register_messages, wants_english
 
 bp = Blueprint("api_validate", __name__)
 
@@ -29,7 +29,7 @@ register_messages(
     {
         "bad-upload": "Data yang diunggah tidak dapat divalidasi; lihat daftar kesalahan. "
         "Rincian: {detail}",
-        "unknown-regulation": "Peraturan tidak dikenal. Rincian: {detail}",
+        "unknown-regulation": "{detail}",  # shared with /api/align, /api/unique
         "upload-too-large": "Unggahan terlalu besar. Rincian: {detail}",
         "missing-upload": "Tidak ada data yang diunggah. Rincian: {detail}",
     }
@@ -46,11 +46,11 @@ def _regulation(required: bool) -> str | None:
         if required:
             raise ApiError(400, "missing-parameter", "the query parameter 'regulation' is required")
         return None
-    known = regulations()
-    if value not in known and not (required and value == "all"):
-        choices = ", ".join(known + (["all"] if required else []))
-        raise ApiError(404, "unknown-regulation", f"{value!r}; choose one of: {choices}")
-    return value
+    try:
+        return resolve(value, allow_all=required)
+    except UnknownRegulation as error:
+        detail = error.english if wants_english() else error.message
+        raise ApiError(404, "unknown-regulation", detail) from None
 
 
 def _read_upload():

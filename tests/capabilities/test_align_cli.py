@@ -101,3 +101,73 @@ def test_unique_json_and_text(capsys, built_data):
     assert any(u["pasal"] == "10" and u["ayat"] == "6" for u in found)
     code, out, _ = run(capsys, "unique", "semarang-85-2023", "--data", str(built_data))
     assert "tanpa padanan di peraturan lain" in out
+
+
+def test_align_header_names_both_thresholds_and_marks_mutual_pairs(capsys, built_data):
+    _, out, _ = run(capsys, "align", PALU, TEBING, "--json", "--data", str(built_data))
+    result = json.loads(out)
+    low, high = result["mutual_threshold"], result["threshold"]
+    assert 0 < low < high
+    mutual = [p for p in result["pairs"] if p["mutual"]]
+    assert mutual and all(p["b"] and low <= p["score"] < high for p in mutual)
+    assert all(p["score"] >= high for p in result["pairs"] if p["b"] and not p["mutual"])
+    _, out, _ = run(capsys, "align", PALU, TEBING, "--data", str(built_data))
+    assert f"ambang {high}; pasangan saling terbaik mulai {low}" in out.splitlines()[0]
+    line = next(line for line in out.splitlines() if f"Pasal {mutual[0]['b']} [" in line)
+    assert line.endswith(f"[{mutual[0]['score']:.3f}, saling terbaik]")
+    with pytest.raises(SystemExit):
+        main(["align", "--help"])
+    assert "saling terbaik" in " ".join(capsys.readouterr().out.split())
+
+
+@pytest.mark.parametrize("how", [["--lang", "en"], ["PERWALI_LANG"]])
+def test_align_diff_unique_honour_english(capsys, built_data, monkeypatch, how):
+    lang = how if how[0] == "--lang" else []
+    if how == ["PERWALI_LANG"]:
+        monkeypatch.setenv("PERWALI_LANG", "en")
+    data = ["--data", str(built_data)]
+    code, out, _ = run(capsys, "align", PALU, TEBING, *lang, *data)
+    assert code == 0 and "threshold" in out and "no counterpart" in out and "ambang" not in out
+    code, out, _ = run(
+        capsys, "diff", "palu-28-2023 21 4", "tebing-tinggi-21-2024 9 4", *lang, *data
+    )
+    assert code == 0 and "similarity" in out and "changed" in out and "kemiripan" not in out
+    code, out, _ = run(capsys, "unique", "semarang-85-2023", *lang, *data)
+    assert "with no counterpart in the other regulations" in out
+    code, _, err = run(capsys, "unique", "Palu", *lang, *data)
+    assert code == 2 and "unknown regulation 'Palu'; did you mean: palu-28-2023" in err
+
+
+def test_regulation_ids_in_any_case(capsys, built_data):
+    code, out, _ = run(capsys, "unique", "Semarang-85-2023", "--json", "--data", str(built_data))
+    assert code == 0 and json.loads(out)["regulation"] == "semarang-85-2023"
+    code, out, _ = run(capsys, "align", "PALU-28-2023", TEBING, "--json", "--data", str(built_data))
+    assert code == 0 and json.loads(out)["a"] == PALU
+    code, _, err = run(capsys, "unique", "Palu", "--data", str(built_data))
+    assert code == 2 and "peraturan 'Palu' tidak dikenal; mungkin maksud Anda: palu-28-2023" in err
+
+
+def test_diff_text_joins_punctuation():
+    from types import SimpleNamespace as Run
+
+    from perwali.cmd_align import join_runs
+
+    runs = [
+        Run(op="equal", a="ditetapkan", b="ditetapkan"),
+        Run(op="insert", a="", b="jika diperlukan"),
+        Run(op="equal", a=".", b="."),
+        Run(op="equal", a="sesuai ayat (", b="sesuai ayat ("),
+        Run(op="replace", a="1", b="2"),
+        Run(op="equal", a=")", b=")"),
+        Run(op="insert", a="", b=","),
+    ]
+    assert join_runs(runs) == "ditetapkan {+jika diperlukan+}. sesuai ayat ([-1-]{+2+}){+,+}"
+
+
+def test_diff_text_on_the_corpus_has_no_space_before_punctuation(capsys, built_data):
+    code, out, _ = run(
+        capsys, "diff", "palu-28-2023 21", "tebing-tinggi-21-2024 9", "--data", str(built_data)
+    )
+    assert code == 0 and "." in out
+    for mark in (" .", " ,", " ;", " )"):
+        assert mark not in out

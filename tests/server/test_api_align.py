@@ -67,9 +67,9 @@ def test_unique(client):
         (
             "/api/align?a=palu-28&b=tebing-tinggi-21-2024",
             404,
-            "align-unknown-regulation",
+            "unknown-regulation",
             "mungkin maksud Anda: palu-28-2023",
-            "closest ids: palu-28-2023",
+            "did you mean: palu-28-2023",
         ),
         (
             "/api/align?a=palu-28-2023",
@@ -131,3 +131,16 @@ def test_openapi_describes_the_routes(client):
         assert "get" in paths[path] and "200" in paths[path]["get"]["responses"]
     names = {p["name"] for p in paths["/api/diff"]["get"]["parameters"]}
     assert names == {"a", "b"}
+
+
+def test_regulation_ids_in_any_case_and_one_unknown_regulation_code(client):
+    response = client.get(f"/api/align?a=Palu-28-2023&b={TEBING.upper()}")
+    assert response.status_code == 200
+    assert (response.json["a"], response.json["b"]) == (PALU, TEBING)
+    assert 0 < response.json["mutual_threshold"] < response.json["threshold"]
+    assert any(p["mutual"] for p in response.json["pairs"])
+    response = client.get("/api/unique?regulation=Semarang-85-2023")
+    assert response.status_code == 200 and response.json["regulation"] == "semarang-85-2023"
+    response = client.get("/api/unique?regulation=Palu")
+    assert response.status_code == 404 and response.json["code"] == "unknown-regulation"
+    assert "mungkin maksud Anda: palu-28-2023" in response.json["message"]

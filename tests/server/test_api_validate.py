@@ -178,3 +178,33 @@ def test_rules(client):
 def test_openapi_lists_the_routes(client):
     paths = client.get("/api/openapi.json").get_json()["paths"]
     assert "/api/validate" in paths and "/api/rules" in paths
+
+
+def test_regulation_in_any_case_and_suggestion(client):
+    response = client.post(
+        "/api/validate?regulation=Palu-28-2023",
+        data=_csv_form(),
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 200 and response.get_json()["regulation"] == "palu-28-2023"
+    rules = client.get("/api/rules?regulation=PALU-28-2023")
+    assert rules.status_code == 200 and rules.get_json()
+    unknown = client.get("/api/rules?regulation=Palu")
+    assert unknown.status_code == 404 and unknown.get_json()["code"] == "unknown-regulation"
+    assert (
+        "peraturan 'Palu' tidak dikenal; mungkin maksud Anda: palu-28-2023"
+        in (unknown.get_json()["message"])
+    )
+    english = client.get("/api/rules?regulation=Palu", headers={"Accept-Language": "en"})
+    assert "did you mean: palu-28-2023" in english.get_json()["message"]
+
+
+def test_unknown_upload_format_lists_every_accepted_form(client):
+    data = {"file": (io.BytesIO(b"draft"), "draft.txt")}
+    response = client.post(
+        "/api/validate?regulation=palu-28-2023", data=data, content_type="multipart/form-data"
+    )
+    assert response.status_code == 400
+    message = str(response.get_json())
+    for form in (".csv", ".xlsx", ".zip", ".ttl", ".jsonld"):
+        assert form in message

@@ -53,7 +53,7 @@ def test_clean_organisation_exits_0(capsys, built_data, tmp_path):
         capsys, "validate", str(folder), "--regulation", PALU, "--data", str(built_data)
     )
     assert code == 0
-    assert "sesuai" in out and "Violation 0" in out
+    assert "sesuai" in out and "Pelanggaran 0" in out and "Violation" not in out
 
 
 def test_text_output_in_english(capsys, built_data):
@@ -138,8 +138,10 @@ def test_all_regulations_with_matrix(capsys, built_data):
         "--data",
         str(built_data),
     )
-    assert "== matriks" in out and "palu: Violation (1)" in out
-    assert "sukarela-persetujuan: cilegon: tidak diatur" in out
+    assert "== matriks" in out and "palu-28-2023" in out and "Pelanggaran (1)" in out
+    assert "padang:" not in out and "tebing:" not in out
+    row = next(line.split() for line in out.splitlines() if "sukarela-persetujuan" in line)
+    assert row[1:3] == ["tidak", "diatur"]  # cilegon-17-2023, the first column
 
 
 def test_rules_json(capsys, built_data):
