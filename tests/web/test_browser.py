@@ -31,6 +31,9 @@ PAGES = {
     "kueri": "/kueri",
     "galat": "/peraturan/tidak-ada",
 }
+#: ms to wait for a validation report: SHACL over five regulations takes > 30 s on a busy
+#: 2-core machine (the default timeout), a few seconds on a quiet one
+UPLOAD_WAIT = 120_000
 #: Pages answered with a status other than 200 on purpose.
 STATUS = {"kandidat": 300, "galat": 404}
 
@@ -109,7 +112,7 @@ def test_faulty_upload_shows_violations_with_citations(page, live_url, tmp_path)
     page.set_input_files("#file", str(upload))
     page.select_option("#regulation", "palu-28-2023")
     page.click("form.upload button[type=submit]")
-    page.wait_for_selector(".findings")
+    page.wait_for_selector(".findings", timeout=UPLOAD_WAIT)
     shoot(page, "validasi-hasil-1280")
     link = page.locator(".findings a", has_text="Pasal 1 angka 18 Peraturan Wali Kota Palu")
     assert link.count() >= 1
@@ -188,7 +191,7 @@ def test_upload_against_all_shows_the_matrix_on_a_phone(page, live_url, tmp_path
     page.set_input_files("#file", str(upload))
     page.select_option("#regulation", "all")
     page.click("form.upload button[type=submit]")
-    page.wait_for_selector("table.matrix")
+    page.wait_for_selector("table.matrix", timeout=UPLOAD_WAIT)
     assert "Rules per city" in page.inner_text("main")
     assert axe_violations(page) == []
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
