@@ -94,6 +94,14 @@ def test_cli_writes_the_template(tmp_path, capsys):
     assert main(["template", str(target), "--force"]) == 0
 
 
+def test_cli_template_messages_in_english(tmp_path, capsys, monkeypatch):
+    assert main(["template", str(tmp_path / "templat.csv"), "--lang", "en"]) == 2
+    assert "the file name must end in .xlsx" in capsys.readouterr().err
+    monkeypatch.setenv("PERWALI_LANG", "en")
+    assert main(["template", str(tmp_path / "templat.xlsx")]) == 0
+    assert "written:" in capsys.readouterr().out
+
+
 def test_cli_refuses_a_name_that_is_not_xlsx_and_an_unwritable_place(tmp_path, capsys):
     assert main(["template", str(tmp_path / "templat.csv")]) == 2
     assert ".xlsx" in capsys.readouterr().err
