@@ -227,7 +227,12 @@ class Executor:
 
     @property
     def alive(self) -> bool:
-        return self.process.is_alive()
+        """Whether the process can take a job. Once it is ready and idle nothing is due
+        from it, so a readable channel means its end closed (it died): one ``poll(0)``
+        rather than a wait on the process sentinel on every query."""
+        if self.info is None:
+            return self.process.is_alive()
+        return not self.conn.poll(0)
 
 
 _CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100

@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import TypeVar
 
-from flask import after_this_request, current_app, request
+from flask import current_app, request
 
 from capabilities.source import GraphSource, open_source
 from server.errors import ApiError
@@ -156,11 +156,9 @@ def run_limited(function: Callable[..., T], *args, **kwargs) -> T:
     ``request`` does not: read the request before).
 
     The limit is the app's ``API_TIMEOUT`` (default: ``QUERY_TIMEOUT``). Past it, the
-    client gets its 503 at once; with ``QUERY_ISOLATION=worker`` (a prefork server, one
-    request per process) the worker then exits, which stops the work, as for ``/sparql``.
-    Elsewhere the helper thread finishes on its own (Python cannot stop a thread): the
-    capabilities are our own bounded code over bounded input, so this guards the client's
-    wait, not against a runaway.
+    client gets its 503 at once; the helper thread finishes on its own (Python cannot stop
+    a thread): the capabilities are our own bounded code over bounded input, so this guards
+    the client's wait, not against a runaway.
     """
     app = current_app._get_current_object()
     config = app.config
@@ -174,8 +172,6 @@ def run_limited(function: Callable[..., T], *args, **kwargs) -> T:
     try:
         return future.result(limit)
     except FutureTimeout:
-        if config.get("QUERY_ISOLATION") == "worker":
-            _exit_after_response()
         raise ApiError(
             503,
             "api-timeout",
@@ -192,12 +188,3 @@ def _executor(size: int) -> ThreadPoolExecutor:
         if pool is None:
             pool = _threads[pid] = ThreadPoolExecutor(max(size, 4), thread_name_prefix="api")
     return pool
-
-
-def _exit_after_response() -> None:
-    from server.executor import exit_worker
-
-    @after_this_request
-    def _exit(response):
-        response.call_on_close(exit_worker)
-        return response
