@@ -15,18 +15,18 @@ instead. Target: a 4 MB regulation builds in < 10 s.
 Where the time goes (4 MB, ~1.56M quads, CPU s): the store's bulk load ~19 (RocksDB, about
 12 us a quad whether fed quad objects, a file or bytes), spaCy over the provisions ~6,
 semantic quads ~5, references ~4 (their own tokenizer), parsing ~2.4, structure quads ~1.8.
-The store is loaded by a background thread from N-Quads bytes (pyoxigraph releases the GIL
-there), so on two free cores it overlaps the extraction: the structure of a regulation
-loads while its meaning is extracted, the meaning while the dump is written.
+Loading the store from N-Quads in a background thread would overlap it with extraction
+(pyoxigraph releases the GIL there), but its parser renames blank nodes, splitting those
+shared by two loads; ``Store.bulk_extend`` keeps them and holds the GIL.
 
-Measured on the shared 2-core machine (load average 10-14, so wall seconds are noisy; CPU
-is user + system of the build process):
+Measured on the shared 2-core machine (load average 10-14: wall seconds are noisy; CPU is
+user + system of the build process), before any change of the write path:
 
-    size MB   before wall / cpu s   after wall / cpu s
-      1.01       76.1 / 14.3          23.2 / 13.8
-      2.01      159.8 / 26.7          67.1 / 25.3
-      4.03      165.8 / 47.0         107.6 / 53.3
-      8.03      447.6 / 107.1          (not re-run)
+    size MB   wall s   cpu s
+      1.01     76.1     14.3
+      2.01    159.8     26.7
+      4.03    165.8     47.0
+      8.03    447.6    107.1
 """
 
 from __future__ import annotations

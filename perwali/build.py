@@ -24,7 +24,7 @@ from extract.parse import DEFAULT_MAX_FILE_BYTES, ParseError, parse_file, read_s
 from extract.semantic_rdf import semantic_quads
 from extract.semantics import analyse
 from extract.to_rdf import instrument_quads, regulation_quads
-from perwali.store import PROJECT_ROOT, GenerationWriter, build_lock, staged_generation
+from perwali.store import PROJECT_ROOT, build_lock, write_embedded
 
 DEFAULT_CORPUS_DIR = PROJECT_ROOT / "corpus"
 ONTOLOGY_FILE = PROJECT_ROOT / "ontology" / "perwali.ttl"
@@ -98,15 +98,12 @@ def failure_message(file_name: str, stage: str, error: BaseException) -> str:
 
 def regulation_graph(regulation: Regulation) -> list[ox.Quad]:
     """The quads of one regulation: its structure and its meaning."""
-    return [*regulation_quads(regulation), *regulation_meaning(regulation)]
-
-
-def regulation_meaning(regulation: Regulation) -> list[ox.Quad]:
-    """The quads of what the provisions of ``regulation`` mean (roles, norms, references,
-    topics)."""
+    quads = list(regulation_quads(regulation))
     found = analyse(regulation)
-    quads = semantic_quads(regulation, found.norms, found.references, found.roles, found.topics)
-    return list(quads)
+    quads.extend(
+        semantic_quads(regulation, found.norms, found.references, found.roles, found.topics)
+    )
+    return quads
 
 
 def static_graph_quads() -> list[ox.Quad]:
@@ -139,39 +136,22 @@ def build(
     with build_lock(data_dir, wait=wait, on_wait=on_wait):
         started = time.perf_counter()
         parsed, failures = parse_corpus(corpus_dir, max_file_bytes)
-        with staged_generation(data_dir) as writer:
-            regulations = _write_regulations(parsed, writer, failures)
-            if not regulations:
-                raise ValueError(
-                    f"tidak ada peraturan yang dapat dibaca di {corpus_dir}; data lama tidak diubah"
-                    + "".join(f"\n  {name}: {message}" for name, message in failures)
-                )
-            writer.add(instrument_quads(regulations))
-            writer.add(static_graph_quads())
-        return BuildReport(regulations, failures, writer.count, time.perf_counter() - started)
-
-
-def _write_regulations(
-    parsed: list[Regulation], writer: GenerationWriter, failures: list[tuple[str, str]]
-) -> list[Regulation]:
-    """Add the graph of each regulation to ``writer``; the ones that failed go to
-    ``failures``. A regulation's structure is loaded into the store while its meaning is
-    being extracted (the slow part), and dropped again if that fails."""
-    regulations: list[Regulation] = []
-    for regulation in parsed:
-        loaded_ahead = False
-        try:
-            structure = list(regulation_quads(regulation))
-            writer.load_ahead(structure)
-            loaded_ahead = True
-            meaning = regulation_meaning(regulation)
-        except Exception as error:  # one bad file never stops the build
-            if loaded_ahead:
-                writer.discard()
-            name = regulation.source_file
-            failures.append((name, failure_message(name, "dianalisis", error)))
-            continue
-        writer.add(structure, loaded=True)
-        writer.add(meaning)
-        regulations.append(regulation)
-    return regulations
+        regulations: list[Regulation] = []
+        quads: list[ox.Quad] = []
+        for regulation in parsed:
+            try:
+                quads.extend(regulation_graph(regulation))
+            except Exception as error:  # one bad file never stops the build
+                name = regulation.source_file
+                failures.append((name, failure_message(name, "dianalisis", error)))
+                continue
+            regulations.append(regulation)
+        if not regulations:
+            raise ValueError(
+                f"tidak ada peraturan yang dapat dibaca di {corpus_dir}; data lama tidak diubah"
+                + "".join(f"\n  {name}: {message}" for name, message in failures)
+            )
+        quads.extend(instrument_quads(regulations))
+        quads.extend(static_graph_quads())
+        count = write_embedded(data_dir, quads)
+        return BuildReport(regulations, failures, count, time.perf_counter() - started)

@@ -28,7 +28,6 @@ import errno
 import fcntl
 import json
 import os
-import queue
 import secrets
 import shutil
 import threading
@@ -255,119 +254,41 @@ def write_embedded(data_dir: Path, quads: Iterable[ox.Quad], *, wait: float | No
     Holds the build lock (``wait`` as in :func:`build_lock`); on any failure the staging
     folder is removed and the current generation stays as it was.
     """
-    with staged_generation(data_dir, wait=wait) as writer:
-        writer.add(quads)
-    return writer.count
-
-
-@contextlib.contextmanager
-def staged_generation(data_dir: Path, *, wait: float | None = None) -> Iterator[GenerationWriter]:
-    """Stage a new generation of ``data_dir``: quads given to the :class:`GenerationWriter`
-    are loaded into its store in the background while the caller goes on; on a clean exit
-    the generation is completed and published, on an exception it is dropped and the
-    current generation stays as it was. Holds the build lock (``wait`` as in
-    :func:`build_lock`) throughout."""
     data_dir = Path(data_dir)
     with build_lock(data_dir, wait=wait):
         generations = data_dir / GENERATIONS_DIRNAME
         generations.mkdir(parents=True, exist_ok=True)
         name = _new_generation_name()
         staging = generations / (name + STAGING_SUFFIX)
-        writer = GenerationWriter(staging)
         try:
-            yield writer
-            writer.finish()
+            count = _write_generation(staging, quads)
             final = generations / name
             staging.rename(final)
         except BaseException:
-            writer.abandon()
             shutil.rmtree(staging, ignore_errors=True)
             raise
         _publish(data_dir, final)
         _drop_old_leftovers(data_dir)
         prune_generations(data_dir)
+        return count
 
 
-class GenerationWriter:
-    """The store and ``graph.nq`` of a new generation in ``folder``, written as quads come.
+def _write_generation(folder: Path, quads: Iterable[ox.Quad]) -> int:
+    """The store and ``graph.nq`` of a new generation in ``folder``; the number of quads.
 
-    Quads are serialised to N-Quads and bulk-loaded by one background thread (pyoxigraph
-    releases the GIL while loading bytes), so loading overlaps the caller's extraction.
-    The dump is the quads in the order added, a duplicate dropped (first one kept); the
-    store, a set, holds the same quads. Quads loaded ahead with :meth:`load_ahead` and then
-    :meth:`discard`-ed make :meth:`finish` reload the store from the dump instead.
+    The dump is serialised from the quads themselves (a duplicate dropped, first one
+    kept): reading it back out of the store costs more than loading it, and grows faster
+    than the dataset.
     """
-
-    def __init__(self, folder: Path):
-        folder.mkdir(parents=True)
-        self.folder = folder
-        self.count = 0
-        self._quads: list[ox.Quad] = []
-        self._store: ox.Store | None = ox.Store(str(folder / STORE_DIRNAME))
-        self._batches: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
-        self._error: BaseException | None = None
-        self._discarded = False
-        self._loader = threading.Thread(target=self._load_batches, daemon=True)
-        self._loader.start()
-
-    def add(self, quads: Iterable[ox.Quad], *, loaded: bool = False) -> None:
-        """Accept ``quads`` into the generation (``loaded``: already given to
-        :meth:`load_ahead`)."""
-        batch = list(quads)
-        self._quads.extend(batch)
-        if not loaded:
-            self.load_ahead(batch)
-
-    def load_ahead(self, quads: list[ox.Quad]) -> None:
-        """Start loading ``quads`` before they are accepted with ``add(..., loaded=True)``
-        (or dropped with :meth:`discard`)."""
-        if quads:
-            self._batches.put(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
-
-    def discard(self) -> None:
-        """Some quads loaded ahead will never be accepted: the store is rebuilt at the end."""
-        self._discarded = True
-
-    def _load_batches(self) -> None:
-        while (batch := self._batches.get()) is not None:
-            if self._error is None:
-                try:
-                    self._store.bulk_load(batch, format=ox.RdfFormat.N_QUADS)
-                except BaseException as error:  # reported by finish()
-                    self._error = error
-
-    def _stop_loader(self) -> None:
-        if self._loader.is_alive():
-            self._batches.put(None)
-            self._loader.join()
-
-    def finish(self) -> None:
-        """Write the dump, wait for the loads, and flush everything to disk."""
-        unique = list(dict.fromkeys(self._quads))
-        self._quads = []
-        dump = self.folder / DUMP_FILENAME
-        ox.serialize(unique, output=str(dump), format=ox.RdfFormat.N_QUADS)
-        self.count = len(unique)
-        del unique
-        self._stop_loader()
-        if self._error is not None:
-            raise self._error
-        if self._discarded:
-            self._close_store()
-            shutil.rmtree(self.folder / STORE_DIRNAME)
-            self._store = ox.Store(str(self.folder / STORE_DIRNAME))
-            self._store.bulk_load(path=str(dump), format=ox.RdfFormat.N_QUADS)
-        self._store.flush()
-        self._close_store()
-        _fsync_tree(self.folder)
-
-    def abandon(self) -> None:
-        """Stop the loader and release the store (the caller removes the folder)."""
-        self._stop_loader()
-        self._close_store()
-
-    def _close_store(self) -> None:
-        self._store = None  # dropping the last reference releases the RocksDB lock
+    folder.mkdir(parents=True)
+    unique = list(dict.fromkeys(quads))
+    ox.serialize(unique, output=str(folder / DUMP_FILENAME), format=ox.RdfFormat.N_QUADS)
+    store = ox.Store(str(folder / STORE_DIRNAME))
+    store.bulk_extend(unique)
+    store.flush()
+    del store  # release the RocksDB lock
+    _fsync_tree(folder)
+    return len(unique)
 
 
 def _fsync_tree(folder: Path) -> None:
