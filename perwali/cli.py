@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import importlib.util
 import json
 import os
 import sys
@@ -147,8 +146,7 @@ def make_parser() -> argparse.ArgumentParser:
     else:
         add_serve_parser(commands)
     for module_name in CAPABILITY_COMMANDS:
-        if importlib.util.find_spec(module_name) is not None:
-            importlib.import_module(module_name).add_parser(commands, _data_option)
+        importlib.import_module(module_name).add_parser(commands, _data_option)
     return parser
 
 
