@@ -1,7 +1,9 @@
 """Throughput and latency of /sparql beside a bare Flask view and the oxigraph server.
 
 Loopback only, bounded: each (server, query, clients) cell runs ``--seconds`` (default 4)
-after a short warm-up. Prints req/s, p50/p99 latency, errors and memory per worker.
+after a short warm-up. Prints req/s, p50/p99 latency, errors and memory per worker, and
+for the point lookup ours / bare in alternating runs with the server-side CPU per request
+of each (user + system of the whole process tree; robust to a loaded machine).
 
     python bench/sparql_throughput.py [--data DIR] [--seconds 4] [--clients 1 8 32]
 
