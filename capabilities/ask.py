@@ -95,6 +95,7 @@ from capabilities.retrieval import (
     Provision,
     content_stems,
     get_index,
+    is_word,
     pairs,
     scores,
     translate_english,
@@ -373,9 +374,9 @@ def rank(
             not_regulated.append(_weak(nearest, _answer(index, leader, total), held, lang))
         else:
             by_regulation[reg_id] = _answers_of(index, reg_id, total, per_regulation)
-    if silent == len(considered):
-        # Nothing anywhere shares a word or topic with the question: it was not
-        # understood, which says nothing about what the regulations govern.
+    if silent == len(considered) and not any(is_word(token) for token in query.stems):
+        # No regulation shares a word or topic with the question, and no word of it is
+        # Indonesian: it was not understood, which says nothing about what they govern.
         not_regulated = []
     order = sorted(by_regulation, key=lambda reg_id: -by_regulation[reg_id][0].score)
     if not query.specific:

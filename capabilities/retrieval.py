@@ -39,6 +39,8 @@ from capabilities.source import GraphSource, cached
 
 WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _STEMMER = StemmerFactory().create_stemmer()
+#: Sastrawi's dictionary of Indonesian root words: tells a word from a string of letters.
+_ROOT_WORDS = frozenset(StemmerFactory().get_words_from_file())
 LEAD = 12  # content stems that say what a provision is about
 #: A Lampiran part elaborates the body: where a body provision says as much, it ranks first.
 LAMPIRAN_WEIGHT = 0.9
@@ -55,6 +57,11 @@ def stem(word: str) -> str:
     if word in STEM_OVERRIDES:
         return STEM_OVERRIDES[word]
     return "-".join(_STEMMER.stem(part) or part for part in word.split("-"))
+
+
+def is_word(token: str) -> bool:
+    """Whether a stem is an Indonesian root word (or a number), not a string of letters."""
+    return token.isdigit() or all(part in _ROOT_WORDS for part in token.split("-"))
 
 
 def words(text: str) -> list[str]:
