@@ -31,6 +31,7 @@ from gunicorn.http import errors as http_errors
 from gunicorn.workers.gthread import TConn, ThreadWorker
 
 from server.messages import localise, register_messages
+from server.web.raw_error import page_response
 
 register_messages(
     {
@@ -310,7 +311,8 @@ class RequestWorker(ThreadWorker):
             self.poller.unregister(conn.sock)
 
     def _refuse(self, conn: ClientConn, status: int, code: str, message: str) -> None:
-        self._send(conn, error_bytes(status, code, message, self.cors_origin))
+        page = page_response(status, bytes(conn.pending or b""))  # a browser: an HTML page
+        self._send(conn, page or error_bytes(status, code, message, self.cors_origin))
         self.nr_conns -= 1
         conn.close()
 

@@ -385,3 +385,21 @@ def test_raw_error_page_for_requests_refused_before_flask():
     json_client = b"GET /cari?q=x HTTP/1.1\r\nAccept: application/json\r\n\r\n"
     assert page_response(414, json_client) is None
     assert page_response(431, b"GET /cari?q=x HTTP/1.1\r\nX: y\r\n") is None  # no Accept
+
+
+def test_a_request_line_too_long_for_the_worker_is_an_html_page_for_a_browser(live_url):
+    """The worker refuses a 118 KB URL before Flask sees it: a browser still gets a page."""
+    import requests
+
+    long_question = "a" * 118_000
+    page = requests.get(
+        f"{live_url}/tanya?q={long_question}",
+        headers={"Accept": "text/html", "Accept-Language": "id"},
+        timeout=30,
+    )
+    assert page.status_code == 414
+    assert page.headers["Content-Type"].startswith("text/html")
+    assert "<html" in page.text and "Traceback" not in page.text
+    api = requests.get(f"{live_url}/api/ask?q={long_question}", timeout=30)
+    assert api.status_code == 414
+    assert api.headers["Content-Type"].startswith("application/json")
