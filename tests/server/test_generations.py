@@ -19,7 +19,10 @@ from perwali.store import load_into, pinned_generations
 from tests.server.conftest import running_server, sample_quads
 
 COUNT = "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }"
-HEAVY = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o }"
+# a cross product of six patterns: minutes on any store the tests build, whatever the load
+HEAVY = (
+    "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?x ?o . ?p ?q ?r }"
+)
 
 
 def extra(count: int) -> list[ox.Quad]:
