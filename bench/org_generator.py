@@ -21,43 +21,10 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-COLUMNS = {
-    "unit": ["kode_unit", "nama_unit", "jenis", "induk"],
-    "pegawai": [
-        "nip",
-        "nama",
-        "kode_unit",
-        "jabatan",
-        "jenjang",
-        "golongan",
-        "atasan_nip",
-        "penilai_kinerja_nip",
-        "pimpinan_unit",
-        "hasil_penyetaraan",
-        "delegasi_penilai",
-    ],
-    "tim": [
-        "kode_tim",
-        "nama_tim",
-        "lingkup",
-        "unit_pemilik_kinerja",
-        "dasar_penetapan",
-        "ditetapkan_oleh",
-        "memuat",
-    ],
-    "anggota_tim": ["kode_tim", "nip", "peran"],
-    "penugasan": [
-        "kode_penugasan",
-        "nip",
-        "cara",
-        "lingkup",
-        "unit_tujuan",
-        "dasar_penetapan",
-        "ditetapkan_oleh",
-        "memuat",
-        "disetujui_atasan",
-    ],
-}
+from capabilities.validate.input_csv import TABLES
+
+#: The template's columns, from the reader that defines them (one contract, one place).
+COLUMNS = {name: list(table.columns) for name, table in TABLES.items()}
 BIDANG_PER_PD = 4
 SUB_PER_BIDANG = 3
 FIXED_PER_PD = 1 + BIDANG_PER_PD * (1 + 2 + SUB_PER_BIDANG * 3) + 1 + 5  # all but Pelaksana
