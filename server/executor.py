@@ -100,6 +100,12 @@ class ChildSettings:
 #: already: a new one is ready in a few milliseconds, not the ~0.4 s of a Python start.
 _CONTEXT = multiprocessing.get_context("forkserver")
 _CONTEXT.set_forkserver_preload(["server.executor"])
+#: glibc gives every thread that allocates its own 64 MB malloc arena: under load the
+#: storage engine's threads reserved enough address space to reach the RLIMIT_AS cap of a
+#: query process doing a point lookup (a rare 503 query-memory at 32 clients). The fork
+#: server, started later with this environment, and every query process forked from it
+#: keep two arenas; an operator may set another value.
+os.environ.setdefault("MALLOC_ARENA_MAX", "2")
 
 
 class Channel:
