@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from capabilities.similarity import ComparisonError
-from perwali.cmd_validate_extra import add_lang_option, language
+from perwali.messages import language
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 STATUS_ID = {"equal": "sama", "changed": "berubah", "added": "ditambahkan", "dropped": "dihapus"}
@@ -43,7 +43,6 @@ def add_parser(commands, data_option: Callable[[argparse.ArgumentParser], None])
     align.add_argument(
         "--csv", metavar="FILE", help="tulis matriks (--all) sebagai CSV ('-': stdout)"
     )
-    add_lang_option(align)
     data_option(align)
     align.set_defaults(handler=run_align)
 
@@ -57,7 +56,6 @@ def add_parser(commands, data_option: Callable[[argparse.ArgumentParser], None])
     )
     diff.add_argument("citation_b", metavar="KUTIPAN_B")
     diff.add_argument("--json", action="store_true", help="cetak JSON")
-    add_lang_option(diff)
     data_option(diff)
     diff.set_defaults(handler=run_diff)
 
@@ -66,7 +64,6 @@ def add_parser(commands, data_option: Callable[[argparse.ArgumentParser], None])
     )
     unique.add_argument("regulation", metavar="REG_ID", help="id peraturan, mis. semarang-85-2023")
     unique.add_argument("--json", action="store_true", help="cetak JSON")
-    add_lang_option(unique)
     data_option(unique)
     unique.set_defaults(handler=run_unique)
 
@@ -232,7 +229,7 @@ def _write(target: str, text: str) -> None:
 
 # --- errors ---------------------------------------------------------------------------------
 def _english(args: argparse.Namespace) -> bool:
-    return language(args) == "en"
+    return language() == "en"
 
 
 def _guarded(args: argparse.Namespace, action) -> int:

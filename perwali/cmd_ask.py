@@ -26,9 +26,6 @@ def add_parser(commands, data_option) -> None:
     )
     parser.add_argument("question", help="the question, in Indonesian or English")
     parser.add_argument("--json", action="store_true", help="print JSON")
-    parser.add_argument(
-        "--lang", choices=("id", "en"), help="language of the question and of the messages"
-    )
     data_option(parser)
     parser.set_defaults(handler=run_ask)
 
@@ -37,7 +34,7 @@ def run_ask(args: argparse.Namespace) -> int:
     from capabilities.ask import AskError, ask
     from capabilities.source import EmbeddedSource
 
-    lang = args.lang or chosen_language()
+    lang = chosen_language()  # --lang anywhere on the line, or PERWALI_LANG; else detected
     english = lang == "en"
     try:
         result = ask(EmbeddedSource(args.data), args.question, lang=lang)

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
+
+from perwali.messages import language
 
 EXIT_OK, EXIT_PARTIAL, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -33,9 +34,6 @@ def add_parser(commands, data_option) -> None:
         "--extract", metavar="BERKAS", help="temukan setiap rujukan dalam BERKAS (- = stdin)"
     )
     cite.add_argument("--json", action="store_true", help="cetak JSON")
-    cite.add_argument(
-        "--lang", choices=("id", "en"), default=None, help="bahasa pesan: id (bawaan) atau en"
-    )
     data_option(cite)
     cite.set_defaults(handler=run_cite)
 
@@ -68,25 +66,11 @@ def _say(lang: str, key: str, *values: object) -> str:
     return (english if lang == "en" else indonesian).format(*values)
 
 
-def _language(args: argparse.Namespace) -> str:
-    """``--lang`` (the CLI reads it anywhere on the line), else ``PERWALI_LANG``, else id."""
-    if getattr(args, "lang", None):
-        return args.lang
-    try:
-        from perwali.messages import language
-    except ImportError:  # an older CLI without the message catalogue
-        language = None
-    lang = language() if language else None
-    if lang == "en" or os.environ.get("PERWALI_LANG", "").lower().startswith("en"):
-        return "en"
-    return "id"
-
-
 def run_cite(args: argparse.Namespace) -> int:
     from capabilities.source import EmbeddedSource
     from perwali.store import StoreError
 
-    lang = args.lang = _language(args)
+    lang = language()
     if (args.ref is None) == (args.extract is None):
         print(f"perwali cite: {_say(lang, 'usage')}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -107,13 +91,13 @@ def _print_json(payload: dict) -> None:
 def _run_resolve(source, args: argparse.Namespace) -> int:
     from capabilities.cite import FOUND, resolve
 
-    result = resolve(source, args.ref, lang=args.lang)
+    result = resolve(source, args.ref, lang=language())
     if args.json:
         _print_json(result.to_json())
     elif result.status == FOUND:
-        _print_found(result.to_json(), args.lang)
+        _print_found(result.to_json(), language())
     else:
-        _print_problem(result.to_json(), args.lang)
+        _print_problem(result.to_json(), language())
     return EXIT_OK if result.status == FOUND else EXIT_BAD_INPUT
 
 
@@ -121,7 +105,7 @@ def _run_extract(source, args: argparse.Namespace) -> int:
     from capabilities.cite import FOUND
     from capabilities.cite_extract import TextTooLong, extract
 
-    lang, where = args.lang, "perwali cite --extract"
+    lang, where = language(), "perwali cite --extract"
     try:
         text = sys.stdin.read() if args.extract == "-" else Path(args.extract).read_text("utf-8")
         found = extract(source, text, lang=lang)

@@ -32,7 +32,6 @@ def add_parser(commands, data_option) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument("--csv", type=Path, metavar="FILE", help="write the matrix as CSV")
     parser.add_argument("--xlsx", type=Path, metavar="FILE", help="write the matrix as XLSX")
-    parser.add_argument("--lang", choices=("id", "en"), help="language of the topic")
     data_option(parser)
     parser.set_defaults(handler=run_compare)
 
@@ -42,7 +41,7 @@ def run_compare(args: argparse.Namespace) -> int:
     from capabilities.compare import compare, to_csv, to_xlsx
     from capabilities.source import EmbeddedSource
 
-    lang = args.lang or chosen_language()
+    lang = chosen_language()  # --lang anywhere on the line, or PERWALI_LANG; else detected
     english = lang == "en"
     try:
         comparison = compare(EmbeddedSource(args.data), args.topic, lang=lang)

@@ -15,11 +15,10 @@ from pathlib import Path
 
 from perwali.cmd_validate_extra import (
     add_export_options,
-    add_lang_option,
     export_requested,
-    language,
     write_export,
 )
+from perwali.messages import language
 from perwali.store import StoreError
 
 EXIT_OK, EXIT_VIOLATION, EXIT_BAD_INPUT = 0, 1, 2
@@ -37,7 +36,6 @@ def add_parser(commands, data_option) -> None:
         "--regulation", required=True, metavar="REG_ID", help="regulation id, or 'all'"
     )
     validate.add_argument("--json", action="store_true", help="print JSON")
-    add_lang_option(validate)
     add_export_options(validate)
     data_option(validate)
     validate.set_defaults(handler=run_validate)
@@ -45,7 +43,6 @@ def add_parser(commands, data_option) -> None:
     rules = commands.add_parser("rules", help="the validation rules, with their provisions")
     rules.add_argument("regulation", nargs="?", metavar="REG_ID", help="only this regulation")
     rules.add_argument("--json", action="store_true", help="print JSON")
-    add_lang_option(rules)
     data_option(rules)
     rules.set_defaults(handler=run_rules)
 
@@ -55,7 +52,7 @@ def run_validate(args: argparse.Namespace) -> int:
     from capabilities.validate import InputErrors, load, validate_graph
     from capabilities.validate.matrix import validate_all
 
-    english = language(args) == "en"
+    english = language() == "en"
     args.regulation = _known_regulation(args.regulation, english, allow_all=True)
     if args.regulation is None:
         return EXIT_BAD_INPUT
@@ -73,11 +70,11 @@ def run_validate(args: argparse.Namespace) -> int:
     try:
         source = EmbeddedSource(args.data)
         if args.regulation == "all":
-            result = validate_all(source, data, args.lang)
+            result = validate_all(source, data, language())
             reports = result.reports
-            payload = result.to_json(args.lang)
+            payload = result.to_json(language())
         else:
-            report = validate_graph(source, data, args.regulation, args.lang)
+            report = validate_graph(source, data, args.regulation, language())
             reports, payload = [report], report.to_json()
     except StoreError as error:
         print(f"perwali validate: {error}", file=sys.stderr)
@@ -100,7 +97,7 @@ def run_rules(args: argparse.Namespace) -> int:
     from capabilities.validate.citations import load_citations
     from capabilities.validate.rules import catalogue
 
-    english = language(args) == "en"
+    english = language() == "en"
     if args.regulation:
         args.regulation = _known_regulation(args.regulation, english, allow_all=False)
         if args.regulation is None:
@@ -135,12 +132,12 @@ def _known_regulation(regulation: str, english: bool, allow_all: bool) -> str | 
 
 def _print_input_errors(errors, args: argparse.Namespace) -> int:
     if args.json:
-        print(json.dumps(errors.to_json(args.lang), ensure_ascii=False, indent=2))
+        print(json.dumps(errors.to_json(language()), ensure_ascii=False, indent=2))
     else:
-        head = "input errors" if args.lang == "en" else "kesalahan masukan"
+        head = "input errors" if language() == "en" else "kesalahan masukan"
         print(f"perwali validate: {len(errors.errors)} {head}:", file=sys.stderr)
         for error in errors.errors:
-            print(f"  {error.describe(args.lang)}", file=sys.stderr)
+            print(f"  {error.describe(language())}", file=sys.stderr)
     return EXIT_BAD_INPUT
 
 

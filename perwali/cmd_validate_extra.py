@@ -16,9 +16,10 @@ with :func:`add_export_options` and writes with :func:`write_export`.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
+
+from perwali.messages import language
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 FORMATS = ("json", "csv", "xlsx", "ttl", "jsonld")
@@ -34,34 +35,13 @@ def add_parser(commands, data_option) -> None:
     )
     parser.add_argument("file", type=Path, metavar="FILE.xlsx", help="where to write it")
     parser.add_argument("--force", action="store_true", help="overwrite an existing file")
-    add_lang_option(parser)
     parser.set_defaults(handler=run_template)
-
-
-def language(args: argparse.Namespace) -> str:
-    """The language of this run: the command's ``--lang``, else the one the CLI chose
-    (``--lang`` anywhere, ``PERWALI_LANG``), else Indonesian."""
-    chosen = getattr(args, "lang", None)
-    if chosen is None:
-        try:
-            from perwali.messages import language as cli_language
-        except ImportError:
-            chosen = os.environ.get("PERWALI_LANG", "id").strip().lower()[:2]
-        else:
-            chosen = cli_language()
-    args.lang = chosen if chosen in ("id", "en") else "id"
-    return args.lang
-
-
-def add_lang_option(parser: argparse.ArgumentParser) -> None:
-    """``--lang id|en`` (default: the CLI's choice, see :func:`language`)."""
-    parser.add_argument("--lang", choices=("id", "en"), default=None, help="message language")
 
 
 def run_template(args: argparse.Namespace) -> int:
     from capabilities.validate.template import template_xlsx
 
-    english = language(args) == "en"
+    english = language() == "en"
     path: Path = args.file
     if path.suffix.lower() != ".xlsx":
         message = "the file name must end in .xlsx" if english else "nama berkas harus .xlsx"
@@ -104,7 +84,7 @@ def write_export(report, args: argparse.Namespace) -> bool:
     """Write ``report`` as asked (file or stdout); False (message printed) if it cannot."""
     from capabilities.validate.exports import export
 
-    english = language(args) == "en"
+    english = language() == "en"
     output: Path | None = args.output
     fmt = args.format or (_SUFFIXES.get(output.suffix.lower()) if output else None) or "json"
     if fmt == "xlsx" and output is None:
