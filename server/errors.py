@@ -40,6 +40,10 @@ def error_response(status: int, code: str, message: str, headers: dict | None = 
 def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(ApiError)
     def _api_error(error: ApiError):
+        from server.web import api_error_page, wants_page  # web paths: an HTML page
+
+        if wants_page():
+            return api_error_page(error)
         return error_response(error.status, error.code, error.message, error.headers)
 
     @app.errorhandler(HTTPException)

@@ -57,9 +57,11 @@ def wants_english() -> bool:
     return request.accept_languages.best_match(["id", "en"], default="id") == "en"
 
 
-def localise(code: str, english: str) -> str:
-    """The message for ``code`` in the request's language (Indonesian by default)."""
+def localise(code: str, english: str, lang: str | None = None) -> str:
+    """The message for ``code`` in ``lang`` ("id" or "en"; by default the request's
+    language, Indonesian unless the client prefers English)."""
     template = MESSAGES_ID.get(code)
-    if template is None or wants_english():
+    english_wanted = wants_english() if lang is None else lang == "en"
+    if template is None or english_wanted:
         return english
     return template.format(detail=english) if "{detail}" in template else template

@@ -11,6 +11,8 @@ from __future__ import annotations
 from flask import Blueprint, render_template, request
 from werkzeug.exceptions import HTTPException
 
+from server.errors import ApiError
+from server.messages import localise
 from server.web.i18n import current_language, long_date, remember_language, translate
 
 bp = Blueprint("web", __name__)
@@ -73,6 +75,15 @@ def http_error_page(error: HTTPException):
     if status == 405 and error.valid_methods:
         return (*response, {"Allow": ", ".join(error.valid_methods)})
     return response
+
+
+@bp.errorhandler(ApiError)
+def api_error_page(error: ApiError):
+    """A refusal from a capability behind a page (busy, over time, bad input) keeps its
+    status and headers (``Retry-After``), its message in the page's language."""
+    message = localise(error.code, error.message, current_language())
+    body = render_template("error.html", message=message)
+    return body, error.status, error.headers
 
 
 @bp.errorhandler(Exception)

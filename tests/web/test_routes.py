@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import io
 import re
+import time
 
 import pytest
 from markupsafe import escape
 
+from server.app import create_app
 from tests.web.conftest import kecil_zip
 
 PALU = "/eli/id-palu/perwal/2023/28"
@@ -403,3 +405,30 @@ def test_a_request_line_too_long_for_the_worker_is_an_html_page_for_a_browser(li
     api = requests.get(f"{live_url}/api/ask?q={long_question}", timeout=30)
     assert api.status_code == 414
     assert api.headers["Content-Type"].startswith("application/json")
+
+
+@pytest.mark.parametrize(
+    ("path", "slow", "lang", "words"),
+    [
+        ("/tanya?q=tim+kerja+lintas+perangkat+daerah", "server.web.pages.ask", "id", "batas waktu"),
+        ("/tanya?q=cross-PD+teams&lang=en", "server.web.pages.ask", "en", "limit"),
+        ("/role/pejabat-fungsional", "server.linked_data._fetch", "id", "batas waktu"),
+    ],
+)
+def test_a_page_over_its_time_limit_is_a_503_page_not_a_500(
+    built_data, monkeypatch, path, slow, lang, words
+):
+    """A capability refusing behind a page (here: over the time limit) keeps its status,
+    ``Retry-After`` and message, as an HTML page in the page's language."""
+    monkeypatch.setattr(slow, lambda *args, **kwargs: time.sleep(0.5))
+    app = create_app({"STORE": f"embedded:{built_data}", "TESTING": True, "API_TIMEOUT": 0.05})
+    try:
+        response = app.test_client().get(path, headers={"Accept": "text/html"})
+        page = response.get_data(as_text=True)
+        assert response.status_code == 503
+        assert response.headers["Retry-After"] == "1"
+        assert response.mimetype == "text/html"
+        assert f'<html lang="{lang}"' in page
+        assert words in page and "Traceback" not in page
+    finally:
+        app.extensions["perwali.backend"].close()
