@@ -41,6 +41,16 @@ WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _STEMMER = StemmerFactory().create_stemmer()
 #: Sastrawi's dictionary of Indonesian root words: tells a word from a string of letters.
 _ROOT_WORDS = frozenset(StemmerFactory().get_words_from_file())
+#: "Peraturan Wali Kota ini" (or Bupati, Daerah …) among a provision's first words.
+SELF_REFERENCE = re.compile(
+    r"^(?:\S+\s+){0,3}?peraturan\s+(?:wali\s*kota|bupati|daerah|gubernur)\s+ini\b", re.I
+)
+#: A provision with sub-units is indexed with its own text (the chapeau: "Tanggung jawab
+#: Ketua Tim … meliputi:") counted this many times in all, its huruf and angka once, as a
+#: field weight: the chapeau says what the provision is about, the items detail it, so a
+#: word only in one item ("melaporkan hasil kerja kepada ketua tim" in the list of an
+#: anggota tim's duties) weighs less than the same word in the chapeau.
+HEAD_WEIGHT = 4
 LEAD = 12  # content stems that say what a provision is about
 #: A Lampiran part elaborates the body: where a body provision says as much, it ranks first.
 LAMPIRAN_WEIGHT = 0.9
@@ -116,6 +126,7 @@ class Provision:
     lead: frozenset[str]  # the first content stems of its own text: what it is about
     pairs: frozenset[frozenset[str]]  # adjacent content stems, unordered
     subjects: tuple[frozenset[str], ...]  # stems of the terms it defines
+    head: str = ""  # its own text when it has sub-units (the chapeau of a list)
     via: str | None = None  # the Lampiran part this entry reads, for the provision citing it
     shown: str = ""  # the text an answer shows (the provision's, then the Lampiran part's)
 
@@ -130,6 +141,7 @@ class Regulation:
     place: str  # "Kota Palu"
     number: str
     year: str
+    title: str = ""  # "Penyesuaian Sistem Kerja untuk Penyederhanaan Birokrasi"
 
 
 @dataclass(frozen=True)
@@ -173,10 +185,15 @@ class Index:
 
     def idf(self, token: str) -> float:
         """Inverse document frequency of a stem over the provisions."""
-        n = len(self.provisions)
-        return math.log(
-            1 + (n - self.doc_freq.get(token, 0) + 0.5) / (self.doc_freq.get(token, 0) + 0.5)
-        )
+        return _idf(len(self.provisions), self.doc_freq)(token)
+
+
+def _idf(n: int, doc_freq: dict[str, int]):
+    def idf(token: str) -> float:
+        df = doc_freq.get(token, 0)
+        return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+    return idf
 
 
 def get_index(source: GraphSource) -> Index:
@@ -190,23 +207,24 @@ def build_index(source: GraphSource) -> Index:
     topics = _concepts(source, "skos:inScheme topic:scheme", with_broader=True)
     roles = _concepts(source, "a pw:Role", with_broader=True)
     raw, items = read_provisions(source, set(regulations))
-    provisions = [_provision(p) for p in raw]
+    provisions = [_provision(p, regulations[p.regulation].title) for p in raw]
     provisions += [_lampiran_entry(raw[item.owner], item, topics) for item in items]
     pasal_keys = list(dict.fromkeys((p.regulation, p.pasal) for p in raw))
     pasal_pos = {key: i for i, key in enumerate(pasal_keys)}
     pasal_texts: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for p in raw:
+    for p, provision in zip(raw, provisions, strict=False):
         key = (p.regulation, p.pasal)
         if not pasal_texts[key]:
             pasal_texts[key].append(p.context)
-        pasal_texts[key].append(p.text)
+        pasal_texts[key].append(provision.text)
     for item in items:
         if item.top:
             owner = raw[item.owner]
             pasal_texts[(owner.regulation, owner.pasal)].append(item.text)
     actions = [p.actions for p in raw] + [""] * len(items)
     docs = [
-        content_stems(p.text + " " + a) or ["_"] for p, a in zip(provisions, actions, strict=True)
+        content_stems(" ".join([p.text, a, *[p.head] * (HEAD_WEIGHT - 1)])) or ["_"]
+        for p, a in zip(provisions, actions, strict=True)
     ]
     pasal_docs = [content_stems(" ".join(pasal_texts[key])) or ["_"] for key in pasal_keys]
     doc_freq: dict[str, int] = defaultdict(int)
@@ -246,23 +264,38 @@ def build_index(source: GraphSource) -> Index:
     )
 
 
-def _provision(raw: RawProvision) -> Provision:
+def _provision(raw: RawProvision, title: str) -> Provision:
+    text, own_text = about_itself(raw.text, title), about_itself(raw.own_text, title)
     return Provision(
         regulation=raw.regulation,
         pasal=raw.pasal,
         ayat=raw.ayat,
         citation=raw.citation,
         iri=raw.iri,
-        text=raw.text,
+        text=text,
         topics=raw.topics,
         roles=raw.roles,
         bearers=raw.bearers,
         order=raw.order,
-        lead=frozenset(content_stems(raw.own_text)[:LEAD]),
-        pairs=pairs(content_stems(raw.text)),
+        lead=frozenset(content_stems(own_text)[:LEAD]),
+        pairs=pairs(content_stems(text)),
+        head=own_text if own_text != text else "",
         subjects=tuple(frozenset(content_stems(s)) for s in raw.subjects if content_stems(s)),
         shown=raw.text,
     )
+
+
+def about_itself(text: str, title: str) -> str:
+    """A provision that opens by naming its own regulation ("Peraturan Wali Kota ini
+    bermaksud …", "Ruang Lingkup Peraturan Wali Kota ini meliputi …") states what the
+    regulation is about, and the regulation's title says what that is: the title is read
+    in place of the self-reference ("Ruang Lingkup Penyesuaian Sistem Kerja … meliputi").
+    A self-reference further on ("… tercantum dalam Lampiran … Peraturan Wali Kota ini")
+    only locates something and is left alone."""
+    match = SELF_REFERENCE.match(text)
+    if not match or not title:
+        return text
+    return f"{text[: match.end()]} {title}{text[match.end() :]}"
 
 
 def _lampiran_entry(owner: RawProvision, item: RawItem, topics: dict[str, Concept]) -> Provision:
@@ -382,14 +415,21 @@ def _singular(word: str) -> str:
 
 def _regulations(source: GraphSource) -> dict[str, Regulation]:
     rows = source.select(
-        """SELECT ?reg ?id ?label ?place ?number ?year WHERE {
+        """SELECT ?reg ?id ?label ?place ?number ?year ?title WHERE {
              ?reg a pw:ProdukHukumDaerah ; pw:regulationId ?id ; rdfs:label ?label ;
                   eli:number ?number ; pw:year ?year ; eli:jurisdiction ?jur .
-             ?jur skos:prefLabel ?place }"""
+             ?jur skos:prefLabel ?place
+             OPTIONAL { ?reg eli:title ?title } }"""
     )
     return {
         row["id"]: Regulation(
-            row["id"], row["reg"], row["label"], row["place"], row["number"], row["year"]
+            row["id"],
+            row["reg"],
+            row["label"],
+            row["place"],
+            row["number"],
+            row["year"],
+            row.get("title", ""),
         )
         for row in rows
     }
