@@ -314,9 +314,12 @@ def _value(term: Term, description: Description) -> dict:
 
 # --- 404 ---------------------------------------------------------------------------------
 def _not_found(path: str, iri: str, section: str):
-    lang = language()
+    from server.web.i18n import current_language  # (server.web imports this module)
+
+    wants_html = request.accept_mimetypes.best_match(["application/json", HTML]) == HTML
+    lang = current_language() if wants_html else language()  # a page follows the site's choice
     details = run_limited(_missing, graph_source(), iri, section, lang)
-    if request.accept_mimetypes.best_match(["application/json", HTML]) == HTML:
+    if wants_html:
         body = render_template("linked_data.html", missing=details, iri=iri, title=iri)
         return current_app.response_class(
             body, status=404, mimetype=HTML, headers={"Vary": "Accept"}

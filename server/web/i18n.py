@@ -99,6 +99,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "choose_one": ("Pilih salah satu:", "Choose one:"),
     "not_found": ("Tidak ditemukan", "Not found"),
+    "linked_data": ("Data tertaut", "Linked data"),
+    "did_you_mean": ("Mungkin yang dimaksud", "Did you mean"),
+    "other_formats": ("Format lain", "Other formats"),
+    "download_as": ("Unduh sebagai:", "Download as:"),
+    "properties": ("Sifat", "Properties"),
+    "property": ("Properti", "Property"),
+    "linked_from": ("Ditautkan dari", "Linked from"),
+    "more_via_sparql": ("… dan lainnya: tanyakan lewat", "… and more: ask through"),
     "validate_intro": (
         "Unggah struktur organisasi (folder CSV dalam satu berkas zip, satu berkas XLSX "
         "sesuai templat, atau Turtle) dan pilih peraturan yang menjadi acuan.",

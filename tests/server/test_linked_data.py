@@ -301,3 +301,21 @@ def test_any_path_is_answered_never_a_500(client, section, rest):
     assert response.status_code in (200, 301, 303, 308, 404, 406, 422)  # 308: "//" merged
     if response.status_code >= 400:
         assert response.get_json()["code"]
+
+
+def test_generic_html_page_has_the_site_layout_and_both_languages(client):
+    """A role, topic or ontology page is a page of the site: its navigation, its language
+    switch, its strings in the page's language."""
+    page = client.get("/role/pejabat-fungsional.html")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200 and '<html lang="id">' in html
+    assert 'href="/tanya"' in html and "English</a>" in html  # site navigation, switch
+    assert "Data tertaut" in html and "Unduh sebagai:" in html
+    english = client.get("/role/pejabat-fungsional.html?lang=en")
+    html = english.get_data(as_text=True)
+    assert '<html lang="en">' in html and "Linked data" in html and "Download as:" in html
+    missing = client.get(
+        "/eli/id-palu/perwal/2023/28/pasal/99?lang=en", headers={"Accept": "text/html"}
+    ).get_data(as_text=True)
+    assert '<html lang="en">' in missing and "Did you mean" in missing
+    assert "Pasal 99 does not exist" in missing

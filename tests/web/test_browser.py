@@ -30,6 +30,7 @@ PAGES = {
     "validasi": "/validasi",
     "kueri": "/kueri",
     "galat": "/peraturan/tidak-ada",
+    "data-tertaut": "/role/pejabat-fungsional.html",
 }
 #: ms to wait for a validation report: SHACL over five regulations takes > 30 s on a busy
 #: 2-core machine (the default timeout), a few seconds on a quiet one
