@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from capabilities.source import GraphSource
 
@@ -47,6 +47,7 @@ class RawProvision:
     subjects: tuple[str, ...]
     order: int
     context: str  # headings of its BAB, Bagian, Paragraf
+    cited: str = ""  # own texts of the units it refers to ("sebagaimana dimaksud dalam …")
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,10 @@ SELECT ?s ?heading ?label ?regId WHERE {
   ?s a pw:BagianLampiran ; rdfs:label ?label ; pw:regulation ?reg .
   ?reg pw:regulationId ?regId . OPTIONAL { ?s pw:heading ?heading } }"""
 
+_INTERNAL_REFS = """
+SELECT ?ref ?from ?target WHERE {
+  ?ref pw:referenceKind "internal" ; pw:source ?from ; pw:target ?target }"""
+
 _LAMPIRAN_REFS = """
 SELECT ?from ?target WHERE {
   ?ref pw:referenceKind "lampiran" ; pw:source ?from ; pw:target ?target }"""
@@ -129,6 +134,7 @@ def read_provisions(
 
     provisions = _provision_rows(source, regulations, texts, below, full_text)
     position = {p.iri: i for i, p in enumerate(provisions)}
+    provisions = _with_cited(source, provisions, position, texts)
     items = _lampiran_items(source, provisions, position, texts, children, full_text)
     return provisions, items
 
@@ -172,6 +178,27 @@ def _provision_rows(source, regulations, texts, below, full_text) -> list[RawPro
             )
         )
     return out
+
+
+def _with_cited(source, provisions, position, texts) -> list[RawProvision]:
+    """Each provision with the own texts of the units it refers to: "Penugasan sebagaimana
+    dimaksud dalam Pasal 5 ayat (1)" is the penugasan of the Pejabat Fungsional and
+    Pelaksana that Pasal 5 ayat (1) names. A range ("Pasal 12 sampai dengan Pasal 28")
+    names no one unit and is left out."""
+    targets: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for row in source.select(_INTERNAL_REFS):
+        targets[row["ref"]].append((row["from"], row["target"]))
+    cited: dict[int, list[str]] = defaultdict(list)
+    for rows in targets.values():
+        if len(rows) != 1:
+            continue
+        unit, target = rows[0]
+        owner = _owner(unit, position)
+        if owner is not None and target in texts:
+            cited[owner].append(texts[target]["text"])
+    return [
+        replace(p, cited=" ".join(cited[i])) if i in cited else p for i, p in enumerate(provisions)
+    ]
 
 
 def _tags(source: GraphSource) -> tuple[dict[str, set[str]], dict[str, set[str]]]:

@@ -253,7 +253,7 @@ def build_index(source: GraphSource) -> Index:
         definitions_weight=np.array(
             [DEFINITIONS_WEIGHT if "definisi" in p.topics else 1.0 for p in provisions]
         ),
-        stem_sets=[frozenset(doc) for doc in docs],
+        stem_sets=_stem_sets(docs, raw),
         doc_freq=dict(doc_freq),
         topic_idf={t: math.log(1 + n / (1 + tagged.get(t, 0))) for t in topics},
         defined_terms=frozenset(
@@ -262,6 +262,13 @@ def build_index(source: GraphSource) -> Index:
         english=english,
         english_words={phrase[0]: text for phrase, text in english if len(phrase) == 1},
     )
+
+
+def _stem_sets(docs: list[list[str]], raw: list[RawProvision]) -> list[frozenset[str]]:
+    """Each provision's content stems, with those of the units it refers to."""
+    cited = [frozenset(content_stems(p.cited)) for p in raw]
+    cited += [frozenset()] * (len(docs) - len(raw))
+    return [frozenset(doc) | more for doc, more in zip(docs, cited, strict=True)]
 
 
 def _provision(raw: RawProvision, title: str) -> Provision:
