@@ -13,7 +13,12 @@ and weighs 0.9 of a body provision (the body governs; the Lampiran elaborates):
 
 * ``lex``: BM25 (bm25s, Sastrawi stems, stopwords dropped) of the question over the
   provision with its huruf, angka and the actions of its norms, divided by the best;
-  the labels of the topics found are added at 0.3 weight;
+  the labels of the topics found are added at 0.3 weight. The chapeau of a list
+  ("Tanggung jawab Ketua Tim … meliputi:") counts four times, its items once
+  (:data:`capabilities.retrieval.HEAD_WEIGHT`), and a provision opening with "Peraturan
+  Wali Kota ini …" is read with the regulation's title (what "this regulation" is about:
+  Tebing Tinggi's "Peraturan Wali Kota ini bermaksud …" states the purpose of the
+  penyesuaian sistem kerja);
 * ``ctx``: the same over its whole Pasal with its BAB/Bagian/Paragraf headings;
 * ``topic``: the share (weighted by rarity) of the question's most specific SKOS topics
   the provision is tagged with (``dcterms:subject``);
@@ -54,7 +59,10 @@ When a regulation does not regulate the topic (``not_regulated``), in order:
    of the question together (who *sets* a team is half the question); a provision naming
    a broader role (``skos:broader`` of the roles) holds the words that single out a
    narrower one the question names — a rule on "Pejabat Fungsional" governs "Pejabat
-   Fungsional ahli muda" (:func:`coverage`). Their geometric mean is its *support*
+   Fungsional ahli muda"; and a provision holds the words of the unit it refers to
+   ("Penugasan sebagaimana dimaksud dalam Pasal 5 ayat (1) …" is the penugasan of the
+   Pejabat Fungsional and Pelaksana of 5(1); a range names no one unit and adds nothing)
+   (:func:`coverage`). Their geometric mean is its *support*
    (:func:`support`); below :data:`SUPPORT_FLOOR` (0.6) the regulation has no
    counterpart. One combined measure, not two separate floors: a provision that scores
    near the best by sharing the question's common words but lacks its distinctive ones
@@ -641,9 +649,9 @@ def _answer(index: Index, i: int, total: np.ndarray) -> Answer:
 
 
 def coverage(index: Index, query: _Query, i: int) -> float:
-    """The share of the question's stems that provision ``i`` holds, weighted by squared
-    rarity: what makes a question specific ("golongan") counts, its framing ("dalam
-    rangka", "perlu") hardly."""
+    """The share of the question's stems that provision ``i`` holds (with those of the
+    units it refers to), weighted by squared rarity: what makes a question specific
+    ("golongan") counts, its framing ("dalam rangka", "perlu") hardly."""
     if not query.definition and index.definitions_weight[i] < 1:
         return 0.0  # the definitions article names every term; it governs none of them
     weights = {token: index.idf(token) ** 2 for token in query.stems}

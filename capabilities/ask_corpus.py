@@ -105,8 +105,9 @@ SELECT ?s ?heading ?label ?regId WHERE {
   ?reg pw:regulationId ?regId . OPTIONAL { ?s pw:heading ?heading } }"""
 
 _INTERNAL_REFS = """
-SELECT ?ref ?from ?target WHERE {
-  ?ref pw:referenceKind "internal" ; pw:source ?from ; pw:target ?target }"""
+SELECT ?from ?target ?text WHERE {
+  ?ref pw:referenceKind "internal" ; pw:source ?from ; pw:target ?target ;
+       pw:referenceText ?text }"""
 
 _LAMPIRAN_REFS = """
 SELECT ?from ?target WHERE {
@@ -185,14 +186,14 @@ def _with_cited(source, provisions, position, texts) -> list[RawProvision]:
     dimaksud dalam Pasal 5 ayat (1)" is the penugasan of the Pejabat Fungsional and
     Pelaksana that Pasal 5 ayat (1) names. A range ("Pasal 12 sampai dengan Pasal 28")
     names no one unit and is left out."""
-    targets: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    targets: dict[tuple[str, str], set[str]] = defaultdict(set)
     for row in source.select(_INTERNAL_REFS):
-        targets[row["ref"]].append((row["from"], row["target"]))
+        targets[(row["from"], row["text"])].add(row["target"])
     cited: dict[int, list[str]] = defaultdict(list)
-    for rows in targets.values():
-        if len(rows) != 1:
+    for (unit, _), found in sorted(targets.items()):
+        if len(found) != 1:
             continue
-        unit, target = rows[0]
+        target = next(iter(found))
         owner = _owner(unit, position)
         if owner is not None and target in texts:
             cited[owner].append(texts[target]["text"])

@@ -2,11 +2,16 @@
 
 Every Pasal and ayat of the body (not the Lampiran) is a document: its own text with its
 sub-units (huruf, angka), its SKOS topics, the roles it mentions and the actions of the
-norms it states. Text is lower-cased, split into words, stemmed with Sastrawi and
-stripped of stopwords and of the phrase "Peraturan Wali Kota" (the regulation naming
-itself; "Wali Kota" alone, the Mayor, is content); :mod:`bm25s` scores it. The whole
-Pasal (with the headings of its BAB, Bagian and Paragraf) is indexed too, as the context
-of its ayat.
+norms it states. The chapeau of a list counts :data:`HEAD_WEIGHT` times (a field weight:
+it says what the list is about); a provision that opens by naming its own regulation
+("Peraturan Wali Kota ini bermaksud …") is read with the regulation's title
+(:func:`about_itself`). Its set of stems (what ``ask`` measures coverage on) also holds
+the own text of each unit it refers to.
+
+Text is lower-cased, split into words, stemmed with Sastrawi and stripped of stopwords
+and of the phrase "Peraturan Wali Kota" (the regulation naming itself; "Wali Kota" alone,
+the Mayor, is content); :mod:`bm25s` scores it. The whole Pasal (with the headings of its
+BAB, Bagian and Paragraf) is indexed too, as the context of its ayat.
 
 Questions are read into the same stems. English questions are first translated word by
 word into the regulations' Indonesian (the English labels of the graph's topics and roles,

@@ -217,6 +217,78 @@ def test_a_rule_on_a_broader_role_governs_the_narrower(source):
     assert (first[PP].pasal, first[CILEGON].pasal) == ("5", "4")
 
 
+def test_a_provision_about_its_own_regulation_reads_the_title():
+    from capabilities.retrieval import about_itself
+
+    title = "Penyesuaian Sistem Kerja untuk Penyederhanaan Birokrasi"
+    opening = "Ruang Lingkup Peraturan Wali Kota ini meliputi: a. mekanisme kerja"
+    assert about_itself(opening, title) == (
+        "Ruang Lingkup Peraturan Wali Kota ini " + title + " meliputi: a. mekanisme kerja"
+    )
+    # a self-reference further on only locates something: left alone
+    later = (
+        "Kedudukan sebagaimana dimaksud pada ayat (1), tercantum dalam Lampiran yang "
+        "merupakan bagian tidak terpisahkan dari Peraturan Wali Kota ini."
+    )
+    assert about_itself(later, title) == later
+    assert about_itself(opening, "") == opening
+
+
+def test_purpose_stated_of_the_regulation_itself(source):
+    """Tebing Tinggi states its purpose as "Peraturan Wali Kota ini bermaksud … /
+    bertujuan …" (Pasal 2) and its scope as "Ruang Lingkup Peraturan Wali Kota ini
+    meliputi …" (Pasal 3): its title says they are the purpose and scope of the
+    penyesuaian sistem kerja, as Palu 14 and Semarang 4 say in words."""
+    result = ask(source, "Apa maksud dan tujuan penyesuaian sistem kerja?")
+    first = first_per_regulation(result)
+    assert (first[TT].pasal, first[PALU].pasal, first[SEMARANG].pasal) == ("2", "14", "4")
+    scope = first_per_regulation(ask(source, "Penyesuaian sistem kerja meliputi apa?"))
+    assert scope[TT].pasal == "3"
+
+
+def test_a_list_is_about_its_chapeau(source):
+    """Palu 26 lists the responsibilities of each party in one ayat each; the ketua tim's
+    are the ayat whose chapeau names them (26(4)), not the anggota tim's, whose items
+    mention the ketua tim twice (26(5)), nor the ayat naming every party (26(1))."""
+    from capabilities.retrieval import HEAD_WEIGHT
+
+    assert HEAD_WEIGHT > 1
+    index = get_index(source)
+    listed = next(
+        p
+        for p in index.provisions
+        if p.citation.startswith("Pasal 26 ayat (4)") and p.regulation == PALU
+    )
+    assert listed.head.startswith("Tanggung jawab Pimpinan Ketua Tim Kerja")
+    first = first_per_regulation(ask(source, "Apa saja tanggung jawab ketua tim kerja?"))
+    assert (first[PALU].pasal, first[PALU].ayat) == ("26", "4")
+    assert (first[TT].pasal, first[TT].ayat) == ("14", "4")
+
+
+def test_coverage_counts_the_unit_a_provision_refers_to(source):
+    """Cilegon 6(1) "Penugasan sebagaimana dimaksud dalam Pasal 5 ayat (1), dilakukan
+    melalui …" is the penugasan of the Pejabat Fungsional and Pelaksana named in 5(1);
+    a range ("Pasal 12 sampai dengan Pasal 28") names no one unit and adds nothing."""
+    from capabilities.ask_corpus import read_provisions
+
+    raw, _ = read_provisions(source, {CILEGON, PALU})
+    by_citation = {(p.regulation, p.pasal, p.ayat): p for p in raw}
+    assert by_citation[(CILEGON, "6", "1")].cited.startswith(
+        "Dalam pelaksanaan tugas, Pejabat Fungsional dan Pelaksana"
+    )
+    assert by_citation[(PALU, "31", "2")].cited == ""
+    index = get_index(source)
+    i = next(
+        i
+        for i, p in enumerate(index.provisions)
+        if (p.regulation, p.pasal, p.ayat) == (CILEGON, "6", "1") and not p.via
+    )
+    assert {stem("fungsional"), stem("pelaksana")} <= index.stem_sets[i]
+    result = ask(source, "Penugasan Pejabat Fungsional dan Pelaksana dilakukan melalui apa?")
+    assert CILEGON in first_per_regulation(result)
+    assert first_per_regulation(result)[CILEGON].pasal == "6"
+
+
 def test_mayor_is_content_but_the_regulation_name_is_not():
     from capabilities.retrieval import content_stems
 

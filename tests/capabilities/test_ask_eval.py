@@ -31,8 +31,10 @@ DEV = HERE / "ask_dev_questions.json"
 HOLDOUT = HERE.parent / "gold" / "ask_questions_holdout.json"
 TARGET_TOPIC = 0.95
 TARGET_FACT = 1.0
-GOLD_FLOOR = 0.86  # measured 0.862-0.949 per regulation (0.80-0.85 before the tuning passes)
-DEV_FLOOR = 0.86  # measured 0.886-0.941 per regulation
+#: measured 0.914-0.949 per regulation (0.862-0.949 before the chapeau weight, the title
+#: read for "Peraturan Wali Kota ini" and the cited units in coverage; 0.80-0.85 earlier)
+GOLD_FLOOR = 0.91
+DEV_FLOOR = 0.90  # measured 0.909-0.955 per regulation
 #: measured once, untuned: 0.667-0.900 per regulation (cilegon 0.900, padang-panjang 0.767,
 #: palu 0.767, semarang 0.800, tebing-tinggi 0.667; facts 10/10)
 HOLDOUT_FLOOR = 0.66
@@ -126,8 +128,8 @@ def gold_report(source):
 
 @pytest.mark.xfail(
     strict=False,
-    reason="below the 0.95 target on the blind gold set: 0.862-0.949 per regulation "
-    "(cilegon 0.933, padang-panjang 0.949, palu 0.879, semarang 0.933, tebing-tinggi 0.862; "
+    reason="below the 0.95 target on the blind gold set: 0.914-0.949 per regulation "
+    "(cilegon 0.933, padang-panjang 0.949, palu 0.914, semarang 0.917, tebing-tinggi 0.914; "
     "facts 1.0); test_gold_floor guards the level reached",
 )
 def test_gold_targets(gold_report):
