@@ -71,7 +71,9 @@ def wait_up(port: int, path: str) -> None:
     raise RuntimeError(f"server on port {port} did not start")
 
 
-def start_servers(data: Path, work: Path) -> dict[str, tuple[subprocess.Popen, int, str]]:
+def start_servers(
+    data: Path, work: Path, with_oxigraph: bool = True
+) -> dict[str, tuple[subprocess.Popen, int, str]]:
     env = dict(os.environ, PYTHONPATH=str(REPO), PERWALI_BENCH_STORE=str(data / "store"))
     servers = {}
     port = free_port()
@@ -119,6 +121,10 @@ def start_servers(data: Path, work: Path) -> dict[str, tuple[subprocess.Popen, i
         port,
         "/sparql",
     )
+    if not with_oxigraph:
+        for _, port, _ in servers.values():
+            wait_up(port, "/")
+        return servers
     location = work / "oxigraph"
     subprocess.run(
         ["oxigraph", "load", "--location", str(location), "--file", str(data / "graph.nq")],
@@ -276,6 +282,12 @@ def main() -> None:
     parser.add_argument("--data", type=Path, help="a perwali build data dir")
     parser.add_argument("--seconds", type=float, default=4.0)
     parser.add_argument("--clients", type=int, nargs="+", default=[1, 8, 32])
+    parser.add_argument(
+        "--ratio-only",
+        action="store_true",
+        help="only the alternating ours / bare runs of the point lookup (no oxigraph)",
+    )
+    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds (ratio)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="perwali-bench-"))
     data = args.data
@@ -287,10 +299,10 @@ def main() -> None:
             check=True,
             stdout=subprocess.DEVNULL,
         )
-    servers = start_servers(data, work)
+    servers = start_servers(data, work, with_oxigraph=not args.ratio_only)
     try:
         with multiprocessing.get_context("fork").Pool(4) as pool:
-            for name, query in QUERIES.items():
+            for name, query in {} if args.ratio_only else QUERIES.items():
                 print(f"\n## {name}")
                 print(ROW.format("server", "clients", "req/s", "p50 ms", "p99 ms", "errors"))
                 for label, (_, port, endpoint) in servers.items():
@@ -301,7 +313,11 @@ def main() -> None:
                         figures = (f"{rate:.0f}", f"{p50:.2f}", f"{p99:.2f}", errors)
                         print(ROW.format(label, clients, *figures))
                     sys.stdout.flush()
-            point_lookup_ratio(pool, servers, args.seconds)
+            if args.ratio_only:  # warm both up first
+                path = "/sparql?" + urllib.parse.urlencode({"query": QUERIES["point lookup"]})
+                for label in ("ours /sparql", "bare Flask"):
+                    run_cell(pool, servers[label][1], path, 8, 1.0)
+            point_lookup_ratio(pool, servers, args.seconds, args.rounds)
         print("\n## memory after the runs")
         for label, (process, _, _) in servers.items():
             print(f"{label:<16} {worker_memory(process)}")

@@ -18,9 +18,11 @@ from __future__ import annotations
 import contextlib
 import errno
 import json
+import select
 import selectors
 import socket
 import struct
+import threading
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -30,6 +32,7 @@ from http import HTTPStatus
 from gunicorn.http import errors as http_errors
 from gunicorn.workers.gthread import TConn, ThreadWorker
 
+from server.fastpath import SparqlFastPath
 from server.messages import localise, register_messages
 from server.web.raw_error import page_response
 
@@ -46,6 +49,11 @@ register_messages(
 #: Room for the headers beside a request line as long as the URL cap.
 HEAD_ALLOWANCE = 16 * 1024
 RECV_SIZE = 64 * 1024
+#: How long a thread that answered on a kept-alive connection waits for the next request
+#: before handing the connection back to the event loop.
+KEEP_ALIVE_WAIT_MS = 2
+#: Answers up to this size are sent with their head in one call.
+SMALL_RESPONSE = 256 * 1024
 
 
 @dataclass(frozen=True)
@@ -217,6 +225,10 @@ class RequestWorker(ThreadWorker):
         self.client_timeout = 10.0
         self.client_connections = 64
         self.cors_origin = "*"
+        self.fast_path: SparqlFastPath | None = None
+        self.submitted = 0  # requests handed to the thread pool (by the event loop)
+        self.started = 0  # requests a thread has taken up
+        self.counting = threading.Lock()
 
     def load_wsgi(self):
         super().load_wsgi()
@@ -226,6 +238,12 @@ class RequestWorker(ThreadWorker):
         self.client_timeout = float(config.get("CLIENT_TIMEOUT", self.client_timeout))
         self.client_connections = int(config.get("CLIENT_CONNECTIONS", self.client_connections))
         self.cors_origin = config.get("CORS_ORIGIN", self.cors_origin) or ""
+        if not self.cfg.accesslog:  # an access log is written from gunicorn's parse
+            self.fast_path = SparqlFastPath.for_app(
+                self.wsgi,
+                max_fields=self.cfg.limit_request_fields,
+                max_field_size=self.cfg.limit_request_field_size,
+            )
 
     # --- connections ---------------------------------------------------------------
 
@@ -300,6 +318,7 @@ class RequestWorker(ThreadWorker):
             self.reading.pop(conn, None)
             conn.prebuffer, conn.pending = bytes(conn.pending), None
             conn.data_ready = True
+            self.submitted += 1
             super().enqueue_req(conn)
         elif verdict.expects_continue and not conn.continued:
             conn.continued = True
@@ -342,11 +361,77 @@ class RequestWorker(ThreadWorker):
     # --- in a thread ---------------------------------------------------------------
 
     def handle(self, conn):
+        with self.counting:
+            self.started += 1
         if conn.prebuffer is not None:
             buffered, conn.prebuffer = conn.prebuffer, None
             conn.init()
+            while self.fast_path is not None:
+                served = self._serve_directly(conn, buffered)
+                if served is None:
+                    break  # gunicorn's and Flask's request
+                if not served:
+                    return False
+                buffered = self._next_request(conn)
+                if buffered is None:
+                    return True  # kept alive: the event loop waits for the next request
+                if not buffered:
+                    return False  # the client closed the connection
             conn.parser.unreader.unread(buffered)
         return super().handle(conn)
+
+    def _next_request(self, conn) -> bytes | None:
+        """The next request on a kept-alive connection, read by this thread when it comes
+        whole within ``KEEP_ALIVE_WAIT`` and no request waits for a thread (a client sending
+        request after request saves the trips through the event loop); ``b""`` if the
+        client closed; else None, any bytes read left for the event loop to read on."""
+        if not self.alive or self.submitted != self.started:
+            return None
+        poller = select.poll()
+        poller.register(conn.sock, select.POLLIN)
+        if not poller.poll(KEEP_ALIVE_WAIT_MS):
+            return None
+        try:
+            data = conn.sock.recv(RECV_SIZE)
+        except OSError:
+            return b""
+        verdict = examine(data, self.max_head, self.max_body) if data else MORE
+        if data and (verdict.status or not verdict.complete):
+            conn.parser.unreader.unread(data)  # the event loop reads the rest, or refuses
+            return None
+        return data
+
+    def _serve_directly(self, conn, data: bytes) -> bool | None:
+        """Answer a ``/sparql`` request without gunicorn's parser and Flask
+        (:mod:`server.fastpath`); whether the connection stays open, or None if the request
+        is left to them. Keep-alive follows gunicorn's rules for its threaded worker."""
+        request = self.fast_path.read(data)
+        if request is None:
+            return None
+        self.nr += 1
+        if self.nr >= self.max_requests and self.alive:
+            self.log.info("Autorestarting worker after current request.")
+            self.alive = False
+        keep_alive = (
+            self.alive
+            and bool(self.cfg.keepalive)
+            and len(self.keepalived_conns) < self.max_keepalived
+        )
+        try:
+            outcome = self.fast_path.respond(request, conn.client, keep_alive)
+        except Exception as error:  # the app's error handlers failed too: a bare 500
+            self.handle_error(None, conn.sock, conn.client, error)
+            return False
+        head, body, keep_alive = outcome
+        try:
+            if len(body) <= SMALL_RESPONSE:  # one send: head and body in one segment
+                conn.sock.sendall(head + body)
+            else:  # no copy of a large body
+                conn.sock.sendall(head)
+                conn.sock.sendall(body)
+        except OSError:
+            return False
+        return keep_alive
 
     def handle_error(self, req, client, addr, exc):
         """Refusals of gunicorn's parser (and any error outside the app) in JSON."""
