@@ -48,6 +48,8 @@ class RawProvision:
     order: int
     context: str  # headings of its BAB, Bagian, Paragraf
     cited: str = ""  # own texts of the units it refers to ("sebagaimana dimaksud dalam …")
+    #: its norms addressed to someone (with a counterparty): (bearers, action)
+    addressed: tuple[tuple[frozenset[str], str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,11 @@ _NORMS = """
 SELECT ?u ?action ?object ?bearer WHERE {
   ?n a pw:Norm ; pw:statedIn ?u . OPTIONAL { ?n pw:action ?action }
   OPTIONAL { ?n pw:object ?object } OPTIONAL { ?n pw:bearer ?bearer } }"""
+
+_ADDRESSED = """
+SELECT ?n ?u ?action ?bearer WHERE {
+  ?n a pw:Norm ; pw:statedIn ?u ; pw:counterparty ?counterparty .
+  OPTIONAL { ?n pw:action ?action } OPTIONAL { ?n pw:bearer ?bearer } }"""
 
 _TERMS = """
 SELECT ?u ?term WHERE { ?d a pw:Definisi ; pw:term ?term ; eli:is_part_of+ ?u . ?u a pw:Pasal }"""
@@ -152,6 +159,7 @@ def _provision_rows(source, regulations, texts, below, full_text) -> list[RawPro
         actions[row["u"]].append(f"{row.get('action', '')} {row.get('object', '')}")
         if "bearer" in row:
             bearers[row["u"]].add(row["bearer"].removeprefix(ROLE_BASE))
+    addressed = _addressed(source)
     terms: dict[str, list[str]] = defaultdict(list)
     for row in source.select(_TERMS):
         terms[row["u"]].append(row["term"])
@@ -176,8 +184,24 @@ def _provision_rows(source, regulations, texts, below, full_text) -> list[RawPro
                 subjects=(*terms.get(unit, ()), *([subject_of(own)] if subject_of(own) else [])),
                 order=int(row["start"]),
                 context=" ".join(headings.get(unit.split("/ayat/")[0], ())),
+                addressed=tuple(n for u in under for n in addressed.get(u, ())),
             )
         )
+    return out
+
+
+def _addressed(source: GraphSource) -> dict[str, list[tuple[frozenset[str], str]]]:
+    """Per unit, the norms it states that have a counterparty ("melaporkan … kepada Ketua
+    Tim"): their bearers and action."""
+    norms: dict[str, dict] = {}
+    for row in source.select(_ADDRESSED):
+        norm = norms.setdefault(row["n"], {"u": row["u"], "action": "", "bearers": set()})
+        norm["action"] = row.get("action", norm["action"])
+        if "bearer" in row:
+            norm["bearers"].add(row["bearer"].removeprefix(ROLE_BASE))
+    out: dict[str, list[tuple[frozenset[str], str]]] = defaultdict(list)
+    for norm in norms.values():
+        out[norm["u"]].append((frozenset(norm["bearers"]), norm["action"]))
     return out
 
 

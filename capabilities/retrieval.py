@@ -132,6 +132,8 @@ class Provision:
     pairs: frozenset[frozenset[str]]  # adjacent content stems, unordered
     subjects: tuple[frozenset[str], ...]  # stems of the terms it defines
     head: str = ""  # its own text when it has sub-units (the chapeau of a list)
+    #: its norms addressed to someone: (bearers, stems of the action)
+    addressed: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
     via: str | None = None  # the Lampiran part this entry reads, for the provision citing it
     shown: str = ""  # the text an answer shows (the provision's, then the Lampiran part's)
 
@@ -292,6 +294,9 @@ def _provision(raw: RawProvision, title: str) -> Provision:
         lead=frozenset(content_stems(own_text)[:LEAD]),
         pairs=pairs(content_stems(text)),
         head=own_text if own_text != text else "",
+        addressed=tuple(
+            (bearers, frozenset(content_stems(action))) for bearers, action in raw.addressed
+        ),
         subjects=tuple(frozenset(content_stems(s)) for s in raw.subjects if content_stems(s)),
         shown=raw.text,
     )

@@ -289,6 +289,25 @@ def test_coverage_counts_the_unit_a_provision_refers_to(source):
     assert first_per_regulation(result)[CILEGON].pasal == "6"
 
 
+def test_to_whom_asks_the_counterparty_of_a_norm(source):
+    """ "To whom is the team leader responsible?" asks the counterparty of a norm of the
+    ketua tim about being responsible: Semarang 10(7) "Ketua Tim … bertanggung jawab
+    kepada Pejabat Administrator", not the list of a ketua tim's responsibilities (13(6))
+    one item of which reports to someone."""
+    from capabilities.ask import TO_WHOM
+
+    for question in ("kepada siapa ketua tim melapor", "to whom does it report", "who x to"):
+        assert TO_WHOM.search(f" {question} ")
+    assert not TO_WHOM.search(" who sets the team ")
+    index = get_index(source)
+    query = read_query(index, "To whom is the team leader responsible?", "en", [])
+    assert query.to_whom and "ketua-tim" in query.roles
+    result = ask(source, "In Semarang, to whom is the team leader responsible?")
+    answer = first_per_regulation(result)[SEMARANG]
+    assert (answer.pasal, answer.ayat) == ("10", "7")
+    assert "Pejabat Administrator" in answer.text
+
+
 def test_mayor_is_content_but_the_regulation_name_is_not():
     from capabilities.retrieval import content_stems
 

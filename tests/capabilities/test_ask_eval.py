@@ -129,7 +129,7 @@ def gold_report(source):
 @pytest.mark.xfail(
     strict=False,
     reason="below the 0.95 target on the blind gold set: 0.914-0.949 per regulation "
-    "(cilegon 0.933, padang-panjang 0.949, palu 0.914, semarang 0.917, tebing-tinggi 0.914; "
+    "(cilegon 0.933, padang-panjang 0.949, palu 0.914, semarang 0.933, tebing-tinggi 0.914; "
     "facts 1.0); test_gold_floor guards the level reached",
 )
 def test_gold_targets(gold_report):
