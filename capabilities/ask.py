@@ -32,6 +32,9 @@ and weighs 0.9 of a body provision (the body governs; the Lampiran elaborates):
   how well a norm it states that has a counterparty (``pw:counterparty``) is the one
   asked — borne by a role the question names, its action holding the rest of the
   question ("Ketua Tim … bertanggung jawab kepada Pejabat Administrator");
+* ``list``, for a question asking for the items of a list ("apa saja", "terdiri atas
+  apa", "what are", "which … are", "consists of"): 1 for a provision that has sub-units
+  (a chapeau and its huruf or angka), 0 for one that does not;
 * ``define``, for a question asking what a term means ("apa yang dimaksud dengan",
   "what is meant by"): how closely a term it defines (Pasal 1's ``pw:Definisi``, or the
   subject of an "X merupakan …" sentence) matches what is asked. A question whose
@@ -39,11 +42,12 @@ and weighs 0.9 of a body provision (the body governs; the Lampiran elaborates):
   organisasi?": "Pimpinan Unit Organisasi") asks what that term is, and is read the same.
 
 ``score = 0.4·lex + 0.3·ctx + 0.05·topic + 0.1·phrase + 0.2·lead + 0.4·pair +
-0.1·bearer (+ 0.3·recipient) (+ 1.0·define)`` (:data:`WEIGHTS`, chosen on the development
-questions in tests/capabilities/ and the odd ids of the blind gold set; the chapeau weight
-and ``recipient`` were added on the odd ids, then checked on the even ids and the
-development set). The definitions article weighs 0.7 for any other question (it
-names every term and governs none). English questions are first put into the
+0.1·bearer (+ 0.3·recipient) (+ 0.2·list) (+ 1.0·define)`` (:data:`WEIGHTS`, chosen on the
+development questions in tests/capabilities/ and the odd ids of the blind gold set; the
+chapeau weight and ``recipient`` were added on the odd ids, then checked on the even ids
+and the development set; ``list`` is neutral on both halves of the gold set and gains one
+development question in five regulations). The definitions article weighs 0.7 for any
+other question (it names every term and governs none). English questions are first put into the
 regulations' Indonesian (topic and role labels from the graph, then
 :data:`capabilities.ask_lexicon.GLOSSARY_EN`); an alias the texts never use ("lintas
 PD") is spelled out as its topic's label.
@@ -130,6 +134,7 @@ WEIGHTS = {
     "pair": 0.4,
     "bearer": 0.1,
     "recipient": 0.3,
+    "list": 0.2,
     "define": 1.0,
 }
 #: Rule 2 of not_regulated: below this support (see :func:`support`) a regulation's best
@@ -350,6 +355,7 @@ class _Query:
     #: muda" of "Pejabat Fungsional ahli muda") → those broader roles
     general: dict[str, frozenset[str]] = field(default_factory=dict)
     to_whom: bool = False  # asks to whom (the counterparty of a norm: "kepada siapa")
+    listing: bool = False  # asks for the items of a list ("apa saja", "what are")
 
 
 def rank(
@@ -440,6 +446,7 @@ def read_query(index: Index, question: str, lang: str, named: list[str]) -> _Que
         _asked_verb(padded),
         _generalised(index, roles),
         to_whom=bool(TO_WHOM.search(" " + " ".join(words(question)) + " ")),
+        listing=bool(LISTING.search(" " + " ".join(words(question)) + " ")),
     )
 
 
@@ -539,6 +546,8 @@ def _score(index: Index, query: _Query) -> tuple[np.ndarray, np.ndarray, np.ndar
     }
     if query.to_whom:
         parts["recipient"] = _recipient(index, query)
+    if query.listing:
+        parts["list"] = index.listing
     base = sum(WEIGHTS[name] * values for name, values in parts.items())
     defined = np.zeros(len(index.provisions))
     if query.definition:
@@ -568,6 +577,10 @@ def _defines_asked(
     return own_provision and any(s <= query.subject for s in index.provisions[mine].subjects)
 
 
+LISTING = re.compile(
+    r" apa saja | lists? | what are | which (?:\w+ )+are | terdiri atas apa "
+    r"| meliputi apa | consists? of | covers? "
+)
 TO_WHOM = re.compile(r" (?:kepada siapa|to whom|whom) | who (?:\w+ )+to $")
 
 

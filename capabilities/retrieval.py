@@ -181,6 +181,7 @@ class Index:
     discount: np.ndarray  # 1 for a provision, LAMPIRAN_WEIGHT for a Lampiran part
     definitions_weight: np.ndarray  # DEFINITIONS_WEIGHT for the definitions article
     stem_sets: list[frozenset[str]]  # each provision's content stems
+    listing: np.ndarray  # 1 for a provision with sub-units (a list), else 0
     doc_freq: dict[str, int]
     topic_idf: dict[str, float]
     #: stems of every term Pasal 1 defines: a question that names one and nothing else
@@ -261,6 +262,7 @@ def build_index(source: GraphSource) -> Index:
             [DEFINITIONS_WEIGHT if "definisi" in p.topics else 1.0 for p in provisions]
         ),
         stem_sets=_stem_sets(docs, raw),
+        listing=np.array([1.0 if p.head else 0.0 for p in provisions]),
         doc_freq=dict(doc_freq),
         topic_idf={t: math.log(1 + n / (1 + tagged.get(t, 0))) for t in topics},
         defined_terms=frozenset(

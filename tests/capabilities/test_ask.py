@@ -308,6 +308,26 @@ def test_to_whom_asks_the_counterparty_of_a_norm(source):
     assert "Pejabat Administrator" in answer.text
 
 
+def test_a_question_asking_for_a_list_is_answered_by_a_list(source):
+    """ "Apa saja tanggung jawab Pejabat Penilai Kinerja?" asks for the items of a list:
+    Palu's ayat listing them (26(2), "Tanggung jawab Pejabat Penilai Kerja [sic] …
+    meliputi: a. …"), not 26(1), which names every party's share in one sentence; the
+    maps reviewed are each city's ayat listing them ("… dilakukan terhadap: a. peta
+    subproses; …")."""
+    from capabilities.ask import LISTING
+
+    for question in ("apa saja tugasnya", "what are the duties", "terdiri atas apa"):
+        assert LISTING.search(f" {question} ")
+    assert not LISTING.search(" siapa saja yang dapat menjadi ketua tim ")
+    index = get_index(source)
+    assert index.listing.any() and not index.listing.all()
+    first = first_per_regulation(ask(source, "Apa saja tanggung jawab Pejabat Penilai Kinerja?"))
+    assert (first[PALU].pasal, first[PALU].ayat) == ("26", "2")
+    first = first_per_regulation(ask(source, "Peta apa saja yang direviu dan dievaluasi?"))
+    expected = {PALU: ("31", "4"), TT: ("19", "4"), SEMARANG: ("17", "5"), CILEGON: ("15", "3")}
+    assert {reg: (first[reg].pasal, first[reg].ayat) for reg in expected} == expected
+
+
 def test_mayor_is_content_but_the_regulation_name_is_not():
     from capabilities.retrieval import content_stems
 
