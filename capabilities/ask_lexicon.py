@@ -49,6 +49,10 @@ STEM_OVERRIDES: Final[dict[str, str]] = {
     "atasan": "atasan",
     "pembagian": "pembagian",
     "membagi": "pembagian",
+    # a "jawaban" (answer) is not the "jawab" of "tanggung jawab" (responsibility)
+    "jawaban": "jawaban",
+    "menjawab": "jawaban",
+    "dijawab": "jawaban",
 }
 
 #: English words that carry no content for retrieval.

@@ -415,6 +415,8 @@ def test_stems_keep_domain_terms_apart():
     assert stem("penyesuaian") != stem("sesuai")
     assert stem("atasan") != stem("atas")
     assert stem("pembagian") != stem("bagi")
+    # an answer is not a responsibility ("tanggung jawab")
+    assert stem("jawaban") == stem("menjawab") != stem("jawab")
 
 
 def test_english_vocabulary_of_questions(source):
