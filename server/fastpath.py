@@ -15,8 +15,9 @@ Flask error handlers and after-request hooks run on the error, in a request cont
 a refusal looks exactly as it does through Flask. A successful answer carries the
 headers the app's after-request hooks give a ``/sparql`` answer (CORS, ``Vary``),
 learned once at start-up by running them on a probe answer. The direct path is off
-when it cannot be exact: with an access log (gunicorn logs only what it parsed), or
-when the app has before-request or teardown functions, or routes ``/sparql`` elsewhere.
+when it cannot be exact: when the app has before-request or teardown functions or routes
+``/sparql`` elsewhere (:meth:`SparqlFastPath.for_app`), and, in the worker, with an
+access log (gunicorn logs what it parsed), the PROXY protocol, TLS or a ``SCRIPT_NAME``.
 """
 
 from __future__ import annotations

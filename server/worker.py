@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import json
+import os
 import select
 import selectors
 import socket
@@ -238,7 +239,10 @@ class RequestWorker(ThreadWorker):
         self.client_timeout = float(config.get("CLIENT_TIMEOUT", self.client_timeout))
         self.client_connections = int(config.get("CLIENT_CONNECTIONS", self.client_connections))
         self.cors_origin = config.get("CORS_ORIGIN", self.cors_origin) or ""
-        if not self.cfg.accesslog:  # an access log is written from gunicorn's parse
+        # gunicorn's own reading is needed for an access log (written from its parse), the
+        # PROXY protocol, TLS and a SCRIPT_NAME prefix
+        plain = self.cfg.proxy_protocol in (None, False, "off") and not self.cfg.is_ssl
+        if plain and not self.cfg.accesslog and not os.environ.get("SCRIPT_NAME"):
             self.fast_path = SparqlFastPath.for_app(
                 self.wsgi,
                 max_fields=self.cfg.limit_request_fields,
