@@ -229,6 +229,8 @@ class RequestWorker(ThreadWorker):
         self.fast_path: SparqlFastPath | None = None
         self.submitted = 0  # requests handed to the thread pool (by the event loop)
         self.started = 0  # requests a thread has taken up
+        self.active = 0  # threads in handle()
+        self.threads = max(1, self.cfg.threads)
         self.counting = threading.Lock()
 
     def load_wsgi(self):
@@ -367,6 +369,14 @@ class RequestWorker(ThreadWorker):
     def handle(self, conn):
         with self.counting:
             self.started += 1
+            self.active += 1
+        try:
+            return self._handle(conn)
+        finally:
+            with self.counting:
+                self.active -= 1
+
+    def _handle(self, conn):
         if conn.prebuffer is not None:
             buffered, conn.prebuffer = conn.prebuffer, None
             conn.init()
@@ -386,10 +396,11 @@ class RequestWorker(ThreadWorker):
 
     def _next_request(self, conn) -> bytes | None:
         """The next request on a kept-alive connection, read by this thread when it comes
-        whole within ``KEEP_ALIVE_WAIT`` and no request waits for a thread (a client sending
-        request after request saves the trips through the event loop); ``b""`` if the
-        client closed; else None, any bytes read left for the event loop to read on."""
-        if not self.alive or self.submitted != self.started:
+        whole within ``KEEP_ALIVE_WAIT_MS`` (a client sending request after request saves
+        the trips through the event loop); ``b""`` if the client closed; else None, any
+        bytes read left for the event loop to read on. The thread waits only while another
+        thread is free and no request waits for one: the wait delays no one."""
+        if not self.alive or self.submitted != self.started or self.active >= self.threads:
             return None
         poller = select.poll()
         poller.register(conn.sock, select.POLLIN)
