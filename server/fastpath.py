@@ -2,10 +2,11 @@
 
 On a point lookup, gunicorn's request parser, its WSGI environ, Flask's request context,
 routing, response object and header writing cost more CPU than the guard and the query
-together. :class:`SparqlFastPath` serves the common requests, ``GET /sparql?query=…`` and
-``POST /sparql`` with a ``Content-Length`` body, directly: it reads a strict subset of
-HTTP/1.x, runs the same :func:`server.sparql.answer` as the Flask view (same guard, same
-query process, same limits), and writes the response in one ``sendall``.
+together. :class:`SparqlFastPath` serves the common requests directly: ``GET
+/sparql?query=…`` and ``POST /sparql`` with a ``Content-Length`` body (``/sparql/`` too).
+It reads a strict subset of HTTP/1.x, runs the same :func:`server.sparql.answer` as the
+Flask view (same guard, same query process, same limits), and writes the response in one
+``sendall``.
 
 Anything outside that subset is left to gunicorn and Flask, which then read the request
 as before: another path or method, a header line that is not plain ``name: value``, a
@@ -23,6 +24,7 @@ access log (gunicorn logs what it parsed), the PROXY protocol, TLS or a ``SCRIPT
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import sys
 import time
@@ -37,7 +39,7 @@ from server.sparql import answer, answer_response
 ENDPOINT = "sparql.sparql"
 METHODS = (b"GET", b"POST")
 # no '#' in the target: gunicorn splits a fragment off, so such a request goes its way
-_REQUEST_LINE = re.compile(rb"(GET|POST) /sparql(?:\?([!\x24-~]*))? HTTP/1\.([01])")
+_REQUEST_LINE = re.compile(rb"(GET|POST) (/sparql/?)(?:\?([!\x24-~]*))? HTTP/1\.([01])")
 _TOKEN = rb"[!#$%&'*+\-.^`|~0-9A-Za-z]+"
 _VALUE = rb"(?:[\x21-\x7e\x80-\xff](?:[ \t]*+[\x21-\x7e\x80-\xff])*+)?"
 _HEADER = re.compile(rb"(" + _TOKEN + rb"):[ \t]*+(" + _VALUE + rb")[ \t]*+")
@@ -50,6 +52,7 @@ class Head:
     """The parts of a request the direct path uses."""
 
     method: str
+    path: str  # /sparql or /sparql/
     query_string: str
     minor: int  # HTTP/1.minor
     headers: dict[str, str]  # lower-case name -> value (latin-1), each name once
@@ -88,8 +91,9 @@ def parse_head(data: bytes, max_fields: int = 100, max_field_size: int = 8190) -
         return None  # a pipelined request behind it, or a bad length: gunicorn decides
     return Head(
         method=line.group(1).decode("ascii"),
-        query_string=(line.group(2) or b"").decode("ascii"),
-        minor=int(line.group(3)),
+        path=line.group(2).decode("ascii"),
+        query_string=(line.group(3) or b"").decode("ascii"),
+        minor=int(line.group(4)),
         headers=headers,
         body=body,
     )
@@ -150,9 +154,9 @@ class SparqlFastPath:
         if any(app.url_value_preprocessors.values()):
             return None
         adapter = app.url_map.bind("localhost")
-        for method in ("GET", "POST"):
+        for path, method in itertools.product(("/sparql", "/sparql/"), ("GET", "POST")):
             try:
-                endpoint, _ = adapter.match("/sparql", method)
+                endpoint, _ = adapter.match(path, method)
             except Exception:  # any routing outcome but ours: no direct path
                 return None
             if endpoint != ENDPOINT:
@@ -197,9 +201,9 @@ class SparqlFastPath:
         environ = {
             "REQUEST_METHOD": head.method,
             "SCRIPT_NAME": "",
-            "PATH_INFO": "/sparql",
+            "PATH_INFO": head.path,
             "QUERY_STRING": head.query_string,
-            "RAW_URI": "/sparql" + ("?" + head.query_string if head.query_string else ""),
+            "RAW_URI": head.path + ("?" + head.query_string if head.query_string else ""),
             "SERVER_PROTOCOL": f"HTTP/1.{head.minor}",
             "SERVER_NAME": "localhost",
             "SERVER_PORT": "80",

@@ -17,6 +17,7 @@ import pytest
 
 from server.fastpath import SparqlFastPath, parse_head, wants_close
 from tests.server.conftest import make_app, read_response, running_server
+from tests.server.test_w3c_protocol import TESTS, Datasets
 
 POINT = "SELECT ?l { ?p a pw:Pasal ; rdfs:label ?l } ORDER BY ?l LIMIT 3"
 GOOD_GRAPH = "https://w3id.org/perwali-kg/eli/id-palu/perwal/2023/28"
@@ -55,6 +56,7 @@ SERVED = {
         "Accept: application/ld+json",
     ),
     "description": get(None, "Accept: text/turtle"),
+    "trailing slash": get(POINT).replace(b"GET /sparql?", b"GET /sparql/?"),
     "dataset by protocol": get(
         "SELECT (COUNT(*) AS ?n) { ?p a pw:Pasal }", extra="&default-graph-uri=" + GOOD_GRAPH
     ),
@@ -89,7 +91,7 @@ SERVED = {
 LEFT_TO_GUNICORN = {
     "head": b"HEAD /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\n\r\n",
     "options": b"OPTIONS /sparql HTTP/1.1\r\nHost: x\r\nOrigin: http://a\r\n\r\n",
-    "another path": b"GET /sparql/?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\n\r\n",
+    "another path": b"GET /sparql/x?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\n\r\n",
     "a look-alike path": b"GET /sparqlx HTTP/1.1\r\nHost: x\r\n\r\n",
     "an encoded path": b"GET /spar%71l HTTP/1.1\r\nHost: x\r\n\r\n",
     "a fragment": b"GET /sparql?query=ASK%7B%7D#x HTTP/1.1\r\nHost: x\r\n\r\n",
@@ -147,7 +149,7 @@ def through_flask(client, data: bytes):
     headers = {name: value for name, value in head.headers.items() if name != "content-length"}
     content_type = headers.pop("content-type", None)
     return client.open(
-        "/sparql",
+        head.path,
         method=head.method,
         query_string=head.query_string,
         headers=headers,
@@ -264,3 +266,48 @@ def test_the_learned_headers_follow_the_cors_setting(store, origin):
             assert headers.get("access-control-allow-origin") == (origin or None)
     finally:
         app.extensions["perwali.backend"].close()
+
+
+W3C_TESTS = [pytest.param(test, id=test["id"]) for test in TESTS] or [
+    pytest.param(None, marks=pytest.mark.skip(reason="no W3C protocol suite"))
+]
+
+
+def w3c_bytes(step: dict) -> bytes:
+    headers = dict(step["headers"])
+    body = b""
+    if step["body"] is not None:
+        body = step["body"].encode(step["encoding"] or "utf-8")
+        headers["Content-Length"] = str(len(body))
+    lines = [f"{step['method']} {step['path']} HTTP/1.1", "Host: 127.0.0.1"]
+    lines += [f"{name}: {value}" for name, value in headers.items()]
+    return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body
+
+
+@pytest.fixture(scope="module")
+def w3c_datasets(backend, tmp_path_factory, request):
+    url = request.getfixturevalue("sparql_server_url") if backend == "sparql" else None
+    datasets = Datasets(backend, tmp_path_factory, url)
+    yield datasets
+    datasets.close()
+
+
+@pytest.mark.parametrize("test", W3C_TESTS)
+def test_the_w3c_protocol_requests_get_the_flask_answers(w3c_datasets, test):
+    """The W3C suite's requests (``/sparql/``, every method and body) through both paths."""
+    app = w3c_datasets.app_for(test["data"])
+    fast, client = SparqlFastPath.for_app(app), app.test_client()
+    for step in test["requests"]:
+        data = w3c_bytes(step)
+        request = fast.read(data)
+        if step["method"] not in ("GET", "POST"):
+            assert request is None  # gunicorn and Flask answer it (405)
+            continue
+        assert request is not None, step
+        head, body, _ = fast.respond(request, "127.0.0.1", True)
+        _, status, headers = split_head(head)
+        expected = through_flask(client, data)
+        assert status == expected.status
+        assert body == expected.data
+        flask_headers = {name.lower(): value for name, value in expected.headers.items()}
+        assert {k: v for k, v in headers.items() if k not in GUNICORN_HEADERS} == flask_headers
