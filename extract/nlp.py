@@ -10,7 +10,7 @@
     "Pemerintah Daerah").
 ``role_context`` (Matcher + token rules)
     Corrections that need context, each documented in :mod:`extract.roles`.
-``norm_cues`` (Matcher)
+``norm_cues`` (PhraseMatcher)
     The deontic cue words and phrases, kept in ``doc.spans["norm_cues"]`` with the cue
     kind as label (table ``NORM_CUES``); :mod:`extract.norms` reads them.
 ``topic_matcher`` (PhraseMatcher)
@@ -37,11 +37,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import product
 from typing import Final
 
 import spacy
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import (
@@ -127,13 +128,19 @@ def _topic_matcher(nlp: Language, name: str):
 
 
 class NormCues:
-    """Finds the cue phrases of ``NORM_CUES``; ``doc.spans["norm_cues"]``, in text order."""
+    """Finds the cue phrases of ``NORM_CUES``; ``doc.spans["norm_cues"]``, in text order.
+
+    The patterns name lower-cased words only, so they are matched as the phrases they
+    spell out (:func:`cue_phrases`) by a PhraseMatcher, which finds the same matches as a
+    token Matcher at a fraction of its cost.
+    """
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
-        self.matcher = Matcher(nlp.vocab)
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for kind, patterns in NORM_CUES.items():
-            self.matcher.add(kind, patterns)
+            phrases = [phrase for pattern in patterns for phrase in cue_phrases(pattern)]
+            self.matcher.add(kind, [nlp.make_doc(phrase) for phrase in phrases])
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [
@@ -141,6 +148,22 @@ class NormCues:
         ]
         doc.spans[NORM_CUES_KEY] = sorted(spans, key=lambda span: (span.start, -span.end))
         return doc
+
+
+def cue_phrases(pattern: list[dict]) -> list[str]:
+    """The phrases a ``NORM_CUES`` pattern matches: each token is ``{"LOWER": word}`` or
+    ``{"LOWER": {"IN": [words]}}``.
+
+    >>> cue_phrases([{"LOWER": {"IN": ["dikoordinasikan", "dilakukan"]}}, {"LOWER": "oleh"}])
+    ['dikoordinasikan oleh', 'dilakukan oleh']
+    """
+    choices = []
+    for token in pattern:
+        if set(token) != {"LOWER"}:
+            raise ValueError(f"a cue pattern token names only LOWER: {token}")
+        value = token["LOWER"]
+        choices.append(value["IN"] if isinstance(value, dict) else [value])
+    return [" ".join(words) for words in product(*choices)]
 
 
 class TopicMatcher:

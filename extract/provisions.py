@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Doc
 
@@ -50,8 +51,13 @@ def is_closing(pasal: Unit) -> bool:
     return "mulai berlaku" in pasal.text.lower()
 
 
-def provisions(regulation: Regulation) -> Iterator[Provision]:
-    """Every provision of the body, depth first in document order."""
+def provisions(regulation: Regulation, part: Part | None = None) -> Iterator[Provision]:
+    """Every provision of the body (of ``part`` only, if given), depth first in document
+    order."""
+    if part is not None:
+        members = part.units(regulation)
+        yield from (p for p in provisions(regulation) if id(p.unit) in members)
+        return
 
     def walk(unit: Unit, groups: tuple[Unit, ...], pasal: Unit | None, parent: Unit | None):
         if unit.kind in GROUP_KINDS:
@@ -72,9 +78,70 @@ def provisions(regulation: Regulation) -> Iterator[Provision]:
 ProvisionDocs = list[tuple["Provision", Doc]]
 
 
-def provision_docs(regulation: Regulation) -> ProvisionDocs:
-    """Each provision with a text, paired with its text processed by the pipeline."""
-    items = [p for p in provisions(regulation) if p.unit.text]
+@dataclass(frozen=True)
+class Part:
+    """A run of a regulation's body that can be analysed on its own: the units at
+    positions ``start`` to ``stop`` (exclusive) of :meth:`Regulation.units`, cut before a
+    Pasal that lies under no other provision, so every provision's Pasal, parent and items
+    fall in the same part. The first part also holds the Menimbang and Mengingat, the last
+    the Lampiran; results of the parts, concatenated in order, are those of the whole.
+    """
+
+    start: int
+    stop: int
+    first: bool
+    last: bool
+
+    @classmethod
+    def whole(cls, regulation: Regulation) -> Part:
+        return cls(0, sum(1 for _ in regulation.units()), True, True)
+
+    def units(self, regulation: Regulation) -> set[int]:
+        """The ``id()`` of every body unit in this part."""
+        return {
+            id(unit)
+            for position, unit in enumerate(regulation.units())
+            if self.start <= position < self.stop
+        }
+
+
+def split(regulation: Regulation, count: int) -> list[Part]:
+    """At most ``count`` parts of about equal text length, in document order."""
+    units = list(regulation.units())
+    cuts = _pasal_cuts(regulation)
+    total = sum(len(unit.text) for unit in units) or 1
+    bounds = [0]
+    done = 0
+    for position, unit in enumerate(units):
+        share = len(bounds) * total / count
+        if position in cuts and position > bounds[-1] and done >= share and len(bounds) < count:
+            bounds.append(position)
+        done += len(unit.text)
+    bounds.append(len(units))
+    last = len(bounds) - 2
+    pairs = enumerate(pairwise(bounds))
+    return [Part(start, stop, i == 0, i == last) for i, (start, stop) in pairs]
+
+
+def _pasal_cuts(regulation: Regulation) -> set[int]:
+    """Positions (in :meth:`Regulation.units` order) of the Pasal under no provision."""
+    cuts: set[int] = set()
+    position = 0
+    stack = [(unit, False) for unit in reversed(regulation.body)]
+    while stack:
+        unit, inside = stack.pop()
+        if unit.kind == "pasal" and not inside:
+            cuts.add(position)
+        position += 1
+        nested = inside or unit.kind not in GROUP_KINDS
+        stack.extend((child, nested) for child in reversed(unit.children))
+    return cuts
+
+
+def provision_docs(regulation: Regulation, part: Part | None = None) -> ProvisionDocs:
+    """Each provision with a text (of ``part`` only, if given), paired with its text
+    processed by the pipeline."""
+    items = [p for p in provisions(regulation, part) if p.unit.text]
     docs = get_nlp().pipe(p.unit.text for p in items)
     return list(zip(items, docs, strict=True))
 

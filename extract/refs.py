@@ -28,6 +28,7 @@ from __future__ import annotations
 from extract.instruments import Mention, find_instruments
 from extract.iri import Iri, Work
 from extract.model import Reference, Regulation
+from extract.provisions import Part
 from extract.refs_find import COMPONENT, Chain, find_chains
 from extract.refs_resolve import StructureIndex, resolve_chain
 
@@ -37,13 +38,14 @@ EXTERNAL_COMPONENT = "instrument_citations"
 _ADDRESS_KEYS = ("pasal", "ayat", "huruf")
 
 
-def find_references(regulation: Regulation) -> list[Reference]:
-    """Every reference of ``regulation``, source by source in document order; a range
-    gives one :class:`Reference` per target, each with the whole phrase.
+def find_references(regulation: Regulation, part: Part | None = None) -> list[Reference]:
+    """Every reference of ``regulation`` (of the sources in ``part`` only, if given),
+    source by source in document order; a range gives one :class:`Reference` per target,
+    each with the whole phrase.
 
     Unresolved references (target None) are kept.
     """
-    sources = _sources(regulation)
+    sources = _sources(regulation, part)
     index = StructureIndex(regulation)
     chains_per_source = find_chains([text for _, text in sources])
     references: list[Reference] = []
@@ -98,18 +100,27 @@ def instrument_id(work: Work) -> str:
     return f"{work.jurisdiction}/{work.doctype}/{work.year}{tail}"
 
 
-def _sources(regulation: Regulation) -> list[tuple[Iri, str]]:
+def _sources(regulation: Regulation, part: Part | None = None) -> list[tuple[Iri, str]]:
+    part = part or Part.whole(regulation)
     root = Iri(regulation.work)
-    sources = [(root.child("menimbang", item.number), item.text) for item in regulation.menimbang]
-    sources += [(root.child("mengingat", item.number), item.text) for item in regulation.mengingat]
+    sources: list[tuple[Iri, str]] = []
+    if part.first:
+        sources += [(root.child("menimbang", i.number), i.text) for i in regulation.menimbang]
+        sources += [(root.child("mengingat", i.number), i.text) for i in regulation.mengingat]
     sources += [
         (unit.iri, unit.text)
-        for unit in regulation.units()
-        if unit.kind in ("pasal", "ayat", "huruf", "angka") and unit.text
+        for position, unit in enumerate(regulation.units())
+        if part.start <= position < part.stop
+        and unit.kind in ("pasal", "ayat", "huruf", "angka")
+        and unit.text
     ]
-    sources += [
-        (unit.iri, unit.text) for annex in regulation.lampiran for unit in annex.walk() if unit.text
-    ]
+    if part.last:
+        sources += [
+            (unit.iri, unit.text)
+            for annex in regulation.lampiran
+            for unit in annex.walk()
+            if unit.text
+        ]
     return sources
 
 

@@ -13,12 +13,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from pyoxigraph import BlankNode, Literal, NamedNode, Quad
+from pyoxigraph import Literal, NamedNode, Quad
 
 from extract import vocab as v
 from extract.citation import cite
 from extract.iri import Iri
 from extract.model import Norm, Reference, Regulation, RoleMention, TopicTag
+from extract.to_rdf import blank_node, predicate_node
 
 _XSD_INT = NamedNode(v.XSD + "integer")
 _XSD_BOOL = NamedNode(v.XSD + "boolean")
@@ -42,7 +43,7 @@ class _Out:
         self.quads: list[Quad] = []
 
     def add(self, subject, predicate: str, obj) -> None:
-        self.quads.append(Quad(subject, NamedNode(predicate), obj, self.graph))
+        self.quads.append(Quad(subject, predicate_node(predicate), obj, self.graph))
 
     def provenance(self, subject, provision: Iri, component: str) -> None:
         self.add(subject, v.STATED_IN, NamedNode(str(provision)))
@@ -133,7 +134,7 @@ def _reference(out: _Out, reference: Reference, iri: Iri) -> None:
 
 
 def _role(out: _Out, mention: RoleMention) -> None:
-    subject = BlankNode()
+    subject = blank_node()
     role = NamedNode(v.ROLE + mention.role)
     out.add(subject, v.RDF + "type", NamedNode(v.ROLE_MENTION_CLASS))
     out.add(subject, v.ROLE_PROP, role)
@@ -145,7 +146,7 @@ def _role(out: _Out, mention: RoleMention) -> None:
 
 
 def _topic(out: _Out, tag: TopicTag) -> None:
-    subject = BlankNode()
+    subject = blank_node()
     topic = NamedNode(v.TOPIC + tag.topic)
     out.add(subject, v.RDF + "type", NamedNode(v.TOPIC_TAG_CLASS))
     out.add(subject, v.TOPIC_PROP, topic)

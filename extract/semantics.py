@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from extract.model import Norm, Reference, Regulation, RoleMention, TopicTag
 from extract.norms import find_norms
-from extract.provisions import provision_docs
+from extract.provisions import Part, provision_docs
 from extract.refs import find_references
 from extract.roles import find_roles
 from extract.topics import tag_topics
@@ -26,13 +26,14 @@ class Semantics:
     topics: list[TopicTag]
 
 
-def analyse(regulation: Regulation) -> Semantics:
-    """Run every semantic extractor over ``regulation``; the provisions go through the
-    spaCy pipeline once, for roles, norms and topics alike."""
-    docs = provision_docs(regulation)
+def analyse(regulation: Regulation, part: Part | None = None) -> Semantics:
+    """Run every semantic extractor over ``regulation`` (over ``part`` of it only, if
+    given: see :class:`~extract.provisions.Part`); the provisions go through the spaCy
+    pipeline once, for roles, norms and topics alike."""
+    docs = provision_docs(regulation, part)
     return Semantics(
         roles=find_roles(regulation, docs),
         norms=find_norms(regulation, docs),
-        references=find_references(regulation),
-        topics=tag_topics(regulation, docs),
+        references=find_references(regulation, part),
+        topics=tag_topics(regulation, docs, part),
     )

@@ -8,8 +8,10 @@ straight into the embedded store.
 
 from __future__ import annotations
 
+import secrets
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad
 
@@ -35,6 +37,23 @@ _NUMBER = NamedNode(v.ELI + "number")
 _TITLE = NamedNode(v.ELI + "title")
 _SKOS_DEFINITION = NamedNode(v.SKOS + "definition")
 _SKOS_CONCEPT = NamedNode(v.SKOS + "Concept")
+
+
+@lru_cache(maxsize=1024)
+def predicate_node(iri: str) -> NamedNode:
+    """The node of a predicate (or class) IRI, made once: a build adds millions of triples
+    with a few hundred distinct predicates, and making a node checks its IRI."""
+    return NamedNode(iri)
+
+
+def blank_node() -> BlankNode:
+    """A fresh blank node, its label 128 random bits from the operating system.
+
+    Not ``BlankNode()``: pyoxigraph draws that label from a generator that a forked
+    process inherits mid-sequence, so the build's workers (:mod:`extract.semantic_pool`)
+    and the build process would draw the same labels and merge unrelated nodes.
+    """
+    return BlankNode(f"{secrets.randbits(128):x}")
 
 
 def node(iri: Iri | Work | str) -> NamedNode:
@@ -66,7 +85,7 @@ class _Emitter:
         )
 
     def add(self, subject, predicate: str, obj) -> None:
-        self.quads.append(Quad(subject, NamedNode(predicate), obj, self.graph))
+        self.quads.append(Quad(subject, predicate_node(predicate), obj, self.graph))
 
     def label(self, iri: Iri) -> Literal:
         return text(cite(iri.path, self.reg.citation, self.single_lampiran))
@@ -258,7 +277,7 @@ def _definitions(out: _Emitter) -> None:
 
 def _warnings(out: _Emitter) -> None:
     for warning in out.reg.warnings:
-        subject = BlankNode()
+        subject = blank_node()
         out.add(out.work, v.HAS_WARNING, subject)
         out.add(subject, v.RDF + "type", NamedNode(v.WARNING_CLASS))
         out.add(subject, v.WARNING_CODE, plain(warning.code))

@@ -41,6 +41,7 @@ from spacy.tokens import Doc
 from extract.model import Regulation, TopicTag, Unit
 from extract.nlp import ROLE_LABEL, TOPICS_KEY, get_nlp
 from extract.provisions import (
+    Part,
     Provision,
     ProvisionDocs,
     is_closing,
@@ -104,17 +105,20 @@ def _text_topics(docs: Iterable[Doc]) -> list[str]:
     return [topic for topic in topics if team or topic not in CROSS_TEAM]
 
 
-def tag_topics(regulation: Regulation, docs: ProvisionDocs | None = None) -> list[TopicTag]:
-    """The topic tags of every Pasal and ayat, in document order.
+def tag_topics(
+    regulation: Regulation, docs: ProvisionDocs | None = None, part: Part | None = None
+) -> list[TopicTag]:
+    """The topic tags of every Pasal and ayat (of ``part`` only, if given), in document
+    order.
 
     ``docs`` are the provisions already run through the pipeline, when the caller has them.
     """
-    pairs = docs if docs is not None else provision_docs(regulation)
+    pairs = docs if docs is not None else provision_docs(regulation, part)
     doc_of = {id(p.unit): doc for p, doc in pairs}
     nlp = get_nlp()
     heading_docs: dict[int, Doc] = {}
     tags: list[TopicTag] = []
-    for provision in provisions(regulation):
+    for provision in provisions(regulation, part):
         if provision.unit.kind in ("pasal", "ayat"):
             tags.extend(_tags(provision, doc_of, heading_docs, nlp))
     return tags

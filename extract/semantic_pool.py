@@ -1,0 +1,138 @@
+"""The semantic stage of a build in worker processes, beside the rest of the build.
+
+``perwali build`` parses the corpus, then opens a :class:`SemanticPool` over the parsed
+regulations: forked worker processes (they inherit the regulations and the spaCy
+pipelines, loaded once before the fork) run :func:`extract.semantics.analyse` and
+:func:`extract.semantic_rdf.semantic_quads`, a regulation at a time or, for a large one,
+a :class:`~extract.provisions.Part` of it at a time, and send back the quads as N-Quads.
+Meanwhile the build process writes the structure quads and loads the store. The quads
+are those of the in-process path, in the same order and with the same blank node
+labels (N-Quads read back without renaming): norms, references, role mentions, topic
+tags, each kind over the parts in document order.
+
+One worker (``PERWALI_BUILD_WORKERS=1``, a machine with one core, no ``fork``) means no
+process at all: everything runs in the build process, as before. If a worker dies (the
+pool breaks), the regulations not yet analysed are analysed in the build process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Final
+
+import pyoxigraph as ox
+
+from extract.model import Regulation
+from extract.nlp import get_nlp
+from extract.provisions import Part, split
+from extract.refs_find import reference_pipeline
+from extract.semantic_rdf import semantic_quads
+from extract.semantics import analyse
+
+#: A regulation with at least this many characters of text is analysed in parts, one
+#: per worker (below it, the regulations themselves keep the workers busy).
+SPLIT_CHARS: Final = 256 * 1024
+#: Workers at most, whatever the number of cores.
+MAX_WORKERS: Final = 4
+WORKERS_VARIABLE: Final = "PERWALI_BUILD_WORKERS"
+
+Blobs = tuple[bytes, bytes, bytes, bytes]  # N-Quads of norms, references, roles, topics
+
+# The regulations of the running build, set before the workers are forked (they read
+# it from the memory they inherit, so no regulation is ever pickled).
+_regulations: list[Regulation] = []
+
+
+def default_workers() -> int:
+    """``PERWALI_BUILD_WORKERS`` if set, else the cores this process may use (at most
+    :data:`MAX_WORKERS`); 1 where ``fork`` is not available."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    configured = os.environ.get(WORKERS_VARIABLE, "").strip()
+    if configured.isdigit() and int(configured) > 0:
+        return int(configured)
+    return max(1, min(len(os.sched_getaffinity(0)), MAX_WORKERS))
+
+
+def part_quads(regulation: Regulation, part: Part | None = None) -> Blobs:
+    """The semantic quads of ``regulation`` (or of ``part`` of it), one N-Quads text per
+    kind: norms, references, role mentions, topic tags."""
+    found = analyse(regulation, part)
+    kinds = (
+        semantic_quads(regulation, norms=found.norms),
+        semantic_quads(regulation, references=found.references),
+        semantic_quads(regulation, roles=found.roles),
+        semantic_quads(regulation, topics=found.topics),
+    )
+    return tuple(ox.serialize(quads, format=ox.RdfFormat.N_QUADS) for quads in kinds)  # type: ignore[return-value]
+
+
+def _worker_task(index: int, part: Part) -> Blobs:
+    return part_quads(_regulations[index], part)
+
+
+def _read(blobs: list[Blobs]) -> list[ox.Quad]:
+    """The quads of the parts of one regulation, kind by kind, parts in order."""
+    return [
+        quad
+        for kind in range(len(blobs[0]))
+        for blob in blobs
+        for quad in ox.parse(blob[kind], format=ox.RdfFormat.N_QUADS, lenient=True)
+    ]
+
+
+class SemanticPool:
+    """Semantic quads of each of ``regulations``, computed ahead in worker processes.
+
+    Use as a context manager; :meth:`semantic_quads` gives a regulation's quads (or
+    raises what its analysis raised).
+    """
+
+    def __init__(self, regulations: list[Regulation], workers: int | None = None):
+        self.regulations = regulations
+        self.workers = default_workers() if workers is None else workers
+        self._executor: ProcessPoolExecutor | None = None
+        self._pending: dict[int, list[Future[Blobs]]] = {}
+
+    def __enter__(self) -> SemanticPool:
+        if self.workers > 1:
+            self._start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        executor, self._executor = self._executor, None
+        if executor is not None:
+            failed = exc_info[0] is not None
+            if failed:  # the build is being abandoned: do not wait for work nobody reads
+                for process in list(getattr(executor, "_processes", {}).values()):
+                    process.terminate()
+            executor.shutdown(wait=True, cancel_futures=failed)
+        self._pending.clear()
+        _regulations.clear()
+
+    def _start(self) -> None:
+        global _regulations
+        _regulations = list(self.regulations)
+        get_nlp(), reference_pipeline()  # loaded once, before the fork, for every worker
+        context = multiprocessing.get_context("fork")
+        self._executor = ProcessPoolExecutor(self.workers, mp_context=context)
+        for index, regulation in enumerate(self.regulations):
+            size = sum(len(unit.text) for unit in regulation.units())
+            parts = split(regulation, self.workers if size >= SPLIT_CHARS else 1)
+            self._pending[index] = [
+                self._executor.submit(_worker_task, index, part) for part in parts
+            ]
+
+    def semantic_quads(self, index: int) -> list[ox.Quad]:
+        """The semantic quads of ``regulations[index]``, as
+        :func:`extract.semantic_rdf.semantic_quads` gives them."""
+        futures = self._pending.pop(index, None)
+        if futures is not None:
+            try:
+                return _read([future.result() for future in futures])
+            except BrokenProcessPool:
+                pass  # a worker died: analyse here
+        return _read([part_quads(self.regulations[index])])
