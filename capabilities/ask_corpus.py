@@ -50,6 +50,9 @@ class RawProvision:
     cited: str = ""  # own texts of the units it refers to ("sebagaimana dimaksud dalam …")
     #: its norms addressed to someone (with a counterparty): (bearers, action)
     addressed: tuple[tuple[frozenset[str], str], ...] = ()
+    #: the objects of its power norms that name who holds the power ("Susunan tim kerja
+    #: ditetapkan oleh Kepala Perangkat Daerah": "Susunan tim kerja")
+    empowered: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,10 @@ _ADDRESSED = """
 SELECT ?n ?u ?action ?bearer WHERE {
   ?n a pw:Norm ; pw:statedIn ?u ; pw:counterparty ?counterparty .
   OPTIONAL { ?n pw:action ?action } OPTIONAL { ?n pw:bearer ?bearer } }"""
+
+_POWERS = """
+SELECT DISTINCT ?u ?object WHERE {
+  ?n a pw:Power ; pw:statedIn ?u ; pw:object ?object ; pw:bearer ?bearer }"""
 
 _TERMS = """
 SELECT ?u ?term WHERE { ?d a pw:Definisi ; pw:term ?term ; eli:is_part_of+ ?u . ?u a pw:Pasal }"""
@@ -160,6 +167,9 @@ def _provision_rows(source, regulations, texts, below, full_text) -> list[RawPro
         if "bearer" in row:
             bearers[row["u"]].add(row["bearer"].removeprefix(ROLE_BASE))
     addressed = _addressed(source)
+    powers: dict[str, set[str]] = defaultdict(set)
+    for row in source.select(_POWERS):
+        powers[row["u"]].add(row["object"])
     terms: dict[str, list[str]] = defaultdict(list)
     for row in source.select(_TERMS):
         terms[row["u"]].append(row["term"])
@@ -185,6 +195,7 @@ def _provision_rows(source, regulations, texts, below, full_text) -> list[RawPro
                 order=int(row["start"]),
                 context=" ".join(headings.get(unit.split("/ayat/")[0], ())),
                 addressed=tuple(n for u in under for n in addressed.get(u, ())),
+                empowered=tuple(sorted(a for u in under for a in powers.get(u, ()))),
             )
         )
     return out

@@ -134,6 +134,9 @@ class Provision:
     head: str = ""  # its own text when it has sub-units (the chapeau of a list)
     #: its norms addressed to someone: (bearers, stems of the action)
     addressed: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
+    #: stems of the objects of its power norms with a named holder ("susunan tim kerja"):
+    #: what someone it names may set, form or approve
+    empowered: tuple[frozenset[str], ...] = ()
     via: str | None = None  # the Lampiran part this entry reads, for the provision citing it
     shown: str = ""  # the text an answer shows (the provision's, then the Lampiran part's)
 
@@ -181,6 +184,7 @@ class Index:
     discount: np.ndarray  # 1 for a provision, LAMPIRAN_WEIGHT for a Lampiran part
     definitions_weight: np.ndarray  # DEFINITIONS_WEIGHT for the definitions article
     stem_sets: list[frozenset[str]]  # each provision's content stems
+    siblings: dict[int, list[int]]  # Pasal document → its body provisions (Pasal or ayat)
     listing: np.ndarray  # 1 for a provision with sub-units (a list), else 0
     doc_freq: dict[str, int]
     topic_idf: dict[str, float]
@@ -262,6 +266,7 @@ def build_index(source: GraphSource) -> Index:
             [DEFINITIONS_WEIGHT if "definisi" in p.topics else 1.0 for p in provisions]
         ),
         stem_sets=_stem_sets(docs, raw),
+        siblings=_siblings(provisions, pasal_pos),
         listing=np.array([1.0 if p.head else 0.0 for p in provisions]),
         doc_freq=dict(doc_freq),
         topic_idf={t: math.log(1 + n / (1 + tagged.get(t, 0))) for t in topics},
@@ -271,6 +276,15 @@ def build_index(source: GraphSource) -> Index:
         english=english,
         english_words={phrase[0]: text for phrase, text in english if len(phrase) == 1},
     )
+
+
+def _siblings(provisions: list[Provision], pasal_pos: dict) -> dict[int, list[int]]:
+    """Each Pasal's body provisions (its ayat, or itself), by Pasal document."""
+    out: dict[int, list[int]] = defaultdict(list)
+    for i, p in enumerate(provisions):
+        if not p.via:
+            out[pasal_pos[(p.regulation, p.pasal)]].append(i)
+    return dict(out)
 
 
 def _stem_sets(docs: list[list[str]], raw: list[RawProvision]) -> list[frozenset[str]]:
@@ -300,6 +314,7 @@ def _provision(raw: RawProvision, title: str) -> Provision:
             (bearers, frozenset(content_stems(action))) for bearers, action in raw.addressed
         ),
         subjects=tuple(frozenset(content_stems(s)) for s in raw.subjects if content_stems(s)),
+        empowered=tuple(frozenset(content_stems(thing)) for thing in raw.empowered),
         shown=raw.text,
     )
 

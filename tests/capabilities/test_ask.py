@@ -498,3 +498,57 @@ def test_nothing_matches(source):
     assert result.answers == []
     assert result.not_regulated == []
     assert result.message and "Tidak ada ketentuan yang cocok" in result.message
+
+
+def _provision_index(index, regulation: str, pasal: str, ayat: str | None) -> int:
+    return next(
+        i
+        for i, p in enumerate(index.provisions)
+        if (p.regulation, p.pasal, p.ayat) == (regulation, pasal, ayat) and not p.via
+    )
+
+
+def test_an_ayat_holding_more_of_the_question_answers_for_its_pasal(source):
+    """Palu 21(2) (the request for pelibatan) and 21(3) ("Jawaban atas permohonan
+    pelibatan …") share their Pasal; scoring about alike, the ayat holding more of the
+    question answers. A sibling scoring clearly less, or holding no more, does not."""
+    import numpy as np
+
+    from capabilities.ask import SIBLING_TIE, _focus
+
+    index = get_index(source)
+    request = _provision_index(index, PALU, "21", "2")
+    answer = _provision_index(index, PALU, "21", "3")
+    assert answer in index.siblings[index.pasal_of[request]]
+    query = read_query(index, "jawaban permohonan pelibatan pejabat fungsional", "id", [])
+    total = np.zeros(len(index.provisions))
+    total[request], total[answer] = 1.0, 1.0 - SIBLING_TIE / 2
+    assert _focus(index, query, total, request) == answer
+    total[answer] = 1.0 - 2 * SIBLING_TIE
+    assert _focus(index, query, total, request) == request
+    total[answer] = 1.0 - SIBLING_TIE / 2
+    plain = read_query(index, "permohonan pelibatan pejabat fungsional", "id", [])
+    assert _focus(index, plain, total, request) == request
+
+
+def test_who_holds_a_power_over_what_is_asked_answers_who(source, monkeypatch):
+    """ "Siapa yang berwenang membentuk tim kerja …?": Semarang 10(9) "Susunan tim kerja
+    ditetapkan oleh Kepala Perangkat Daerah" and Tebing Tinggi 9(4) "Tim Kerja Lintas
+    Perangkat Daerah ditetapkan dengan Keputusan Wali Kota" never say "membentuk", but each
+    states a power norm naming who holds it over a tim kerja: they answer who forms one.
+    A power with no object asked about ("berwenang untuk meminta laporan") does not."""
+    import capabilities.ask as ask_module
+
+    question = "Siapa yang berwenang membentuk tim kerja di perangkat daerah?"
+    index = get_index(source)
+    query = read_query(index, question, "id", [])
+    assert query.asked == stem("membentuk")
+    sets_team = _provision_index(index, SEMARANG, "10", "9")
+    asks_reports = _provision_index(index, SEMARANG, "14", "4")
+    assert ask_module._names_the_power(index, query, sets_team)
+    assert not ask_module._names_the_power(index, query, asks_reports)
+    first = first_per_regulation(ask(source, question))
+    assert (first[SEMARANG].pasal, first[TT].pasal) == ("10", "9")
+    monkeypatch.setattr(ask_module, "_names_the_power", lambda *args: False)
+    silent = {item.regulation for item in ask(source, question).not_regulated}
+    assert {SEMARANG, TT} <= silent
