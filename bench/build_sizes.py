@@ -34,9 +34,9 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
+import os
 import pstats
 import re
-import resource
 import subprocess
 import sys
 import tempfile
@@ -80,33 +80,31 @@ def _renumber(text: str) -> str:
     return PASAL_LINE.sub(lambda m: f"{m[1]}Pasal {next(pasal)}", text)
 
 
-def build_seconds(text: str) -> tuple[float, float, int]:
-    """Wall and CPU seconds of ``perwali build`` over a corpus of just ``text``; its exit
-    code. CPU time (user + system of the child) is the steadier figure on a busy machine."""
+def build_seconds(text: str) -> tuple[float, float, float, int]:
+    """Wall and CPU seconds and peak memory (MB, the largest process) of ``perwali build``
+    over a corpus of just ``text``; its exit code. CPU time (user + system of the build and
+    its worker processes) is the steadier figure on a busy machine."""
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
         corpus.mkdir()
         (corpus / "palu-28-2023.txt").write_text(text, encoding="utf-8")
         data = str(Path(tmp) / "data")
-        cpu_before = _children_cpu()
+        command = [sys.executable, "-m", "perwali.cli", "build", "--corpus", str(corpus)]
         started = time.perf_counter()
-        done = subprocess.run(
-            [sys.executable, "-m", "perwali.cli", "build", "--corpus", str(corpus), "--data", data],
+        with subprocess.Popen(
+            [*command, "--data", data],
             cwd=REPO,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
-            text=True,
-        )
+        ) as child:
+            stderr = child.stderr.read() if child.stderr else b""
+            _, status, usage = os.wait4(child.pid, 0)
+            child.returncode = os.waitstatus_to_exitcode(status)
         seconds = time.perf_counter() - started
-        cpu = _children_cpu() - cpu_before
-    if done.returncode != 0:
-        print(done.stderr[-2000:], file=sys.stderr)
-    return seconds, cpu, done.returncode
-
-
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+    if child.returncode != 0:
+        print(stderr.decode("utf-8", "replace")[-2000:], file=sys.stderr)
+    cpu = usage.ru_utime + usage.ru_stime
+    return seconds, cpu, usage.ru_maxrss / 1024, child.returncode
 
 
 def profile(size: int, top: int = 30) -> None:
@@ -133,17 +131,18 @@ def main() -> int:
     if args.profile:
         profile(int(args.profile * MB))
         return 0
-    print(f"{'size MB':>8} {'Pasal':>7} {'seconds':>8} {'cpu s':>7} {'MB/s':>6} {'s/MB':>6}  exit")
+    header = f"{'size MB':>8} {'Pasal':>7} {'seconds':>8} {'cpu s':>7} {'MB/s':>6} {'s/MB':>6}"
+    print(f"{header} {'peak MB':>8} {'load':>5}  exit")
     failed = False
     for size_mb in args.sizes:
         text = synthetic_regulation(int(size_mb * MB))
         megabytes = len(text.encode()) / MB
         pasal = len(PASAL_LINE.findall(text))
-        seconds, cpu, code = build_seconds(text)
+        seconds, cpu, peak, code = build_seconds(text)
         failed |= code != 0
         print(
             f"{megabytes:8.2f} {pasal:7d} {seconds:8.2f} {cpu:7.2f} {megabytes / seconds:6.2f} "
-            f"{seconds / megabytes:6.2f}  {code}",
+            f"{seconds / megabytes:6.2f} {peak:8.0f} {os.getloadavg()[0]:5.2f}  {code}",
             flush=True,
         )
     return 1 if failed else 0

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from typing import Final
 
@@ -32,9 +33,12 @@ from extract.refs_find import reference_pipeline
 from extract.semantic_rdf import semantic_quads
 from extract.semantics import analyse
 
-#: A regulation with at least this many characters of text is analysed in parts, one
-#: per worker (below it, the regulations themselves keep the workers busy).
+#: A regulation with at least this many characters of text is analysed in parts, at
+#: least one per worker (below it, the regulations themselves keep the workers busy) ...
 SPLIT_CHARS: Final = 256 * 1024
+#: ... and parts of at most about this many characters, so that the first come back (and
+#: go to the store's loader) early.
+PART_CHARS: Final = 1024 * 1024
 #: Workers at most, whatever the number of cores.
 MAX_WORKERS: Final = 4
 WORKERS_VARIABLE: Final = "PERWALI_BUILD_WORKERS"
@@ -55,6 +59,13 @@ def default_workers() -> int:
     if configured.isdigit() and int(configured) > 0:
         return int(configured)
     return max(1, min(len(os.sched_getaffinity(0)), MAX_WORKERS))
+
+
+def part_count(size: int, workers: int) -> int:
+    """How many parts to analyse a regulation of ``size`` characters in."""
+    if size < SPLIT_CHARS:
+        return 1
+    return max(workers, -(-size // PART_CHARS))
 
 
 def part_quads(regulation: Regulation, part: Part | None = None) -> Blobs:
@@ -87,15 +98,18 @@ def _read(blobs: list[Blobs]) -> list[ox.Quad]:
 class SemanticPool:
     """Semantic quads of each of ``regulations``, computed ahead in worker processes.
 
-    Use as a context manager; :meth:`semantic_quads` gives a regulation's quads (or
-    raises what its analysis raised).
+    Use as a context manager. :meth:`results` gives each part's quads as it comes back;
+    :meth:`semantic_quads` a whole regulation's. Results are kept, so asking again (a
+    build writing its store again) costs nothing.
     """
 
     def __init__(self, regulations: list[Regulation], workers: int | None = None):
         self.regulations = regulations
         self.workers = default_workers() if workers is None else workers
         self._executor: ProcessPoolExecutor | None = None
-        self._pending: dict[int, list[Future[Blobs]]] = {}
+        self._parts: dict[int, list[Part | None]] = {}
+        self._futures: dict[tuple[int, int], Future[Blobs]] = {}
+        self._done: dict[tuple[int, int], Blobs | Exception] = {}
 
     def __enter__(self) -> SemanticPool:
         if self.workers > 1:
@@ -110,7 +124,7 @@ class SemanticPool:
                 for process in list(getattr(executor, "_processes", {}).values()):
                     process.terminate()
             executor.shutdown(wait=True, cancel_futures=failed)
-        self._pending.clear()
+        self._futures.clear()
         _regulations.clear()
 
     def _start(self) -> None:
@@ -121,18 +135,55 @@ class SemanticPool:
         self._executor = ProcessPoolExecutor(self.workers, mp_context=context)
         for index, regulation in enumerate(self.regulations):
             size = sum(len(unit.text) for unit in regulation.units())
-            parts = split(regulation, self.workers if size >= SPLIT_CHARS else 1)
-            self._pending[index] = [
-                self._executor.submit(_worker_task, index, part) for part in parts
-            ]
+            parts = split(regulation, part_count(size, self.workers))
+            self._parts[index] = list(parts)
+            for number, part in enumerate(parts):
+                future = self._executor.submit(_worker_task, index, part)
+                self._futures[index, number] = future
+
+    def part_count(self, index: int) -> int:
+        """How many parts ``regulations[index]`` is analysed in."""
+        return len(self._parts.get(index, [None]))
+
+    def results(self, indices: list[int]) -> Iterator[tuple[int, int, Blobs | Exception]]:
+        """``(regulation index, part number, result)`` for every part of the regulations
+        at ``indices``, in the order the workers finish them (in order without workers).
+        The result is the part's N-Quads per kind (see :func:`part_quads`), or the
+        exception its analysis raised."""
+        keys = [(index, number) for index in indices for number in range(self.part_count(index))]
+        waiting = {self._futures[key]: key for key in keys if key in self._futures}
+        ready = [key for key in keys if key not in self._futures or self._futures[key].done()]
+        for key in ready:
+            yield (*key, self._result(key))
+        for future in as_completed([f for f, key in waiting.items() if key not in ready]):
+            key = waiting[future]
+            yield (*key, self._result(key))
+
+    def _result(self, key: tuple[int, int]) -> Blobs | Exception:
+        if key not in self._done:
+            self._done[key] = self._compute(key)
+        return self._done[key]
+
+    def _compute(self, key: tuple[int, int]) -> Blobs | Exception:
+        index, number = key
+        future = self._futures.get(key)
+        try:
+            if future is not None:
+                try:
+                    return future.result()
+                except BrokenProcessPool:
+                    pass  # a worker died: analyse here
+            part = self._parts[index][number] if index in self._parts else None
+            return part_quads(self.regulations[index], part)
+        except Exception as error:  # reported by the caller; one file never stops a build
+            return error
 
     def semantic_quads(self, index: int) -> list[ox.Quad]:
         """The semantic quads of ``regulations[index]``, as
-        :func:`extract.semantic_rdf.semantic_quads` gives them."""
-        futures = self._pending.pop(index, None)
-        if futures is not None:
-            try:
-                return _read([future.result() for future in futures])
-            except BrokenProcessPool:
-                pass  # a worker died: analyse here
-        return _read([part_quads(self.regulations[index])])
+        :func:`extract.semantic_rdf.semantic_quads` gives them; raise what its analysis
+        raised."""
+        found = sorted(self.results([index]))
+        for _, _, result in found:
+            if isinstance(result, Exception):
+                raise result
+        return _read([result for _, _, result in found])  # type: ignore[misc]

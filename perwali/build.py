@@ -30,9 +30,9 @@ from extract import vocab
 from extract.metadata import METADATA_FILENAME, load_metadata
 from extract.model import Regulation
 from extract.parse import DEFAULT_MAX_FILE_BYTES, ParseError, parse_file, read_source
-from extract.semantic_pool import SemanticPool
+from extract.semantic_pool import Blobs, SemanticPool
 from extract.to_rdf import instrument_quads, regulation_quads
-from perwali.store import PROJECT_ROOT, build_lock, write_embedded
+from perwali.store import PROJECT_ROOT, Dump, build_lock, quad_lines, write_generation
 
 DEFAULT_CORPUS_DIR = PROJECT_ROOT / "corpus"
 ONTOLOGY_FILE = PROJECT_ROOT / "ontology" / "perwali.ttl"
@@ -136,11 +136,19 @@ def build(
         parsed, failures = parse_corpus(corpus_dir, max_file_bytes)
         if not parsed:
             raise _nothing_built(corpus_dir, failures)
-        regulations: list[Regulation] = []
+        failed: dict[int, Exception] = {}  # index in ``parsed`` -> why it was left out
         with SemanticPool(parsed) as pool:
-            quads = _graph(parsed, pool, regulations, failures, corpus_dir)
-            count = write_embedded(data_dir, quads)
-        return BuildReport(regulations, failures, count, time.perf_counter() - started)
+            while True:
+                feed = _Feed(parsed, pool, failed, corpus_dir, failures)
+                try:
+                    count = write_generation(data_dir, feed)
+                    break
+                except _Restart as restart:  # rare: write the store again without it
+                    failed[restart.index] = restart.error
+        for index, error in sorted(failed.items()):
+            name = parsed[index].source_file
+            failures.append((name, failure_message(name, "dianalisis", error)))
+        return BuildReport(feed.built, failures, count, time.perf_counter() - started)
 
 
 @contextlib.contextmanager
@@ -160,31 +168,86 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _graph(
-    parsed: list[Regulation],
-    pool: SemanticPool,
-    regulations: list[Regulation],
-    failures: list[tuple[str, str]],
-    corpus_dir: Path,
-) -> Iterator[ox.Quad]:
-    """The quads of the whole graph, regulation by regulation, as each one's analysis
-    comes back from ``pool``; the regulations built go to ``regulations`` and those that
-    fail to ``failures``. Raise ValueError, before the last quad, when none could be built.
+class _Restart(Exception):
+    """A regulation failed after some of its quads went to the store."""
+
+    def __init__(self, index: int, error: Exception):
+        super().__init__(index, error)
+        self.index, self.error = index, error
+
+
+class _Feed:
+    """The quads of the graph for :func:`perwali.store.write_generation`.
+
+    The store gets each regulation's structure quads at once, then the semantic quads
+    of each part as its worker finishes it, so the bulk loader starts early; ``graph.nq``
+    gets every regulation whole, in corpus order, once all its parts are back: structure,
+    then norms, references, role mentions and topic tags (the order of the in-process
+    path), then the instruments, the ontology and the shapes. A regulation whose analysis
+    fails raises :class:`_Restart` (its structure is already in the store), and the build
+    writes the store again without it, from the results the pool keeps.
     """
-    for index, regulation in enumerate(parsed):
-        try:
-            quads = regulation_quads(regulation)
-            quads.extend(pool.semantic_quads(index))
-        except Exception as error:  # one bad file never stops the build
-            name = regulation.source_file
-            failures.append((name, failure_message(name, "dianalisis", error)))
-            continue
-        regulations.append(regulation)
-        yield from _drain(quads)
-    if not regulations:
-        raise _nothing_built(corpus_dir, failures)
-    yield from instrument_quads(regulations)
-    yield from static_graph_quads()
+
+    def __init__(
+        self,
+        parsed: list[Regulation],
+        pool: SemanticPool,
+        failed: dict[int, Exception],
+        corpus_dir: Path,
+        failures: list[tuple[str, str]],
+    ):
+        self.parsed, self.pool, self.failed = parsed, pool, failed
+        self.corpus_dir, self.failures = corpus_dir, failures
+        self.built: list[Regulation] = []
+
+    def __call__(self, dump: Dump) -> Iterator[ox.Quad]:
+        structure: dict[int, list[bytes]] = {}  # N-Quads lines of each regulation's structure
+        for index, regulation in enumerate(self.parsed):
+            if index in self.failed:
+                continue
+            try:
+                quads = regulation_quads(regulation)
+            except Exception as error:  # one bad file never stops the build
+                self.failed[index] = error
+                continue
+            structure[index] = quad_lines(quads)
+            yield from _drain(quads)
+        yield from self._semantics(structure, dump)
+        if not self.built:
+            analysis = [
+                (self.parsed[i].source_file, self.parsed[i].source_file, error)
+                for i, error in sorted(self.failed.items())
+            ]
+            messages = [
+                (name, failure_message(file, "dianalisis", e)) for name, file, e in analysis
+            ]
+            raise _nothing_built(self.corpus_dir, self.failures + messages)
+        for quads in (list(instrument_quads(self.built)), static_graph_quads()):
+            dump.write_quads(quads)
+            yield from _drain(quads)
+
+    def _semantics(self, structure: dict[int, list[bytes]], dump: Dump) -> Iterator[ox.Quad]:
+        """The semantic quads, part by part as they come; each regulation to the dump
+        once it is complete and every one before it is written."""
+        order = sorted(structure)
+        arrived: dict[int, dict[int, Blobs]] = {index: {} for index in order}
+        for index, number, result in self.pool.results(order):
+            if isinstance(result, Exception):
+                raise _Restart(index, result)
+            for blob in result:
+                yield from ox.parse(blob, format=ox.RdfFormat.N_QUADS, lenient=True)
+            arrived[index][number] = result
+            while order and len(arrived[order[0]]) == self.pool.part_count(order[0]):
+                done = order.pop(0)
+                self._write(done, structure.pop(done), arrived.pop(done), dump)
+
+    def _write(self, index: int, structure: list[bytes], parts: dict[int, Blobs], dump: Dump):
+        dump.write_lines(structure)
+        blobs = [parts[number] for number in sorted(parts)]
+        for kind in range(len(blobs[0])):
+            for blob in blobs:
+                dump.write_lines(blob[kind].split(b"\n")[:-1])
+        self.built.append(self.parsed[index])
 
 
 def _drain(items: list[ox.Quad]) -> Iterator[ox.Quad]:

@@ -250,7 +250,62 @@ def _new_generation_name() -> str:
 
 def write_embedded(data_dir: Path, quads: Iterable[ox.Quad], *, wait: float | None = None) -> int:
     """Write ``quads`` as a new generation of ``data_dir`` and make it current; return how
-    many were written. Also dumps the dataset as N-Quads (``graph.nq``) for other tools.
+    many were written. Also dumps the dataset as N-Quads (``graph.nq``) for other tools,
+    in the order of ``quads``, a duplicate dropped (the first one kept).
+
+    Holds the build lock (``wait`` as in :func:`build_lock`); on any failure the staging
+    folder is removed and the current generation stays as it was.
+    """
+    return write_generation(data_dir, lambda dump: _dumped(quads, dump), wait=wait)
+
+
+class Dump:
+    """``graph.nq`` of a generation being written: N-Quads lines, each written once (the
+    first of duplicates kept), in the order given. A quad is told by its line."""
+
+    def __init__(self, file: BinaryIO):
+        self._file = file
+        self._seen: set[bytes] = set()
+
+    def __len__(self) -> int:
+        return len(self._seen)
+
+    def write_lines(self, lines: Iterable[bytes]) -> None:
+        """Append the N-Quads ``lines`` (without their newline) not written before."""
+        fresh = []
+        for line in lines:
+            if line not in self._seen:
+                self._seen.add(line)
+                fresh.append(line)
+        if fresh:
+            fresh.append(b"")
+            self._file.write(b"\n".join(fresh))
+
+    def write_quads(self, quads: list[ox.Quad]) -> None:
+        """Append the lines of ``quads`` not written before."""
+        self.write_lines(quad_lines(quads))
+
+
+def quad_lines(quads: list[ox.Quad]) -> list[bytes]:
+    """The N-Quads line of each quad, in order, without its newline."""
+    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS).split(b"\n")[:-1]
+
+
+#: ``feed(dump)`` yields the quads for the store and writes them to ``dump``.
+Feed = Callable[[Dump], Iterable[ox.Quad]]
+
+
+def write_generation(data_dir: Path, feed: Feed, *, wait: float | None = None) -> int:
+    """Write a new generation of ``data_dir`` from ``feed`` and make it current; return how
+    many quads it holds.
+
+    ``feed(dump)`` yields the quads for the store, in any order (a duplicate does no harm),
+    and writes the same quads to ``dump``, the :class:`Dump` that becomes ``graph.nq``, in
+    the order the dump should have. The store's bulk loader takes each quad as it is
+    yielded, and its worker threads write the store's files beside the caller's work. The
+    store gets the quad objects themselves, never a parse of the dump, so blank nodes keep
+    their labels (pyoxigraph's parser renames them); the dump is written from the quads,
+    not read back out of the store (that costs more than loading it).
 
     Holds the build lock (``wait`` as in :func:`build_lock`); on any failure the staging
     folder is removed and the current generation stays as it was.
@@ -262,7 +317,7 @@ def write_embedded(data_dir: Path, quads: Iterable[ox.Quad], *, wait: float | No
         name = _new_generation_name()
         staging = generations / (name + STAGING_SUFFIX)
         try:
-            count = _write_generation(staging, quads)
+            count = _write_generation(staging, feed)
             final = generations / name
             staging.rename(final)
         except BaseException:
@@ -274,58 +329,38 @@ def write_embedded(data_dir: Path, quads: Iterable[ox.Quad], *, wait: float | No
         return count
 
 
-#: Quads serialised to ``graph.nq`` at a time while the store is loaded.
+#: Quads serialised to ``graph.nq`` at a time by :func:`write_embedded`.
 DUMP_CHUNK = 65_536
 
 
-def _write_generation(folder: Path, quads: Iterable[ox.Quad]) -> int:
-    """The store and ``graph.nq`` of a new generation in ``folder``; the number of quads.
-
-    One streaming pass: each quad, a duplicate dropped (the first one kept), goes to the
-    store's bulk loader as soon as ``quads`` yields it and, a chunk at a time, to the dump.
-    The store gets the quad objects themselves, never a parse of the dump, so blank nodes
-    keep their labels (a parser would rename them). The dump is written from the quads,
-    not read back out of the store: that costs more than loading it. Duplicates are told
-    by their N-Quads lines, so no quad object outlives its trip to the loader (freeing
-    a million of them at the end costs seconds).
-    """
+def _write_generation(folder: Path, feed: Feed) -> int:
+    """The store and ``graph.nq`` of a new generation in ``folder``; the number of quads."""
     folder.mkdir(parents=True)
-    seen: set[bytes] = set()
     store = ox.Store(str(folder / STORE_DIRNAME))
     try:
-        with open(folder / DUMP_FILENAME, "wb") as dump:
-            store.bulk_extend(_unique_dumped(quads, dump, seen))
+        with open(folder / DUMP_FILENAME, "wb") as file:
+            dump = Dump(file)
+            store.bulk_extend(feed(dump))
         store.flush()
     finally:
         del store  # release the RocksDB lock (the caller removes a failed generation)
     _fsync_tree(folder)
-    return len(seen)
+    return len(dump)
 
 
-def _unique_dumped(quads: Iterable[ox.Quad], dump: BinaryIO, seen: set[bytes]) -> Iterator[ox.Quad]:
-    """Yield each quad of ``quads`` whose N-Quads line is not in ``seen`` (adding it), in
-    order, and append the line to ``dump``, a chunk of :data:`DUMP_CHUNK` quads at a time."""
+def _dumped(quads: Iterable[ox.Quad], dump: Dump) -> Iterator[ox.Quad]:
+    """Yield each quad of ``quads``, its line written to ``dump`` a chunk at a time (so no
+    quad object outlives its trip to the loader: freeing millions at the end costs
+    seconds)."""
     chunk: list[ox.Quad] = []
     for quad in quads:
         chunk.append(quad)
         if len(chunk) >= DUMP_CHUNK:
-            yield from _fresh(chunk, dump, seen)
+            dump.write_quads(chunk)
+            yield from chunk
             chunk = []
-    yield from _fresh(chunk, dump, seen)
-
-
-def _fresh(chunk: list[ox.Quad], dump: BinaryIO, seen: set[bytes]) -> Iterator[ox.Quad]:
-    """The quads of ``chunk`` not seen before; their lines are appended to ``dump``."""
-    lines = ox.serialize(chunk, format=ox.RdfFormat.N_QUADS).split(b"\n")[:-1]
-    fresh: list[bytes] = []
-    for quad, line in zip(chunk, lines, strict=True):  # N-Quads: one line per quad
-        if line not in seen:
-            seen.add(line)
-            fresh.append(line)
-            yield quad
-    if fresh:
-        fresh.append(b"")
-        dump.write(b"\n".join(fresh))
+    dump.write_quads(chunk)
+    yield from chunk
 
 
 def _fsync_tree(folder: Path) -> None:

@@ -96,7 +96,7 @@ def test_forked_workers_give_the_quads_of_the_build_process(corpus, monkeypatch)
         expected = [alone.semantic_quads(i) for i in range(len(regulations))]
     ox.BlankNode()  # pyoxigraph's own label generator, now started, is inherited by a fork
     with SemanticPool(regulations, workers=2) as pool:
-        assert pool._pending  # the work really went to the workers
+        assert pool._futures  # the work really went to the workers
         got = [pool.semantic_quads(i) for i in range(len(regulations))]
     assert [canonical(quads) for quads in got] == [canonical(quads) for quads in expected]
     # no two workers (or parts) drew the same blank node label: none merged across them
@@ -153,3 +153,18 @@ def test_a_dead_worker_costs_nothing(two_files, tmp_path, monkeypatch):
     assert report.quads == alone.quads
     dumped = canonical(dump_quads(tmp_path / "data"))
     assert dumped == canonical(dump_quads(tmp_path / "alone"))
+
+
+def test_a_build_whose_every_analysis_fails_changes_nothing(two_files, tmp_path, monkeypatch):
+    monkeypatch.setenv(semantic_pool.WORKERS_VARIABLE, "2")
+
+    def failing(regulation, part=None):
+        raise MemoryError
+
+    monkeypatch.setattr(semantic_pool, "analyse", failing)
+    with pytest.raises(ValueError) as raised:
+        build(two_files, tmp_path / "data")
+    message = str(raised.value)
+    assert "data lama tidak diubah" in message
+    assert "palu-28-2023.txt: tidak dapat dianalisis (memori tidak cukup)" in message
+    assert not (tmp_path / "data" / "store").exists()
