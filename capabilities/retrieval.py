@@ -137,6 +137,9 @@ class Provision:
     #: stems of the objects of its power norms with a named holder ("susunan tim kerja"):
     #: what someone it names may set, form or approve
     empowered: tuple[frozenset[str], ...] = ()
+    #: (role, stem) of a sentence opening with a role's name and a ber- verb: "Pegawai ASN
+    #: berfungsi sebagai …" states the fungsi of the Pegawai ASN
+    states: frozenset[tuple[str, str]] = frozenset()
     via: str | None = None  # the Lampiran part this entry reads, for the provision citing it
     shown: str = ""  # the text an answer shows (the provision's, then the Lampiran part's)
 
@@ -219,7 +222,7 @@ def build_index(source: GraphSource) -> Index:
     topics = _concepts(source, "skos:inScheme topic:scheme", with_broader=True)
     roles = _concepts(source, "a pw:Role", with_broader=True)
     raw, items = read_provisions(source, set(regulations))
-    provisions = [_provision(p, regulations[p.regulation].title) for p in raw]
+    provisions = [_provision(p, regulations[p.regulation].title, roles) for p in raw]
     provisions += [_lampiran_entry(raw[item.owner], item, topics) for item in items]
     pasal_keys = list(dict.fromkeys((p.regulation, p.pasal) for p in raw))
     pasal_pos = {key: i for i, key in enumerate(pasal_keys)}
@@ -294,7 +297,7 @@ def _stem_sets(docs: list[list[str]], raw: list[RawProvision]) -> list[frozenset
     return [frozenset(doc) | more for doc, more in zip(docs, cited, strict=True)]
 
 
-def _provision(raw: RawProvision, title: str) -> Provision:
+def _provision(raw: RawProvision, title: str, roles: dict[str, Concept]) -> Provision:
     text, own_text = about_itself(raw.text, title), about_itself(raw.own_text, title)
     return Provision(
         regulation=raw.regulation,
@@ -315,8 +318,48 @@ def _provision(raw: RawProvision, title: str) -> Provision:
         ),
         subjects=tuple(frozenset(content_stems(s)) for s in raw.subjects if content_stems(s)),
         empowered=tuple(frozenset(content_stems(thing)) for thing in raw.empowered),
+        states=attributes_stated(raw.own_text, roles),
         shown=raw.text,
     )
+
+
+#: "sebagaimana dimaksud pada ayat (1)," between a subject and its verb
+CROSS_REFERENCE = re.compile(r"\s*sebagaimana dimaksud[^,]*,?", re.I)
+
+
+def attributes_stated(text: str, roles: dict[str, Concept]) -> frozenset[tuple[str, str]]:
+    """What a sentence opening with roles and a ber- verb states of them: "Pegawai ASN
+    berfungsi sebagai …" → {("pegawai-asn", "fungsi")}; "Pejabat Fungsional dan Pelaksana
+    berkedudukan di bawah …" → the kedudukan of both."""
+    tokens = words(CROSS_REFERENCE.sub(" ", text))[:16]
+    found: list[str] = []
+    i = 0
+    while i < len(tokens):
+        match = _role_at(tokens, i, roles)
+        if match is None:
+            break
+        found.append(match[0])
+        i = match[1]
+        if i < len(tokens) and tokens[i] in ("dan", "atau"):
+            i += 1
+            continue
+        break
+    if not found or i >= len(tokens) or not tokens[i].startswith("ber"):
+        return frozenset()
+    verb = content_stems(tokens[i])
+    return frozenset((role, verb[0]) for role in found) if verb else frozenset()
+
+
+def _role_at(tokens: list[str], i: int, roles: dict[str, Concept]) -> tuple[str, int] | None:
+    """The role whose name starts at ``tokens[i]`` (the longest), and where it ends."""
+    best: tuple[str, int] | None = None
+    for role in roles.values():
+        for surface in role.word_surfaces:
+            if tuple(tokens[i : i + len(surface)]) == surface and (
+                best is None or i + len(surface) > best[1]
+            ):
+                best = (role.id, i + len(surface))
+    return best
 
 
 def about_itself(text: str, title: str) -> str:
@@ -365,7 +408,7 @@ def topics_named(topics: dict[str, Concept], text: str) -> set[str]:
     }
 
 
-POSTED = ("topics", "lead", "pairs", "bearers")
+POSTED = ("topics", "lead", "pairs", "bearers", "states")
 
 
 def _postings(provisions: list[Provision], name: str) -> dict[object, np.ndarray]:

@@ -31,11 +31,11 @@ DEV = HERE / "ask_dev_questions.json"
 HOLDOUT = HERE.parent / "gold" / "ask_questions_holdout.json"
 TARGET_TOPIC = 0.95
 TARGET_FACT = 1.0
-#: measured 0.931-0.950 per regulation (0.914-0.949 before the choice among sibling ayat
-#: and the power norms of who-questions; 0.862-0.949 before the chapeau weight, the title
+#: measured 0.948-0.950 per regulation (0.914-0.949 before the choice among sibling ayat,
+#: the power norms of who-questions and the attributes of roles; 0.862-0.949 before the chapeau weight, the title
 #: read for "Peraturan Wali Kota ini" and the cited units in coverage; 0.80-0.85 earlier)
-GOLD_FLOOR = 0.93
-DEV_FLOOR = 0.93  # measured 0.939-0.977 per regulation
+GOLD_FLOOR = 0.94
+DEV_FLOOR = 0.94  # measured 0.950-0.977 per regulation (0.939-0.977 before this pass)
 #: measured once, untuned: 0.667-0.900 per regulation (cilegon 0.900, padang-panjang 0.767,
 #: palu 0.767, semarang 0.800, tebing-tinggi 0.667; facts 10/10)
 HOLDOUT_FLOOR = 0.66
@@ -129,8 +129,8 @@ def gold_report(source):
 
 @pytest.mark.xfail(
     strict=False,
-    reason="below the 0.95 target on the blind gold set: 0.931-0.950 per regulation "
-    "(cilegon 0.950, padang-panjang 0.949, palu 0.931, semarang 0.950, tebing-tinggi 0.948; "
+    reason="below the 0.95 target on the blind gold set: 0.948-0.950 per regulation "
+    "(cilegon 0.950, padang-panjang 0.949, palu 0.948, semarang 0.950, tebing-tinggi 0.948; "
     "facts 1.0); test_gold_floor guards the level reached",
 )
 def test_gold_targets(gold_report):
