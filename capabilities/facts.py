@@ -201,6 +201,36 @@ def _promulgated(source, reg, unit, lang):
     )(source, reg, unit, lang)
 
 
+def _act_and_actor(field: str, when: dict[str, str], who: dict[str, str]):
+    """A question asking both when and by whom a regulation was set (or promulgated):
+    "27 Desember 2024 (2024-12-27), di Padang Panjang, oleh SONNY BUDAYA PUTRA, …"."""
+
+    def compose(row: dict, lang: str) -> str | None:
+        dated = _dated({key: row[key] for key in when if key in row}, lang)
+        person = _person({key: row[key] for key in who if key in row}, lang)
+        if dated and person:
+            return f"{dated}, {'oleh' if lang == 'id' else 'by'} {person}"
+        return dated or person
+
+    return _simple(field, {**when, **who}, compose)
+
+
+def _enacted_by(source, reg, unit, lang):
+    return _act_and_actor(
+        "ditetapkan",
+        {"date": "eli:date_document", "place": "pw:placeEnacted"},
+        {"name": "pw:signatoryName", "office": "pw:signatoryOffice"},
+    )(source, reg, unit, lang)
+
+
+def _promulgated_by(source, reg, unit, lang):
+    return _act_and_actor(
+        "diundangkan",
+        {"date": "eli:date_publication", "place": "pw:placePromulgated"},
+        {"name": "pw:promulgatorName", "office": "pw:promulgatorOffice"},
+    )(source, reg, unit, lang)
+
+
 def _berita_daerah(source, reg, unit, lang):
     return _simple(
         "berita_daerah",
@@ -302,12 +332,19 @@ def _missing(reg: Regulation, field: str, iri: str, query: str, lang: str) -> Fa
 
 
 _WHEN = r"\b(kapan|tanggal|tgl|when|date|what\s+day)\b"
+_WHO = r"\b(siapa|who|whom)\b"
 _ENACTED = r"(ditetapkan|penetapan|enacted|adopted|signed|\bset\b|made|issued|established)"
 _PROMULGATED = r"(diundangkan|pengundangan|promulgat|published)"
 
 
 def _asks(*patterns: str) -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+
+
+def _all_of(*patterns: str) -> re.Pattern:
+    """A question holding every one of ``patterns``, in any order ("kapan dan oleh siapa …
+    ditetapkan", "who promulgated it and when")."""
+    return re.compile("".join(f"(?=.*(?:{p}))" for p in patterns), re.I | re.S)
 
 
 #: Fields in the order they are tried (the first whose phrases match answers).
@@ -340,6 +377,8 @@ FIELDS: tuple[Field, ...] = (
         _asks(r"(berapa|jumlah|how many|number of)\s+(banyak\s+)?(pasal|articles)"),
         _pasal_count,
     ),
+    Field("diundangkan", _all_of(_WHEN, _WHO, _PROMULGATED + "|mengundangkan"), _promulgated_by),
+    Field("ditetapkan", _all_of(_WHEN, _WHO, _ENACTED + "|menetapkan"), _enacted_by),
     Field(
         "promulgator",
         _asks(r"(siapa|who).*(mengundangkan|diundangkan|promulgat)"),

@@ -377,6 +377,35 @@ def test_fact_dates_in_words_and_iso(source):
     assert english.value.startswith("5 June 2023 (2023-06-05)")
 
 
+@pytest.mark.parametrize(
+    ("question", "field", "expected"),
+    [
+        (
+            "Kapan Perwali Cilegon 17/2023 diundangkan dan siapa yang mengundangkannya?",
+            "diundangkan",
+            "5 Juni 2023 (2023-06-05), di Cilegon, oleh MAMAN MAULUDIN, Sekretaris Daerah Kota Cilegon",
+        ),
+        (
+            "Kapan dan oleh siapa Perwali Padang Panjang 48/2024 ditetapkan?",
+            "ditetapkan",
+            "27 Desember 2024 (2024-12-27), di Padang Panjang, oleh SONNY BUDAYA PUTRA, "
+            "Pj. Wali Kota Padang Panjang",
+        ),
+        (
+            "Who promulgated Perwali Semarang 85/2023 and when?",
+            "diundangkan",
+            "28 December 2023 (2023-12-28), in Semarang, by ISWAR AMINUDDIN, "
+            "Sekretaris Daerah Kota Semarang",
+        ),
+    ],
+)
+def test_fact_asking_when_and_by_whom_answers_both(source, question, field, expected):
+    fact = ask(source, question).fact
+    assert (fact.field, fact.value) == (field, expected)
+    alone = ask(source, "Kapan Perwali Cilegon 17/2023 diundangkan?").fact
+    assert alone.value == "5 Juni 2023 (2023-06-05), di Cilegon"  # only what was asked
+
+
 def test_fact_text_of_a_missing_unit(source):
     fact = ask(source, "Bagaimana bunyi Pasal 99 Perwali Palu?").fact
     assert fact.field == "text" and fact.value is None
