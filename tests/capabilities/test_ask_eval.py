@@ -28,7 +28,6 @@ import pytest
 HERE = Path(__file__).resolve().parent
 GOLD = HERE.parent / "gold" / "ask_questions.json"
 DEV = HERE / "ask_dev_questions.json"
-HOLDOUT = HERE.parent / "gold" / "ask_questions_holdout.json"
 TARGET_TOPIC = 0.95
 TARGET_FACT = 1.0
 #: measured 0.948-0.950 per regulation (0.914-0.949 before the choice among sibling ayat,
@@ -36,9 +35,17 @@ TARGET_FACT = 1.0
 #: read for "Peraturan Wali Kota ini" and the cited units in coverage; 0.80-0.85 earlier)
 GOLD_FLOOR = 0.94
 DEV_FLOOR = 0.94  # measured 0.950-0.977 per regulation (0.939-0.977 before this pass)
-#: measured once, untuned: 0.667-0.900 per regulation (cilegon 0.900, padang-panjang 0.767,
-#: palu 0.767, semarang 0.800, tebing-tinggi 0.667; facts 10/10)
-HOLDOUT_FLOOR = 0.66
+#: The two held-out sets, written blind and never tuned on (their misses are not read by
+#: whoever tunes ask), with their floors. Set 1 measured 0.667-0.900 per regulation before
+#: the tuning passes of 2026-12-02 and 0.733-0.900 after (cilegon 0.900, padang-panjang
+#: 0.767, palu 0.767, semarang 0.767, tebing-tinggi 0.733). Set 2 measured 0.594-0.750
+#: before them and 0.719-0.844 after (cilegon 0.719, padang-panjang 0.781, palu 0.781,
+#: semarang 0.844, tebing-tinggi 0.781); its one fact miss (a question asking when AND by
+#: whom) led to a fix, so its facts are no longer blind.
+HOLDOUTS = {
+    "ask_questions_holdout.json": 0.72,
+    "ask_questions_holdout2.json": 0.70,
+}
 
 
 def unit_matches(answer: dict, expected: str) -> bool:
@@ -148,13 +155,13 @@ def test_dev_set(source):
     _assert_at_least(report, DEV_FLOOR, TARGET_FACT)
 
 
-def test_holdout_floor(source):
-    """The fresh held-out set, never tuned on: no regression below its one measurement."""
-    if not HOLDOUT.exists():
-        pytest.skip(f"{HOLDOUT} not present")
-    report = evaluate(source, HOLDOUT, verbose=True)
+@pytest.mark.parametrize(("name", "floor"), HOLDOUTS.items())
+def test_holdout_floor(source, name, floor):
+    """A held-out set, never tuned on: no regression below its last measurement."""
+    path = HERE.parent / "gold" / name
+    report = evaluate(source, path, verbose=True)
     assert report["counts"], "the held-out set has no questions"
-    _assert_at_least(report, HOLDOUT_FLOOR, TARGET_FACT)
+    _assert_at_least(report, floor, TARGET_FACT)
 
 
 def test_unit_matching():
