@@ -9,18 +9,46 @@ becomes a Paragraf heading and every Pasal is renumbered, all numbered on, so th
 stays a well-formed regulation (one BAB per Roman numeral would run out past CCCXCIX).
 Each is built by ``perwali build`` in a fresh process (a corpus of that one file, a fresh
 data folder); the table gives wall seconds, MB/s and seconds per MB (flat when the build
-is linear). ``--profile MB`` prints the top of a cProfile of the build of that size
-instead. Target: a 4 MB regulation builds in < 10 s.
+is linear), CPU seconds, peak memory and the load average. ``--profile MB`` prints the
+top of a cProfile of the build of that size instead, all in one process (no workers).
+Target: a 4 MB regulation builds in < 10 s.
 
-Where the time goes (4 MB, ~1.56M quads, CPU s): the store's bulk load ~19 (RocksDB, about
-12 us a quad whether fed quad objects, a file or bytes), spaCy over the provisions ~6,
-semantic quads ~5, references ~4 (their own tokenizer), parsing ~2.4, structure quads ~1.8.
-Loading the store from N-Quads in a background thread would overlap it with extraction
-(pyoxigraph releases the GIL there), but its parser renames blank nodes, splitting those
-shared by two loads; ``Store.bulk_extend`` keeps them and holds the GIL.
+How a build spends its time (since the write path of issue 7): the corpus is parsed in
+the build process; forked workers (``extract/semantic_pool.py``, one per core) analyse
+the provisions in parts of about 1 MB, cut before a Pasal, and send back their semantic
+quads as N-Quads; meanwhile the build process makes the structure quads; every quad goes
+into one ``Store.bulk_extend`` as soon as it exists (structure first, then each part as it
+comes back), and ``graph.nq`` is written in corpus order from the same N-Quads lines.
+The cyclic garbage collector is paused during the build (a fifth of the CPU time went to
+re-scanning millions of live objects).
 
-Measured on the shared 2-core machine (load average 10-14: wall seconds are noisy; CPU is
-user + system of the build process), before any change of the write path:
+Where the time goes (4 MB, 1.57M quads, CPU s, load average ~2): the store's bulk loader
+~13, taking the quads from Python included (pyoxigraph: per batch of 1,000,000 quads one
+thread sorts the keys of nine indexes, ``memcmp`` and ``malloc`` dominating a ``perf``
+profile; the cost does not depend on how the quads are fed), the semantic stage ~11 in
+the workers (spaCy ~2.6, references ~2.4, semantic quads ~3, norms ~1, topics ~1),
+parsing ~1.5, structure quads ~2, the quads' trip through N-Quads between the workers and
+the build process ~2, the dump and dropping duplicates ~1.5.
+
+Why a 4 MB regulation does not build in < 10 s on 2 cores: the CPU total is ~31 s, so
+even perfect use of both cores takes ~15 s; and the loader starts a batch only once it
+holds 1,000,000 quads (the batch size is not exposed by pyoxigraph 0.5), so its first
+batch (~7-8 s in one thread) can start only after the parse, the structure quads and half
+of the semantic stage. Closing the gap needs a cheaper store load (a loader with smaller
+batches, or one that keeps blank node labels when it parses N-Quads so that it can run
+in its own process from the dump) or a semantic stage several times cheaper.
+
+Measured on the shared 2-core machine, the same hour, load average 1.5-2.3 (wall seconds
+vary with the other work on the machine; CPU is user + system of the build and its
+workers; peak is the largest process):
+
+    size MB   before: wall s  cpu s    after: wall s  cpu s  peak MB
+      1.01            10.5    10.4            7.0     8.8     669
+      2.01            17.6    17.5           12.8    16.6    1123
+      4.03            42.3    36.0           18.9    31.9    1933
+      8.03            61.3    71.0           40.3    69.2    2745
+
+Before, with the machine at load average 10-14 (the first write path):
 
     size MB   wall s   cpu s
       1.01     76.1     14.3
@@ -108,7 +136,11 @@ def build_seconds(text: str) -> tuple[float, float, float, int]:
 
 
 def profile(size: int, top: int = 30) -> None:
+    """A cProfile of the build of ``size`` bytes, all in this process (no worker)."""
+    from extract.semantic_pool import WORKERS_VARIABLE
     from perwali.build import build
+
+    os.environ[WORKERS_VARIABLE] = "1"
 
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"

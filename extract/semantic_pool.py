@@ -4,15 +4,17 @@
 regulations: forked worker processes (they inherit the regulations and the spaCy
 pipelines, loaded once before the fork) run :func:`extract.semantics.analyse` and
 :func:`extract.semantic_rdf.semantic_quads`, a regulation at a time or, for a large one,
-a :class:`~extract.provisions.Part` of it at a time, and send back the quads as N-Quads.
-Meanwhile the build process writes the structure quads and loads the store. The quads
-are those of the in-process path, in the same order and with the same blank node
-labels (N-Quads read back without renaming): norms, references, role mentions, topic
-tags, each kind over the parts in document order.
+a :class:`~extract.provisions.Part` of it (about :data:`PART_CHARS`) at a time, and send
+back the quads as N-Quads. Meanwhile the build process makes the structure quads and
+loads the store (:mod:`perwali.build`). The quads are those of the in-process path, in
+the same order: norms, references, role mentions, topic tags, each kind over the parts in
+document order; N-Quads are read back without renaming blank nodes, and blank node labels
+come from the operating system's randomness (:func:`extract.to_rdf.blank_node`), never
+from a generator state the forked processes would share.
 
 One worker (``PERWALI_BUILD_WORKERS=1``, a machine with one core, no ``fork``) means no
 process at all: everything runs in the build process, as before. If a worker dies (the
-pool breaks), the regulations not yet analysed are analysed in the build process.
+pool breaks), the parts not yet back are analysed in the build process.
 """
 
 from __future__ import annotations
@@ -58,7 +60,9 @@ def default_workers() -> int:
     configured = os.environ.get(WORKERS_VARIABLE, "").strip()
     if configured.isdigit() and int(configured) > 0:
         return int(configured)
-    return max(1, min(len(os.sched_getaffinity(0)), MAX_WORKERS))
+    affinity = getattr(os, "sched_getaffinity", None)  # Linux; elsewhere all the cores
+    cores = len(affinity(0)) if affinity else (os.cpu_count() or 1)
+    return max(1, min(cores, MAX_WORKERS))
 
 
 def part_count(size: int, workers: int) -> int:
