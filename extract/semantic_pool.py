@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -47,9 +48,10 @@ WORKERS_VARIABLE: Final = "PERWALI_BUILD_WORKERS"
 
 Blobs = tuple[bytes, bytes, bytes, bytes]  # N-Quads of norms, references, roles, topics
 
-# The regulations of the running build, set before the workers are forked (they read
-# it from the memory they inherit, so no regulation is ever pickled).
+# The regulations of the build whose workers are being forked (they read them from the
+# memory they inherit, so no regulation is ever pickled); empty otherwise.
 _regulations: list[Regulation] = []
+_fork_lock = threading.Lock()
 
 
 def default_workers() -> int:
@@ -129,14 +131,19 @@ class SemanticPool:
                     process.terminate()
             executor.shutdown(wait=True, cancel_futures=failed)
         self._futures.clear()
-        _regulations.clear()
 
     def _start(self) -> None:
         global _regulations
-        _regulations = list(self.regulations)
         get_nlp(), reference_pipeline()  # loaded once, before the fork, for every worker
         context = multiprocessing.get_context("fork")
-        self._executor = ProcessPoolExecutor(self.workers, mp_context=context)
+        with _fork_lock:  # every worker forks at the first submit, seeing these regulations
+            _regulations = list(self.regulations)
+            self._executor = ProcessPoolExecutor(self.workers, mp_context=context)
+            self._submit()
+            _regulations = []
+
+    def _submit(self) -> None:
+        assert self._executor is not None
         for index, regulation in enumerate(self.regulations):
             size = sum(len(unit.text) for unit in regulation.units())
             parts = split(regulation, part_count(size, self.workers))
