@@ -10,15 +10,16 @@ Flask view (same guard, same query process, same limits), and writes the respons
 
 Anything outside that subset is left to gunicorn and Flask, which then read the request
 as before: another path or method, a header line that is not plain ``name: value``, a
-repeated header, ``Transfer-Encoding``, ``Expect``, ``Upgrade``, a body that does not
-match its length, a header name with ``_``. Errors are written by the app itself: the
-Flask error handlers and after-request hooks run on the error, in a request context, so
-a refusal looks exactly as it does through Flask. A successful answer carries the
-headers the app's after-request hooks give a ``/sparql`` answer (CORS, ``Vary``),
-learned once at start-up by running them on a probe answer. The direct path is off
-when it cannot be exact: when the app has before-request or teardown functions or routes
-``/sparql`` elsewhere (:meth:`SparqlFastPath.for_app`), and, in the worker, with an
-access log (gunicorn logs what it parsed), the PROXY protocol, TLS or a ``SCRIPT_NAME``.
+repeated header, ``Transfer-Encoding``, ``Expect``, ``Upgrade``, the forwarded-scheme
+headers, a body that does not match its length, a header name with ``_``. Errors are
+written by the app itself: the Flask error handlers and after-request hooks run on the
+error, in a request context, so a refusal looks exactly as it does through Flask. A
+successful answer carries the headers the app's after-request hooks give a ``/sparql``
+answer (CORS, ``Vary``), learned once at start-up by running them on a probe answer. The
+direct path is off when it cannot be exact: when the app has before-request or teardown
+functions or routes ``/sparql`` elsewhere (:meth:`SparqlFastPath.for_app`), and, in the
+worker, with an access log (gunicorn logs what it parsed), the PROXY protocol, TLS or a
+``SCRIPT_NAME``.
 """
 
 from __future__ import annotations
@@ -39,12 +40,20 @@ from server.sparql import answer, answer_response
 ENDPOINT = "sparql.sparql"
 METHODS = (b"GET", b"POST")
 # no '#' in the target: gunicorn splits a fragment off, so such a request goes its way
-_REQUEST_LINE = re.compile(rb"(GET|POST) (/sparql/?)(?:\?([!\x24-~]*))? HTTP/1\.([01])")
+_REQUEST_LINE = re.compile(rb"(GET|POST) ((/sparql/?)(?:\?([!\x24-~]*))?) HTTP/1\.([01])")
 _TOKEN = rb"[!#$%&'*+\-.^`|~0-9A-Za-z]+"
 _VALUE = rb"(?:[\x21-\x7e\x80-\xff](?:[ \t]*+[\x21-\x7e\x80-\xff])*+)?"
 _HEADER = re.compile(rb"(" + _TOKEN + rb"):[ \t]*+(" + _VALUE + rb")[ \t]*+")
-#: Headers whose presence sends a request down gunicorn's path (framing it reads itself).
-_NOT_HERE = frozenset({b"transfer-encoding", b"expect", b"upgrade", b"http2-settings", b"trailer"})
+#: Headers whose presence sends a request down gunicorn's path: framing it reads itself, and
+#: its ``secure_scheme_headers`` (defaults; ``perwali serve`` sets none), which from a trusted
+#: peer set the URL scheme and, when two disagree, make gunicorn refuse the request.
+_NOT_HERE = frozenset(
+    {b"transfer-encoding", b"expect", b"upgrade", b"http2-settings", b"trailer"}
+    | {b"x-forwarded-protocol", b"x-forwarded-proto", b"x-forwarded-ssl"}
+)
+#: More digits than any body we take: such a ``Content-Length`` is left to gunicorn (and
+#: Python's ``int`` refuses strings of over 4,300 digits).
+_MAX_LENGTH_DIGITS = 18
 
 
 @dataclass(frozen=True)
@@ -52,6 +61,7 @@ class Head:
     """The parts of a request the direct path uses."""
 
     method: str
+    target: str  # as sent: the path and "?query", if any (a "?" alone too)
     path: str  # /sparql or /sparql/
     query_string: str
     minor: int  # HTTP/1.minor
@@ -62,7 +72,8 @@ class Head:
 def parse_head(data: bytes, max_fields: int = 100, max_field_size: int = 8190) -> Head | None:
     """``data`` (one whole request) as a :class:`Head`, or None if it is outside the
     strict subset the direct path reads (gunicorn's parser then reads it, and refuses
-    what passes its limits: ``max_fields`` header lines of ``max_field_size`` bytes)."""
+    what passes its limits: ``max_fields`` header lines of ``max_field_size`` bytes, CRLF
+    included)."""
     end = data.find(b"\r\n\r\n")
     if end < 0:
         return None
@@ -72,7 +83,8 @@ def parse_head(data: bytes, max_fields: int = 100, max_field_size: int = 8190) -
         return None
     headers: dict[str, str] = {}
     for raw in lines[1:]:
-        header = _HEADER.fullmatch(raw) if len(raw) <= max_field_size else None
+        # gunicorn counts the line's CRLF against its field size limit
+        header = _HEADER.fullmatch(raw) if len(raw) + 2 <= max_field_size else None
         if header is None:
             return None
         name = header.group(1).lower()
@@ -87,16 +99,25 @@ def parse_head(data: bytes, max_fields: int = 100, max_field_size: int = 8190) -
     if length is None:
         if body:
             return None
-    elif not length.isdigit() or int(length) != len(body):
+    elif _length(length) != len(body):
         return None  # a pipelined request behind it, or a bad length: gunicorn decides
     return Head(
         method=line.group(1).decode("ascii"),
-        path=line.group(2).decode("ascii"),
-        query_string=(line.group(3) or b"").decode("ascii"),
-        minor=int(line.group(4)),
+        target=line.group(2).decode("ascii"),
+        path=line.group(3).decode("ascii"),
+        query_string=(line.group(4) or b"").decode("ascii"),
+        minor=int(line.group(5)),
         headers=headers,
         body=body,
     )
+
+
+def _length(value: str) -> int | None:
+    """A ``Content-Length`` of ASCII digits only (``'²'.isdigit()`` is true in Python), and
+    not too many of them; else None."""
+    if value.isascii() and value.isdigit() and len(value) <= _MAX_LENGTH_DIGITS:
+        return int(value)
+    return None
 
 
 def wants_close(head: Head) -> bool:
@@ -203,7 +224,7 @@ class SparqlFastPath:
             "SCRIPT_NAME": "",
             "PATH_INFO": head.path,
             "QUERY_STRING": head.query_string,
-            "RAW_URI": head.path + ("?" + head.query_string if head.query_string else ""),
+            "RAW_URI": head.target,
             "SERVER_PROTOCOL": f"HTTP/1.{head.minor}",
             "SERVER_NAME": "localhost",
             "SERVER_PORT": "80",
