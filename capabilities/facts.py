@@ -141,108 +141,65 @@ def _metadata(predicates: dict[str, str], reg: Regulation) -> str:
     return f"SELECT {names} WHERE {{ {optional} }}"
 
 
-def _simple(field: str, predicates: dict[str, str], compose: Callable[[dict, str], str | None]):
+#: The predicates of a regulation's metadata, by the names the composers read.
+_WHEN_ENACTED = {"date": "eli:date_document", "place": "pw:placeEnacted"}
+_WHEN_PROMULGATED = {"date": "eli:date_publication", "place": "pw:placePromulgated"}
+_SIGNATORY = {"name": "pw:signatoryName", "office": "pw:signatoryOffice"}
+_PROMULGATOR = {"name": "pw:promulgatorName", "office": "pw:promulgatorOffice"}
+_GAZETTE = {"year": "pw:beritaDaerahYear", "number": "pw:beritaDaerahNumber"}
+
+Compose = Callable[[dict, str, Regulation], str | None]
+
+
+def _simple(field: str, predicates: dict[str, str], compose: Compose):
+    """The answer of a metadata field: one row of ``predicates`` of the regulation, put
+    into words by ``compose``."""
+
     def answer(source, reg, unit, lang):
         query = _metadata(predicates, reg)
         rows = _run(source, query)
-        value = compose(rows[0] if rows else {}, lang)
+        value = compose(rows[0] if rows else {}, lang, reg)
         return FactAnswer(Fact(reg.id, field, value, reg.iri, reg.citation), query)
 
     return answer
 
 
-def _person(row: dict, lang: str) -> str | None:
+def _person(row: dict, lang: str, reg: Regulation | None = None) -> str | None:
     if "name" not in row:
         return None
     return f"{row['name']}, {row['office']}" if "office" in row else row["name"]
 
 
-def _dated(row: dict, lang: str) -> str | None:
+def _dated(row: dict, lang: str, reg: Regulation | None = None) -> str | None:
     date = _date(row.get("date"), lang)
     if date and "place" in row:
         return f"{date}, {'di' if lang == 'id' else 'in'} {row['place']}"
     return date
 
 
-def _gazette(reg: Regulation):
-    def compose(row: dict, lang: str) -> str | None:
-        if "number" not in row:
-            return None
-        return f"Berita Daerah {reg.place} Tahun {row.get('year', '?')} Nomor {row['number']}"
-
-    return compose
-
-
-def _signatory(source, reg, unit, lang):
-    return _simple(
-        "signatory",
-        {"name": "pw:signatoryName", "office": "pw:signatoryOffice"},
-        _person,
-    )(source, reg, unit, lang)
+def _dated_by(row: dict, lang: str, reg: Regulation | None = None) -> str | None:
+    """When and by whom: "27 Desember 2024 (2024-12-27), di Padang Panjang, oleh SONNY
+    BUDAYA PUTRA, …" (either half alone when the other is missing)."""
+    dated, person = _dated(row, lang), _person(row, lang)
+    if dated and person:
+        return f"{dated}, {'oleh' if lang == 'id' else 'by'} {person}"
+    return dated or person
 
 
-def _promulgator(source, reg, unit, lang):
-    return _simple(
-        "promulgator",
-        {"name": "pw:promulgatorName", "office": "pw:promulgatorOffice"},
-        _person,
-    )(source, reg, unit, lang)
+def _gazette(row: dict, lang: str, reg: Regulation) -> str | None:
+    if "number" not in row:
+        return None
+    return f"Berita Daerah {reg.place} Tahun {row.get('year', '?')} Nomor {row['number']}"
 
 
-def _enacted(source, reg, unit, lang):
-    return _simple("ditetapkan", {"date": "eli:date_document", "place": "pw:placeEnacted"}, _dated)(
-        source, reg, unit, lang
-    )
-
-
-def _promulgated(source, reg, unit, lang):
-    return _simple(
-        "diundangkan", {"date": "eli:date_publication", "place": "pw:placePromulgated"}, _dated
-    )(source, reg, unit, lang)
-
-
-def _act_and_actor(field: str, when: dict[str, str], who: dict[str, str]):
-    """A question asking both when and by whom a regulation was set (or promulgated):
-    "27 Desember 2024 (2024-12-27), di Padang Panjang, oleh SONNY BUDAYA PUTRA, …"."""
-
-    def compose(row: dict, lang: str) -> str | None:
-        dated = _dated({key: row[key] for key in when if key in row}, lang)
-        person = _person({key: row[key] for key in who if key in row}, lang)
-        if dated and person:
-            return f"{dated}, {'oleh' if lang == 'id' else 'by'} {person}"
-        return dated or person
-
-    return _simple(field, {**when, **who}, compose)
-
-
-def _enacted_by(source, reg, unit, lang):
-    return _act_and_actor(
-        "ditetapkan",
-        {"date": "eli:date_document", "place": "pw:placeEnacted"},
-        {"name": "pw:signatoryName", "office": "pw:signatoryOffice"},
-    )(source, reg, unit, lang)
-
-
-def _promulgated_by(source, reg, unit, lang):
-    return _act_and_actor(
-        "diundangkan",
-        {"date": "eli:date_publication", "place": "pw:placePromulgated"},
-        {"name": "pw:promulgatorName", "office": "pw:promulgatorOffice"},
-    )(source, reg, unit, lang)
-
-
-def _berita_daerah(source, reg, unit, lang):
-    return _simple(
-        "berita_daerah",
-        {"year": "pw:beritaDaerahYear", "number": "pw:beritaDaerahNumber"},
-        _gazette(reg),
-    )(source, reg, unit, lang)
-
-
-def _title(source, reg, unit, lang):
-    return _simple("title", {"title": "eli:title"}, lambda row, _: row.get("title"))(
-        source, reg, unit, lang
-    )
+_signatory = _simple("signatory", _SIGNATORY, _person)
+_promulgator = _simple("promulgator", _PROMULGATOR, _person)
+_enacted = _simple("ditetapkan", _WHEN_ENACTED, _dated)
+_promulgated = _simple("diundangkan", _WHEN_PROMULGATED, _dated)
+_enacted_by = _simple("ditetapkan", {**_WHEN_ENACTED, **_SIGNATORY}, _dated_by)
+_promulgated_by = _simple("diundangkan", {**_WHEN_PROMULGATED, **_PROMULGATOR}, _dated_by)
+_berita_daerah = _simple("berita_daerah", _GAZETTE, _gazette)
+_title = _simple("title", {"title": "eli:title"}, lambda row, lang, reg: row.get("title"))
 
 
 def _pasal_count(source, reg, unit, lang):
