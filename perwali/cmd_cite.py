@@ -91,13 +91,14 @@ def _print_json(payload: dict) -> None:
 def _run_resolve(source, args: argparse.Namespace) -> int:
     from capabilities.cite import FOUND, resolve
 
-    result = resolve(source, args.ref, lang=language())
+    lang = language()
+    result = resolve(source, args.ref, lang=lang)
     if args.json:
         _print_json(result.to_json())
     elif result.status == FOUND:
-        _print_found(result.to_json(), language())
+        _print_found(result.to_json(), lang)
     else:
-        _print_problem(result.to_json(), language())
+        _print_problem(result.to_json(), lang)
     return EXIT_OK if result.status == FOUND else EXIT_BAD_INPUT
 
 
@@ -137,26 +138,30 @@ def _print_extracted(found: list, lang: str) -> None:
 def _print_found(answer: dict, lang: str = "id") -> None:
     print(answer["citation"])
     print(answer["iri"])
-    trail = breadcrumb([c["citation"] for c in answer["context"].values() if c],
-                       [c["heading"] for c in answer["context"].values() if c])  # fmt: skip
+    levels = [c for c in answer["context"].values() if c]
+    trail = breadcrumb([c["citation"] for c in levels], [c["heading"] for c in levels])
     if trail:
         print(trail)
     if answer["text"]:
         print(answer["text"])
-    own = answer["citation"]
-    for key, other_key in (("cites", "iri"), ("cited_by", "iri")):
-        groups: dict[str, list[str]] = {}
-        names: dict[str, str] = {}
-        for link in answer[key]:
-            other = link[other_key] or link["text"]
-            names[other] = link["citation"] or link["text"]
-            at = _short(link.get("at") or "", own)
-            if key == "cites" and at and at not in groups.setdefault(other, []):
-                groups[other].append(at)
-            groups.setdefault(other, [])
-        for other, ats in groups.items():
-            source = f" ({_say(lang, 'from')} {', '.join(ats)})" if ats else ""
-            print(f"  {_say(lang, key)}: {names[other]}{source}")
+    for key in ("cites", "cited_by"):
+        _print_links(answer[key], key, answer["citation"], lang)
+
+
+def _print_links(links: list[dict], key: str, own: str, lang: str) -> None:
+    """Each provision cited (or citing) once; for ``cites``, the parts of ``own`` citing it."""
+    names: dict[str, str] = {}
+    parts: dict[str, list[str]] = {}
+    for link in links:
+        other = link["iri"] or link["text"]
+        names[other] = link["citation"] or link["text"]
+        at = _short(link.get("at") or "", own) if key == "cites" else ""
+        here = parts.setdefault(other, [])
+        if at and at not in here:
+            here.append(at)
+    for other, ats in parts.items():
+        source = f" ({_say(lang, 'from')} {', '.join(ats)})" if ats else ""
+        print(f"  {_say(lang, key)}: {names[other]}{source}")
 
 
 def _short(label: str, own: str) -> str:
