@@ -108,9 +108,12 @@ def run_unique(args: argparse.Namespace) -> int:
             return EXIT_OK
         for item in found:
             print(f"{item.citation}\n    {item.reason}")
-        tail = "provisions with no counterpart" if _english(args) else "ketentuan tanpa padanan"
-        other = "in the other regulations" if _english(args) else "di peraturan lain"
-        print(f"{len(found)} {tail} {other}")
+        summary = (
+            "provisions with no counterpart in the other regulations"
+            if _english(args)
+            else "ketentuan tanpa padanan di peraturan lain"
+        )
+        print(f"{len(found)} {summary}")
         return EXIT_OK
 
     return _guarded(args, show)
@@ -180,14 +183,11 @@ def _print_matrix(matrix, english: bool = False) -> None:
         print(" | ".join([str(number), *cells]))
 
 
-STATUS_EN = {"equal": "equal", "changed": "changed", "added": "added", "dropped": "dropped"}
-
-
 def _print_diff(result, english: bool = False) -> None:
     print(f"A: {result.a.citation}\nB: {result.b.citation}")
     print(f"{'similarity' if english else 'kemiripan'} {result.similarity}")
     for unit in result.units:
-        status = (STATUS_EN if english else STATUS_ID)[unit.status]
+        status = unit.status if english else STATUS_ID[unit.status]
         print(f"\n[{unit.a_label or '—'} | {unit.b_label or '—'}] {status} {unit.similarity}")
         print("  " + join_runs(unit.runs))
 
