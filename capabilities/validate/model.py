@@ -393,13 +393,11 @@ def update_people(data: DataGraph, changed: list[Pegawai]) -> list[URIRef]:
         )
         _write_person(org, org.pegawai[nip], context, data.graph.add)
     teams = sorted({m.tim for m in org.anggota if m.nip in affected})
-    penyetaraan = {nip for nip, person in org.pegawai.items() if person.hasil_penyetaraan}
+    with_penyetaraan = _teams_with_penyetaraan(org)
     for code in teams:
         node = org.iri("tim", code)
         data.graph.remove((node, _TYPE, PWV.TimDenganHasilPenyetaraan))
-        if any(
-            m.tim == code and m.peran == "anggota" and m.nip in penyetaraan for m in org.anggota
-        ):
+        if code in with_penyetaraan:
             data.graph.add((node, _TYPE, PWV.TimDenganHasilPenyetaraan))
     tasks = sorted(code for code, item in org.penugasan.items() if item.nip in affected)
     return (
@@ -445,10 +443,9 @@ def _add_tim(org: Organisation, add, labels: dict[str, str]) -> None:
         add(
             (node, RDF.type, PWV.TimSekretariatDaerah if in_setda else PWV.TimLuarSekretariatDaerah)
         )
-    penyetaraan = {nip for nip, person in org.pegawai.items() if person.hasil_penyetaraan}
+    for code in _teams_with_penyetaraan(org):
+        add((org.iri("tim", code), RDF.type, PWV.TimDenganHasilPenyetaraan))
     for member in org.anggota:
-        if member.peran == "anggota" and member.nip in penyetaraan:
-            add((org.iri("tim", member.tim), RDF.type, PWV.TimDenganHasilPenyetaraan))
         team, person = org.iri("tim", member.tim), org.iri("pegawai", member.nip)
         membership = URIRef(f"{team}/anggota/{quote(member.nip, safe='')}")
         add((membership, RDF.type, ORG.Membership))
@@ -456,6 +453,12 @@ def _add_tim(org: Organisation, add, labels: dict[str, str]) -> None:
         add((membership, ORG.organization, team))
         add((membership, ORG.role, PERAN[member.peran]))
         add((team, PWV.ketua if member.peran == "ketua" else PWV.anggota, person))
+
+
+def _teams_with_penyetaraan(org: Organisation) -> set[str]:
+    """Teams with a JF hasil penyetaraan as anggota (the ketua rules read this class)."""
+    penyetaraan = {nip for nip, person in org.pegawai.items() if person.hasil_penyetaraan}
+    return {m.tim for m in org.anggota if m.peran == "anggota" and m.nip in penyetaraan}
 
 
 def _add_setting(org, add, node, lingkup, dasar, penetap, memuat) -> None:
