@@ -200,15 +200,8 @@ class Index:
 
     def idf(self, token: str) -> float:
         """Inverse document frequency of a stem over the provisions."""
-        return _idf(len(self.provisions), self.doc_freq)(token)
-
-
-def _idf(n: int, doc_freq: dict[str, int]):
-    def idf(token: str) -> float:
-        df = doc_freq.get(token, 0)
-        return math.log(1 + (n - df + 0.5) / (df + 0.5))
-
-    return idf
+        df = self.doc_freq.get(token, 0)
+        return math.log(1 + (len(self.provisions) - df + 0.5) / (df + 0.5))
 
 
 def get_index(source: GraphSource) -> Index:
