@@ -27,7 +27,6 @@ from capabilities.cite_missing import (
     matching_regulations,
     provision_text,
     regulation_missing,
-    suggest,
     unit_iri,
     unit_missing,
 )
@@ -46,8 +45,7 @@ from capabilities.source import GraphSource, cached
 MAX_REF_CHARS = 500
 __all__ = [
     "AMBIGUOUS", "FOUND", "HTTP_STATUS", "INVALID", "MAX_REF_CHARS", "NOT_FOUND", "CiteResult",
-    "found", "full_text", "matching_regulations", "resolve", "resolve_parsed", "say", "suggest",
-    "unit_missing",
+    "found", "full_text", "resolve", "resolve_parsed",
 ]  # fmt: skip
 
 
