@@ -141,12 +141,10 @@ def _print_input_errors(errors, args: argparse.Namespace) -> int:
     return EXIT_BAD_INPUT
 
 
-#: Severity words of the text output (JSON keeps "Violation", "Warning", "Info").
-SEVERITY_ID = {"Violation": "Pelanggaran", "Warning": "Peringatan", "Info": "Informasi"}
-
-
 def severity_word(severity: str, english: bool) -> str:
-    """A severity as the text output shows it: Indonesian unless ``english``."""
+    """A severity as the text output shows it (JSON keeps "Violation", "Warning", "Info")."""
+    from capabilities.validate.report import SEVERITY_ID
+
     return severity if english else SEVERITY_ID.get(severity, severity)
 
 
@@ -157,7 +155,7 @@ def _print_report(report, english: bool) -> None:
         if report.conforms
         else ("does not conform" if english else "tidak sesuai")
     )
-    tally = ", ".join(f"{severity_word(key, english)} {counts[key]}" for key in SEVERITY_ID)
+    tally = ", ".join(f"{severity_word(key, english)} {counts[key]}" for key in counts)
     print(f"== {report.regulation}: {verdict} — {tally}")
     for finding in report.findings:
         value = f" [{finding.value}]" if finding.value else ""

@@ -32,7 +32,7 @@ from typing import Final
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 
 from capabilities.validate.matrix import AllReport
-from capabilities.validate.report import Finding, ValidationReport
+from capabilities.validate.report import SEVERITY_ID, Finding, ValidationReport
 
 FORMATS: Final = ("json", "csv", "xlsx", "ttl", "jsonld")
 MEDIA_TYPES: Final = {
@@ -58,7 +58,7 @@ COLUMNS: Final = (
     "provision",
 )
 #: severity -> sheet title of the workbook (Indonesian, as officers file them)
-SHEETS: Final = {"Violation": "Pelanggaran", "Warning": "Peringatan", "Info": "Informasi"}
+SHEETS: Final = SEVERITY_ID
 _WIDTHS: Final = {
     "regulation": 24,
     "severity": 11,

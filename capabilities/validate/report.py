@@ -18,6 +18,8 @@ from capabilities.validate.model import VALUE_OF_IRI, DataGraph
 from capabilities.validate.rules import VALUE_PATHS
 
 SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
+#: severity -> its Indonesian word (CLI text output, workbook sheet titles)
+SEVERITY_ID = {"Violation": "Pelanggaran", "Warning": "Peringatan", "Info": "Informasi"}
 
 
 @dataclass(frozen=True)
