@@ -400,6 +400,7 @@ def rank(
     sparql, tagged = _topic_presence(source, query.specific)
     by_regulation: dict[str, list[Answer]] = {}
     not_regulated: list[NotRegulated] = []
+    supported = support(index, query, base, best) if best else {}
     silent = 0
     for reg_id in considered:
         if reg_id not in best:
@@ -416,9 +417,11 @@ def rank(
             not_regulated.append(_absent(index, reg_id, missing, nearest, lang))
         elif _defines_asked(index, query, defined, best, reg_id):
             by_regulation[reg_id] = _answers_of(index, best[reg_id], total, per_regulation)
-        elif (held := support(index, query, base, best, reg_id)) < SUPPORT_FLOOR:
+        elif supported[reg_id] < SUPPORT_FLOOR:
             leader = max(best.values(), key=lambda i: total[i])
-            not_regulated.append(_weak(nearest, _answer(index, leader, total), held, lang))
+            not_regulated.append(
+                _weak(nearest, _answer(index, leader, total), supported[reg_id], lang)
+            )
         else:
             by_regulation[reg_id] = _answers_of(index, best[reg_id], total, per_regulation)
     if silent == len(considered) and not any(is_word(token) for token in query.stems):
@@ -786,18 +789,21 @@ def _names_the_power(index: Index, query: _Query, i: int) -> bool:
     return any(rest & thing for thing in index.provisions[i].empowered)
 
 
-def support(index: Index, query: _Query, base, best: dict[str, int], reg_id: str) -> float:
-    """Rule 2's measure: how well the regulation's best provision stands against the best
+def support(index: Index, query: _Query, base, best: dict[str, int]) -> dict[str, float]:
+    """Rule 2's measure, per regulation: how well its best provision stands against the best
     elsewhere — the geometric mean of its score ratio and its coverage ratio (the share of
     the question it holds, :func:`coverage`), each against the best of any regulation.
     One number, so a provision that scores near the best by repeating the question's
     common words, but lacks its distinctive ones, still falls below the floor."""
-    mine = best[reg_id]
+    held = {reg_id: coverage(index, query, i) for reg_id, i in best.items()}
     top = max(base[i] for i in best.values())
-    most = max(coverage(index, query, i) for i in best.values())
-    score_ratio = base[mine] / top if top > 0 else 0.0
-    coverage_ratio = coverage(index, query, mine) / most if most > 0 else 0.0
-    return float(np.sqrt(score_ratio * coverage_ratio))
+    most = max(held.values())
+    out = {}
+    for reg_id, mine in best.items():
+        score_ratio = base[mine] / top if top > 0 else 0.0
+        coverage_ratio = held[reg_id] / most if most > 0 else 0.0
+        out[reg_id] = float(np.sqrt(score_ratio * coverage_ratio))
+    return out
 
 
 def _says(index: Index, reg_id: str, topic: str) -> bool:
