@@ -19,13 +19,14 @@ from capabilities.validate.citations import load_citations
 from capabilities.validate.engine import regulations as shape_regulations
 from capabilities.validate.exports import MEDIA_TYPES, export, filename
 from capabilities.validate.matrix import validate_all
+from capabilities.validate.report import SEVERITY_ORDER
 from capabilities.validate.rules import catalogue
 from capabilities.validate.upload import read_files
 from server.api.common import allow_body, graph_source, run_limited
 from server.linked_data import href
 from server.web import bp, error_page
 from server.web.data import regulations
-from server.web.i18n import current_language
+from server.web.i18n import current_language, translate
 
 DOWNLOADS = ("xlsx", "csv", "ttl")
 KEPT_REPORTS = 16
@@ -61,11 +62,11 @@ def validasi_post():
         return _page(413, error=_too_large(limit))
     regulation = (request.form.get("regulation") or "").strip()
     if regulation != "all" and regulation not in shape_regulations():
-        return _page(400, error=_t("unknown_regulation"))
+        return _page(400, error=translate("unknown_regulation"))
     files = [(f.filename or "upload", f.read(limit + 1)) for f in request.files.getlist("file")]
     files = [(name, data) for name, data in files if data]
     if not files:
-        return _page(400, error=_t("no_file"), chosen=regulation)
+        return _page(400, error=translate("no_file"), chosen=regulation)
     if any(len(data) > limit for _, data in files):
         return _page(413, error=_too_large(limit), chosen=regulation)
     lang = current_language()
@@ -116,17 +117,11 @@ def _keep(report) -> str:
 
 def _grouped(report) -> dict:
     """A report with its findings grouped by severity (Violation, Warning, Info)."""
-    groups = {severity: [] for severity in ("Violation", "Warning", "Info")}
+    groups = {severity: [] for severity in SEVERITY_ORDER}
     for finding in report.findings:
         groups[finding.severity].append(finding)
     return {"report": report, "groups": groups}
 
 
-def _t(key: str, **values) -> str:
-    from server.web.i18n import translate
-
-    return translate(key, **values)
-
-
 def _too_large(limit: int) -> str:
-    return _t("too_large", limit=limit // (1024 * 1024))
+    return translate("too_large", limit=limit // (1024 * 1024))
