@@ -131,6 +131,7 @@ from capabilities.ask_lexicon import (
 )
 from capabilities.facts import Fact, answer_fact
 from capabilities.retrieval import (
+    DEFINITIONS_TOPIC,
     Concept,
     Index,
     Provision,
@@ -145,7 +146,6 @@ from capabilities.retrieval import (
 from capabilities.source import GraphSource
 
 MAX_QUESTION = 500
-DEFINITIONS_TOPIC = "definisi"
 EXPANSION = 0.3  # weight of the topic labels added to a question
 CUE_STEMS = frozenset(content_stems(" ".join(DEFINITION_CUES)))
 WEIGHTS = {

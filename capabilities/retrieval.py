@@ -62,6 +62,7 @@ LAMPIRAN_WEIGHT = 0.9
 #: The definitions article (Pasal 1) names every term: it answers "what is X", and for
 #: any other question weighs this much, so the provision that governs X ranks first.
 DEFINITIONS_WEIGHT = 0.7
+DEFINITIONS_TOPIC = "definisi"  # the SKOS topic of the definitions article
 
 
 @lru_cache(maxsize=65536)
@@ -259,7 +260,7 @@ def build_index(source: GraphSource) -> Index:
         nobody=np.zeros(len(provisions)),
         discount=np.array([LAMPIRAN_WEIGHT if p.via else 1.0 for p in provisions]),
         definitions_weight=np.array(
-            [DEFINITIONS_WEIGHT if "definisi" in p.topics else 1.0 for p in provisions]
+            [DEFINITIONS_WEIGHT if DEFINITIONS_TOPIC in p.topics else 1.0 for p in provisions]
         ),
         stem_sets=_stem_sets(docs, raw),
         siblings=_siblings(provisions, pasal_pos),
@@ -267,7 +268,7 @@ def build_index(source: GraphSource) -> Index:
         doc_freq=dict(doc_freq),
         topic_idf={t: math.log(1 + n / (1 + tagged.get(t, 0))) for t in topics},
         defined_terms=frozenset(
-            term for p in provisions if "definisi" in p.topics for term in p.subjects
+            term for p in provisions if DEFINITIONS_TOPIC in p.topics for term in p.subjects
         ),
         english=english,
         english_words={phrase[0]: text for phrase, text in english if len(phrase) == 1},
