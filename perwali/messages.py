@@ -177,77 +177,69 @@ ARGPARSE_ID: dict[str, str] = {
     "ignored explicit argument %r": "argumen eksplisit %r diabaikan",
 }
 
-#: English messages raised by lower layers (perwali/store.py) -> (Indonesian, English).
-_ERRORS: tuple[tuple[re.Pattern[str], str, str], ...] = (
+#: Messages raised in English by lower layers (perwali/store.py): (as raised, Indonesian).
+#: ``{a}``/``{b}`` stand for any text and are carried over.
+_STORE_ERRORS: tuple[tuple[str, str], ...] = (
     (
-        re.compile(r"no graph in (?P<a>.+): run 'perwali build' first \(or pass --data DIR\)"),
-        "tidak ada graf di {a}: jalankan 'perwali build' dulu (atau beri --data FOLDER)",
         "no graph in {a}: run 'perwali build' first (or pass --data DIR)",
+        "tidak ada graf di {a}: jalankan 'perwali build' dulu (atau beri --data FOLDER)",
     ),
     (
-        re.compile(r"no store generation in (?P<a>.+): run 'perwali build' first"),
-        "tidak ada store di {a}: jalankan 'perwali build' dulu",
         "no store generation in {a}: run 'perwali build' first",
+        "tidak ada store di {a}: jalankan 'perwali build' dulu",
     ),
+    ("cannot open the store in {a}: {b}", "store di {a} tidak dapat dibuka: {b}"),
     (
-        re.compile(r"cannot open the store in (?P<a>.+?): (?P<b>.*)"),
-        "store di {a} tidak dapat dibuka: {b}",
-        "cannot open the store in {a}: {b}",
-    ),
-    (
-        re.compile(r"the store of (?P<a>.+) points at a missing folder (?P<b>.+)"),
-        "store {a} menunjuk folder yang tidak ada {b}",
         "the store of {a} points at a missing folder {b}",
+        "store {a} menunjuk folder yang tidak ada {b}",
     ),
     (
-        re.compile(r"cannot reach the SPARQL server (?P<a>\S+): (?P<b>.*)"),
-        "server SPARQL {a} tidak dapat dihubungi: {b}",
         "cannot reach the SPARQL server {a}: {b}",
+        "server SPARQL {a} tidak dapat dihubungi: {b}",
     ),
+    ("cannot reach the graph store {a}: {b}", "graph store {a} tidak dapat dihubungi: {b}"),
+    ("no answer from {a} in {b} s", "tidak ada jawaban dari {a} dalam {b} detik"),
+    ("SPARQL server answered {a}: {b}", "server SPARQL menjawab {a}: {b}"),
     (
-        re.compile(r"cannot reach the graph store (?P<a>\S+): (?P<b>.*)"),
-        "graph store {a} tidak dapat dihubungi: {b}",
-        "cannot reach the graph store {a}: {b}",
-    ),
-    (
-        re.compile(r"no answer from (?P<a>\S+) in (?P<b>\S+) s"),
-        "tidak ada jawaban dari {a} dalam {b} detik",
-        "no answer from {a} in {b} s",
-    ),
-    (
-        re.compile(r"SPARQL server answered (?P<a>\d+): (?P<b>.*)", re.S),
-        "server SPARQL menjawab {a}: {b}",
-        "SPARQL server answered {a}: {b}",
-    ),
-    (
-        re.compile(r"--store (?P<a>.+): expected sparql:http://HOST:PORT/PATH"),
-        "--store {a}: seharusnya sparql:http://HOST:PORT/PATH",
         "--store {a}: expected sparql:http://HOST:PORT/PATH",
+        "--store {a}: seharusnya sparql:http://HOST:PORT/PATH",
     ),
     (
-        re.compile(r"--store (?P<a>.+): use sparql:URL for a SPARQL server"),
-        "--store {a}: pakai sparql:URL untuk server SPARQL",
         "--store {a}: use sparql:URL for a SPARQL server",
+        "--store {a}: pakai sparql:URL untuk server SPARQL",
     ),
     (
-        re.compile(r"the SPARQL server's answer exceeds (?P<a>\d+) bytes"),
-        "jawaban server SPARQL melebihi {a} bita",
         "the SPARQL server's answer exceeds {a} bytes",
+        "jawaban server SPARQL melebihi {a} bita",
     ),
-    # Indonesian messages of the id parser (extract/iri.py), for English runs
+)
+
+#: Messages raised in Indonesian by the id parser (extract/iri.py): (as raised, English).
+_ID_ERRORS: tuple[tuple[str, str], ...] = (
     (
-        re.compile(
-            r"id peraturan (?P<a>'.*') tidak berbentuk kota-nomor-tahun \(mis\. (?P<b>\S+)\)"
-        ),
         "id peraturan {a} tidak berbentuk kota-nomor-tahun (mis. {b})",
         "regulation id {a} is not of the form city-number-year (e.g. {b})",
     ),
     (
-        re.compile(r"id peraturan (?P<a>'.*') harus diakhiri -nomor-tahun \(mis\. (?P<b>\S+)\)"),
         "id peraturan {a} harus diakhiri -nomor-tahun (mis. {b})",
         "regulation id {a} must end in -number-year (e.g. {b})",
     ),
 )
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    """A regex matching the messages made from ``template`` (each ``{field}``: any text)."""
+    parts = re.split(r"\{(\w+)\}", template)
+    regex = "".join(
+        f"(?P<{part}>.*?)" if index % 2 else re.escape(part) for index, part in enumerate(parts)
+    )
+    return re.compile(regex, re.S)
+
+
+#: (pattern of the raised message, Indonesian, English).
+_ERRORS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
+    (_pattern(english), indonesian, english) for english, indonesian in _STORE_ERRORS
+) + tuple((_pattern(indonesian), indonesian, english) for indonesian, english in _ID_ERRORS)
 
 
 def language() -> str:
