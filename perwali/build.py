@@ -9,7 +9,7 @@ written (see :mod:`perwali.store`).
 The write path, one pass: the corpus is parsed; forked workers analyse the regulations
 (a large one in parts, :mod:`extract.semantic_pool`) while this process makes the
 structure quads; each regulation's quads, once its analysis is back, stream into the
-store's bulk loader and ``graph.nq`` (:func:`perwali.store.write_embedded`), whose worker
+store's bulk loader and ``graph.nq`` (:func:`perwali.store.write_generation`), whose worker
 threads write the store's files beside the rest of the build. Python's cyclic garbage
 collector is paused meanwhile (see :func:`_collector_paused`).
 """
@@ -145,9 +145,7 @@ def build(
                     break
                 except _Restart as restart:  # rare: write the store again without it
                     failed[restart.index] = restart.error
-        for index, error in sorted(failed.items()):
-            name = parsed[index].source_file
-            failures.append((name, failure_message(name, "dianalisis", error)))
+        failures.extend(_analysis_failures(parsed, failed))
         return BuildReport(feed.built, failures, count, time.perf_counter() - started)
 
 
@@ -214,14 +212,8 @@ class _Feed:
             yield from _drain(quads)
         yield from self._semantics(structure, dump)
         if not self.built:
-            analysis = [
-                (self.parsed[i].source_file, self.parsed[i].source_file, error)
-                for i, error in sorted(self.failed.items())
-            ]
-            messages = [
-                (name, failure_message(file, "dianalisis", e)) for name, file, e in analysis
-            ]
-            raise _nothing_built(self.corpus_dir, self.failures + messages)
+            failures = self.failures + _analysis_failures(self.parsed, self.failed)
+            raise _nothing_built(self.corpus_dir, failures)
         for quads in (list(instrument_quads(self.built)), static_graph_quads()):
             dump.write_quads(quads)
             yield from _drain(quads)
@@ -256,6 +248,14 @@ def _drain(items: list[ox.Quad]) -> Iterator[ox.Quad]:
     items.reverse()
     while items:
         yield items.pop()
+
+
+def _analysis_failures(
+    parsed: list[Regulation], failed: dict[int, Exception]
+) -> list[tuple[str, str]]:
+    """(file, message) of each regulation left out because its analysis failed."""
+    names = [(parsed[index].source_file, error) for index, error in sorted(failed.items())]
+    return [(name, failure_message(name, "dianalisis", error)) for name, error in names]
 
 
 def _nothing_built(corpus_dir: Path, failures: list[tuple[str, str]]) -> ValueError:
