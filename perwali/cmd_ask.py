@@ -89,14 +89,12 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
 
 _WORDS = {
     "id": {
-        "field": "keterangan",
         "missing": "(tidak ada dalam graf)",
         "topics": "Topik",
         "score": "skor",
         "not": "TIDAK DIATUR —",
     },
     "en": {
-        "field": "field",
         "missing": "(not in the graph)",
         "topics": "Topics",
         "score": "score",
