@@ -42,8 +42,6 @@ FORMATS = {
     ".xml": ox.RdfFormat.RDF_XML,
     ".owl": ox.RdfFormat.RDF_XML,
 }
-#: The other accepted forms of an upload (read by :mod:`capabilities.validate.upload`).
-TABULAR_FORMS = (".csv", ".xlsx", ".zip")
 _JENJANG_OF_LEVEL = {
     str(PW["jenjang" + "".join(p.capitalize() for p in value.split("_"))]): value
     for value in model.JENJANG_CLASS
@@ -56,8 +54,11 @@ def format_of(filename: str) -> ox.RdfFormat | None:
 
 
 def accepted_forms() -> str:
-    """Every accepted extension: the template's (CSV, XLSX, zipped CSV) and RDF's."""
-    return ", ".join((*TABULAR_FORMS, *FORMATS))
+    """Every accepted extension: the template's CSV, the other readers' (XLSX, zipped CSV:
+    :data:`capabilities.validate.upload.READERS`) and RDF's."""
+    from capabilities.validate.upload import READERS  # upload imports this module
+
+    return ", ".join((".csv", *READERS, *FORMATS))
 
 
 def read_rdf_file(path: Path) -> DataGraph:
