@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -124,28 +125,22 @@ def child_revalidate(folder: Path, regulation: str, data_dir: Path) -> dict:
     from capabilities.source import EmbeddedSource
     from capabilities.validate import validate_graph
     from capabilities.validate.input_csv import read_folder
-    from capabilities.validate.model import ORG, PWV
+    from capabilities.validate.model import update_people
 
     source = EmbeddedSource(data_dir)
     data = read_folder(folder)
     validate_graph(source, data, regulation)
     org = data.organisation
     unit = next(u for u in org.units.values() if u.code.endswith(".B2.S1"))
-    people = [p for p in org.pegawai.values() if p.unit == unit.code]
-    moved = next(p for p in people if p.jabatan == "pelaksana")
+    moved = next(
+        p for p in org.pegawai.values() if p.unit == unit.code and p.jabatan == "pelaksana"
+    )
     administrator = org.pegawai[org.pegawai[moved.atasan].atasan]
     cpu = _cpu()
     started = time.perf_counter()
+    # the pelaksana now reports to the administrator: a kedudukan fault
+    focus = update_people(data, [replace(moved, atasan=administrator.nip)])
     node = org.iri("pegawai", moved.nip)
-    new_superior = org.iri("pegawai", administrator.nip)
-    data.graph.set((node, ORG.reportsTo, new_superior))
-    if (None, PWV.atasanRank, None) in data.graph:  # the loader's derived copy of the rank
-        data.graph.set((node, PWV.atasanRank, data.graph.value(new_superior, PWV.rank)))
-    focus = [org.iri("unit", unit.code), *(org.iri("pegawai", p.nip) for p in people)]
-    nips = {p.nip for p in people}
-    teams = {m.tim for m in org.anggota if m.nip in nips}
-    focus += [org.iri("tim", code) for code in sorted(teams)]
-    focus += [org.iri("penugasan", a.code) for a in org.penugasan.values() if a.nip in nips]
     report = validate_graph(source, data, regulation, focus_nodes=focus)
     done = time.perf_counter()
     found = {(f.subject, f.rule) for f in report.findings}
