@@ -138,6 +138,7 @@ from capabilities.retrieval import (
     content_stems,
     get_index,
     is_word,
+    pad,
     pairs,
     scores,
     translate_english,
@@ -327,13 +328,13 @@ def find_regulations(index: Index, question: str) -> list[str]:
     A regulation is named by its id, or by the city of its jurisdiction ("Palu", "Kota
     Palu"); where a city has several, by "Nomor N Tahun Y" / "N/Y" as well.
     """
-    text = " " + " ".join(words(question)) + " "
+    text = pad(question)
     found: list[tuple[int, str]] = []
     by_place: dict[str, list[str]] = {}
     for reg in index.regulations.values():
         place = " ".join(words(re.sub(r"^(Kota|Kabupaten)\s+", "", reg.place)))
         by_place.setdefault(place, []).append(reg.id)
-        at = text.find(" " + " ".join(words(reg.id)) + " ")
+        at = text.find(pad(reg.id))
         if at >= 0:
             found.append((at, reg.id))
     for place, ids in by_place.items():
@@ -446,7 +447,7 @@ def read_query(index: Index, question: str, lang: str, named: list[str]) -> _Que
     """The stems, topics and names of a question (English put into Indonesian first)."""
     text = translate_english(index, question) if lang == "en" else _synonyms(question)
     text = _spell_out(index, text)
-    padded = " " + " ".join(words(text)) + " "
+    padded = pad(text)
     found = [t for t in index.topics.values() if _surface_in(t, padded)]
     ids = {t.id for t in found}
     ancestors = {a for t in found for a in _ancestors(index, t.id)}
@@ -461,6 +462,7 @@ def read_query(index: Index, question: str, lang: str, named: list[str]) -> _Que
     added = [s for s in content_stems(extra) if s not in place_words and s not in own]
     definition = any(f" {cue} " in padded for cue in DEFINITION_CUES)
     definition = definition or (len(set(own)) > 1 and frozenset(own) in index.defined_terms)
+    as_written = pad(question)  # the cues of a list or of "to whom" are in English too
     return _Query(
         list(dict.fromkeys(own)),
         list(dict.fromkeys(added)),
@@ -473,8 +475,8 @@ def read_query(index: Index, question: str, lang: str, named: list[str]) -> _Que
         frozenset(own) - CUE_STEMS,
         _asked_verb(padded),
         _generalised(index, roles),
-        to_whom=bool(TO_WHOM.search(" " + " ".join(words(question)) + " ")),
-        listing=bool(LISTING.search(" " + " ".join(words(question)) + " ")),
+        to_whom=bool(TO_WHOM.search(as_written)),
+        listing=bool(LISTING.search(as_written)),
     )
 
 
@@ -509,12 +511,12 @@ def _spell_out(index: Index, text: str) -> str:
     """A topic or role named by a label the provisions do not use ("lintas PD": "PD"
     occurs once, where it is defined) is replaced by its preferred label ("tim kerja
     lintas Perangkat Daerah"), so the words can match."""
-    padded = " " + " ".join(words(text)) + " "
+    padded = pad(text)
     for concept in (*index.topics.values(), *index.roles.values()):
         for surface in _surfaces_in(concept, padded):
             used = content_stems(surface)
             if used and any(index.doc_freq.get(token, 0) <= 1 for token in used):
-                padded = padded.replace(surface, " " + " ".join(words(concept.label_id)) + " ")
+                padded = padded.replace(surface, pad(concept.label_id))
     return padded.strip()
 
 
@@ -527,7 +529,7 @@ FRAME = re.compile(
 def _synonyms(question: str) -> str:
     """The question in the regulations' wording, without the frame of a question about a
     provision ("Pasal mana yang menyatakan …": what it states is asked, not "menyatakan")."""
-    padded = FRAME.sub(" pasal ", " " + " ".join(words(question)) + " ")
+    padded = FRAME.sub(" pasal ", pad(question))
     for phrase, replacement in SYNONYMS_ID.items():
         padded = padded.replace(f" {phrase} ", f" {replacement} ")
     return padded.strip()

@@ -85,6 +85,12 @@ def words(text: str) -> list[str]:
     return WORD.findall(text.lower())
 
 
+def pad(text: str) -> str:
+    """The text's words between single spaces, with one before and after: " a b ", where
+    a phrase is found word for word as " phrase "."""
+    return " " + " ".join(words(text)) + " "
+
+
 def stems(text: str) -> list[str]:
     """Stems of every word, stopwords included (for phrase matching)."""
     return [stem(word) for word in words(text)]
@@ -255,7 +261,7 @@ def build_index(source: GraphSource) -> Index:
         pasal_bm25=_bm25(pasal_docs),
         pasal_of=[pasal_pos[(p.regulation, p.pasal)] for p in provisions],
         pasal_keys=pasal_keys,
-        padded=[" " + " ".join(words(p.text)) + " " for p in provisions],
+        padded=[pad(p.text) for p in provisions],
         postings={name: _postings(provisions, name) for name in POSTED},
         nobody=np.zeros(len(provisions)),
         discount=np.array([LAMPIRAN_WEIGHT if p.via else 1.0 for p in provisions]),
@@ -394,7 +400,7 @@ def _lampiran_entry(owner: RawProvision, item: RawItem, topics: dict[str, Concep
 
 def topics_named(topics: dict[str, Concept], text: str) -> set[str]:
     """Topics whose labels occur word for word in a text."""
-    padded = " " + " ".join(words(text)) + " "
+    padded = pad(text)
     return {
         t.id
         for t in topics.values()
