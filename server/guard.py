@@ -44,6 +44,7 @@ QUERY_FORMS = frozenset({"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"})
 UPDATE_FORMS = frozenset(
     {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
 )
+_FORMS = QUERY_FORMS | UPDATE_FORMS
 _ESCAPED_ESCAPE = re.compile(r"\\\\(?:u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})")
 
 
@@ -143,7 +144,6 @@ def _facts(tokens: list[tuple[str, str]], predeclared: Mapping[str, str]) -> Que
     uses_service = False
     graphs: dict[bool, list[str]] = {False: [], True: []}  # named? -> graphs
     prologue = True
-    forms = QUERY_FORMS | UPDATE_FORMS
     skip = 0  # the prefix name of a PREFIX declaration is no keyword
     for i, (kind, value) in enumerate(tokens):
         if (kind != WORD and kind != PNAME) or i < skip:
@@ -164,11 +164,7 @@ def _facts(tokens: list[tuple[str, str]], predeclared: Mapping[str, str]) -> Que
             continue
         if name and prologue and name not in ("PREFIX", "BASE"):
             prologue = False
-            form = next((f for f in forms if name.startswith(f)), None)
-        if name == "FROM":  # the usual case, quickly
-            named, graph = _from_clause(tokens, i, name, known, base)
-            graphs[named].append(graph)
-            continue
+            form = next((f for f in _FORMS if name.startswith(f)), None)
         if name and "SERVICE" in name:
             uses_service = True
         if name and "FROM" in name:
