@@ -2,7 +2,7 @@
 
 pyoxigraph cannot cancel a running query: it has no timeout or cancellation handle, it
 releases the GIL while it evaluates, and signals only reach Python when it returns. So
-each web worker keeps a pool of query processes (``python -m server.executor``), talks to
+each web worker keeps a pool of query processes (forked from a fork server), talks to
 them over socket pairs, and never waits longer than the time limit:
 
 * every query starts at normal priority; most answer in a millisecond;
@@ -295,12 +295,16 @@ class ExecutorPool:
         with self._lock:
             self._idle.extend(fresh)
 
-    def _take(self) -> Executor:
+    def _forget_parent(self) -> None:
+        """In a forked child the processes and counts are the parent's: start afresh."""
         with self._lock:
-            if os.getpid() != self._pid:  # forked: the processes belong to the parent
+            if os.getpid() != self._pid:
                 self._idle, self._pid = [], os.getpid()
                 self._slots = threading.BoundedSemaphore(self.size)
                 self._long = Counter()
+
+    def _take(self) -> Executor:
+        with self._lock:
             while self._idle:
                 executor = self._idle.pop()
                 if executor.alive:
@@ -330,6 +334,7 @@ class ExecutorPool:
         :class:`ExecutorFailed` when the process dies.
         """
         deadline = time.monotonic() + timeout
+        self._forget_parent()  # before a slot is taken: the slot released is the same
         if not self._slots.acquire(timeout=max(timeout, 0.0)):
             raise PoolBusy("all query processes of this worker are busy")
         try:

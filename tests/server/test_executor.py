@@ -76,6 +76,22 @@ def test_a_query_past_the_limit_is_killed_and_replaced(store_dir):
         pool.close()
 
 
+def test_a_pool_used_in_a_forked_child_starts_its_own_processes(store_dir):
+    pool = make_pool(store_dir, size=1, warm=1)
+    try:
+        pool.start()
+        (parent_pid,) = pool.pids()
+        inherited = list(pool._idle)
+        pool._pid = -1  # as after a fork: the processes and the slots are the parent's
+        assert pool.run(job(ASK), timeout=30)[0] == "ok"
+        assert pool.run(job(ASK), timeout=30)[0] == "ok"  # its slot was given back
+        assert pool._pid == os.getpid() and pool.pids() != [parent_pid]
+    finally:
+        pool.close()
+        for executor in inherited:
+            executor.kill()
+
+
 def test_a_cheap_query_keeps_its_process_at_normal_priority(store_dir):
     pool = make_pool(store_dir, size=1, warm=1)
     try:
