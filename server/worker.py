@@ -382,6 +382,7 @@ class RequestWorker(ThreadWorker):
         if conn.prebuffer is not None:
             buffered, conn.prebuffer = conn.prebuffer, None
             conn.init()
+            conn.sock.setblocking(True)  # kept alive, it comes non-blocking from the event loop
             while self.fast_path is not None:
                 served = self._serve_directly(conn, buffered)
                 if served is None:

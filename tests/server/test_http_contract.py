@@ -16,6 +16,7 @@ import requests
 
 from server.worker import COMPLETE, MORE, examine
 from tests.server.conftest import make_app, raw_request, read_response, running_server
+from tests.server.test_executor import doubling
 
 CAP = 65_536
 SELECT_LABELS = "SELECT ?l { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l }"
@@ -127,6 +128,20 @@ def test_other_malformed_requests_get_json(server, data, status):
     response = raw_request(server.port, data)
     assert response.status == status and response.headers["content-type"] == "application/json"
     assert response.json()["code"] in ("bad-request", "headers-too-large")
+
+
+def test_a_large_answer_on_a_kept_alive_connection_reaches_a_slow_reader_whole(server):
+    # the second request comes through the event loop, which leaves the socket non-blocking
+    big = doubling(19)  # one value of 4 MiB: more than the socket's send buffer
+    with socket.create_connection(("127.0.0.1", server.port), 10) as sock:
+        sock.sendall(get("ASK {}"))
+        assert read_response(sock).status == 200
+        time.sleep(0.1)  # past the answering thread's wait for a next request
+        sock.sendall(get(big))
+        time.sleep(0.3)  # a slow reader: the server's send buffer fills
+        response = read_response(sock)
+        assert response.status == 200
+        assert len(response.body) == int(response.headers["content-length"]) > 4 * 2**20
 
 
 def test_expect_100_continue_and_pipelining(server):
