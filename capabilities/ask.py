@@ -396,7 +396,7 @@ def rank(
     query = read_query(index, question, lang, named or [])
     considered = sorted(named) if named else sorted(index.regulations)
     total, base, defined = _score(index, query)
-    best = _best_per_regulation(index, total, considered)
+    best = {} if _mostly_foreign(index, query) else _best_per_regulation(index, total, considered)
     best = {reg_id: _focus(index, query, total, i) for reg_id, i in best.items()}
     sparql, tagged = _topic_presence(source, query.specific)
     by_regulation: dict[str, list[Answer]] = {}
@@ -441,6 +441,17 @@ def rank(
         sparql,
         considered,
     )
+
+
+def _mostly_foreign(index: Index, query: _Query) -> bool:
+    """Whether most of the question's content words occur in no provision and it names no
+    topic or role: it is about something the regulations do not speak of, and the word or
+    two it shares with them is chance ("Berapa harga durian montong?" shares only the stem
+    "harga" that Sastrawi finds in "penghargaan"). Every regulation is then silent."""
+    if query.topics or query.roles or not query.stems:
+        return False
+    known = sum(1 for stem in query.stems if index.doc_freq.get(stem))
+    return known * 2 < len(query.stems)
 
 
 def read_query(index: Index, question: str, lang: str, named: list[str]) -> _Query:

@@ -349,6 +349,16 @@ def test_a_regulation_sharing_nothing_with_an_understood_question_is_silent(sour
     assert [item.reason for item in nothing.not_regulated] == ["no-match"] * 5
 
 
+def test_a_question_mostly_about_other_things_is_not_answered_by_a_chance_word(source):
+    """'harga' (price) is the stem Sastrawi finds in 'penghargaan' (award), the only word
+    the question shares with the regulations: no city answers it."""
+    result = ask(source, "Berapa harga durian montong?")
+    assert result.answers == []
+    assert [item.reason for item in result.not_regulated] == ["no-match"] * 5
+    kept = ask(source, "Apa saja bentuk penghargaan dan sanksi kinerja?")
+    assert len({answer.regulation for answer in result.answers + kept.answers}) >= 4
+
+
 @pytest.mark.parametrize(
     ("question", "regulation", "field", "expected"),
     [
