@@ -73,9 +73,6 @@ RULES: tuple[DocTypeRule, ...] = (
 
 BY_CODE: dict[str, DocType] = {rule.doctype.code: rule.doctype for rule in RULES}
 
-#: The head-of-region regulation of each kind of region.
-HEAD_OF_REGION = {"kota": BY_CODE["perwal"], "kab": BY_CODE["perbup"], "prov": BY_CODE["pergub"]}
-
 #: Alternation of every rule's pattern, longest first, with one named group per code.
 ANY_TYPE = "|".join(f"(?P<t_{rule.doctype.code}>{rule.pattern})" for rule in RULES)
 
