@@ -45,7 +45,8 @@ _STATE_GAZETTE = re.compile(
     r"(?:NEGARA\s+REPUBLIK\s+INDONESIA|DAERAH\s+PROVINSI\s+[A-Z ]+?))"
     r"\s+TAHUN\s*:?\s*(?P<year>\d{4})\s+NOMOR\s*:?\s*(?P<number>[0-9]+(?:/[A-Z0-9]+)?)"
 )
-_TAMBAHAN = re.compile(
+#: "TAMBAHAN LEMBARAN NEGARA REPUBLIK INDONESIA NOMOR 5494" (also ends a Penjelasan).
+SUPPLEMENT = re.compile(
     r"TAMBAHAN\s+(?:LEMBARAN|BERITA)\s+(?:NEGARA|DAERAH)\b[A-Z ]*?\bNOMOR\s*:?\s*(?P<number>\d+)"
 )
 
@@ -77,7 +78,7 @@ def parse_closing(lines: list[Line], title_lines: list[Line]) -> Closing:
         or _GAZETTE.search(" ".join(line.text for line in title_lines))
         or _STATE_GAZETTE.search(closing_text)
     )
-    supplement = _TAMBAHAN.search(closing_text)
+    supplement = SUPPLEMENT.search(closing_text)
     return Closing(
         enacted_place=enacted[0],
         enacted_date=enacted[1],

@@ -20,14 +20,12 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from extract.closing import SUPPLEMENT
 from extract.iri import Iri
 from extract.model import Explanation, Line, ParseWarning, Span, Unit
 
 _UMUM = re.compile(r"\bI\s*\.\s*U\s?M\s?U\s?M\b")
 _PASAL_DEMI_PASAL = re.compile(r"\bII\s*\.\s*PASAL\s+DEMI\s+PASAL\b")
-_SUPPLEMENT = re.compile(
-    r"\bTAMBAHAN\s+(?:LEMBARAN|BERITA)\s+(?:NEGARA|DAERAH)\b[A-Z ]*?\bNOMOR\s*:?\s*(?P<number>\d+)"
-)
 _LABEL = re.compile(
     r"(?<![\w(])(?P<kind>Pasal|Ayat|Huruf|Angka)\s+"
     r"(?P<num>\(\d+[a-z]?\)|\d+[A-Z]?|[IVX]+|[a-z]{1,2})(?=\s|$)"
@@ -172,7 +170,7 @@ def parse_penjelasan(
         return [], [], None
     stream = _join(lines)
     end = len(stream.text)
-    supplement = _SUPPLEMENT.search(stream.text)
+    supplement = SUPPLEMENT.search(stream.text)
     if supplement:
         end = supplement.start()
     umum = _UMUM.search(stream.text, 0, end)
