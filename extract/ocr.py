@@ -29,9 +29,10 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import product
 
+from extract.closing import MONTHS
 from extract.iri import Iri
 from extract.model import Line, ParseWarning, Span, Unit
-from extract.numbering import ROMAN, roman_to_int
+from extract.numbering import ROMAN, int_to_roman, roman_to_int
 
 RECOVERED = "ocr-recovered"
 DATE_ILLEGIBLE = "ocr-date-illegible"
@@ -58,9 +59,7 @@ _ROMAN_GLYPHS = {"l": "I", "1": "I", "|": "I", "!": "I", "i": "I", "m": "III", "
 _FOLD_PAIRS = (("rn", "m"), ("cl", "d"), ("vv", "w"), ("ii", "u"))
 _FOLD_CHARS = str.maketrans("1!|ij0c5", "llllloes", ".,_'`:;-")
 
-_MONTHS = (
-    "januari februari maret april mei juni juli agustus september oktober november desember"
-).split()
+_MONTHS = tuple(MONTHS)  # "januari" … "desember"
 _PROVINCES = (
     "ACEH|SUMATERA UTARA|SUMATERA BARAT|RIAU|KEPULAUAN RIAU|JAMBI|SUMATERA SELATAN|"
     "KEPULAUAN BANGKA BELITUNG|BENGKULU|LAMPUNG|BANTEN|JAWA BARAT|JAWA TENGAH|JAWA TIMUR|"
@@ -313,7 +312,7 @@ class _Repairer:
             if number != self.last_bab + 1:
                 return None
             self.last_bab = number
-            fixed = f"BAB {_roman(number)} {bab['rest'] or ''}".strip()
+            fixed = f"BAB {int_to_roman(number)} {bab['rest'] or ''}".strip()
             return self.rewrite(line, fixed, "bab", 0.8)
         if len(text) > 14 or text[:1] != "P":
             return None
@@ -479,17 +478,6 @@ def _title_keyword(token: str) -> str | None:
 
 def _caps_l(match: re.Match) -> str:
     return match[0].replace("l", "I")
-
-
-def _roman(number: int) -> str:
-    out = ""
-    for value, symbol in (
-        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
-    ):  # fmt: skip
-        while number >= value:
-            out, number = out + symbol, number - value
-    return out
 
 
 def repair_lines(lines: list[Line]) -> tuple[list[Line], list[Recovery]]:
