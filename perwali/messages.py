@@ -134,6 +134,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "triples": ("{n} tripel", "{n} triples"),
     "no_rows": ("(tidak ada baris)", "(no rows)"),
     "penjelasan": ("Penjelasan", "Explanation"),
+    "yes": ("ya", "yes"),
+    "no": ("tidak", "no"),
 }
 
 #: Table headings of ``definitions``, ``norms`` and ``refs``: key -> (id, en).

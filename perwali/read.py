@@ -15,6 +15,7 @@ from extract.citation import provision_label
 from extract.doctypes import RULES
 from extract.iri import Iri, IriError, work_from_regulation_id
 from perwali.messages import text as message
+from perwali.messages import translate_error
 
 PREFIXES = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in vocab.PREFIXES.items())
 COUNTED = {
@@ -118,8 +119,6 @@ def resolve_id(store: ox.Store, reg_id: str) -> str:
     try:
         work = work_from_regulation_id(wanted)
     except IriError as error:
-        from perwali.messages import translate_error
-
         raise NotFound(translate_error(str(error)) + hint) from error
     if _exists(store, Iri(work)):  # a graph without pw:regulationId (made by hand)
         return wanted

@@ -11,6 +11,8 @@ import shutil
 import textwrap
 from collections.abc import Sequence
 
+from perwali.messages import column, text
+
 GAP = "  "
 MIN_WRAPPED = 12  # the narrowest a wrapped column gets, however narrow the terminal
 MAX_NARROW = 40  # a column not meant to wrap still wraps beyond this width
@@ -108,8 +110,6 @@ def _target_text(target: dict | None, reg_id: str) -> str:
 
 def listing_table(command: str, rows: list[dict], reg_id: str) -> str:
     """The rows of ``definitions``, ``norms`` or ``refs`` as an aligned table."""
-    from perwali.messages import column, text
-
     if not rows:
         return text("no_rows")
     if command == "definitions":
@@ -129,7 +129,7 @@ def listing_table(command: str, rows: list[dict], reg_id: str) -> str:
         ]
     else:
         keys, wrap = ("from", "text", "to", "kind", "resolved"), (1, 2)
-        yes_no = {True: text_yes(), False: text_no()}
+        yes_no = {True: text("yes"), False: text("no")}
         cells = [
             [
                 address_text(r["from"]),
@@ -142,15 +142,3 @@ def listing_table(command: str, rows: list[dict], reg_id: str) -> str:
         ]
     weights = {4: 3} if command == "norms" else {1: 2} if command == "refs" else {}
     return render([column(key) for key in keys], cells, wrap=wrap, weights=weights)
-
-
-def text_yes() -> str:
-    from perwali.messages import language
-
-    return "yes" if language() == "en" else "ya"
-
-
-def text_no() -> str:
-    from perwali.messages import language
-
-    return "no" if language() == "en" else "tidak"
