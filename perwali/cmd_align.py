@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from capabilities.similarity import ComparisonError
-from perwali.messages import language
+from perwali.messages import language, text
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 STATUS_ID = {"equal": "sama", "changed": "berubah", "added": "ditambahkan", "dropped": "dihapus"}
@@ -39,7 +39,7 @@ def add_parser(commands, data_option: Callable[[argparse.ArgumentParser], None])
     )
     align.add_argument("regulations", nargs="*", metavar="REG_ID", help="dua id peraturan")
     align.add_argument("--all", action="store_true", help="matriks padanan semua peraturan")
-    align.add_argument("--json", action="store_true", help="cetak JSON")
+    align.add_argument("--json", action="store_true", help=text("help.json"))
     align.add_argument(
         "--csv", metavar="FILE", help="tulis matriks (--all) sebagai CSV ('-': stdout)"
     )
@@ -55,7 +55,7 @@ def add_parser(commands, data_option: Callable[[argparse.ArgumentParser], None])
         help='mis. "Pasal 21 Peraturan Wali Kota Palu Nomor 28 Tahun 2023" atau "palu-28-2023 21"',
     )
     diff.add_argument("citation_b", metavar="KUTIPAN_B")
-    diff.add_argument("--json", action="store_true", help="cetak JSON")
+    diff.add_argument("--json", action="store_true", help=text("help.json"))
     data_option(diff)
     diff.set_defaults(handler=run_diff)
 
@@ -63,7 +63,7 @@ def add_parser(commands, data_option: Callable[[argparse.ArgumentParser], None])
         "unique", help="Pasal dan ayat sebuah peraturan yang tidak berpadanan di peraturan lain"
     )
     unique.add_argument("regulation", metavar="REG_ID", help="id peraturan, mis. semarang-85-2023")
-    unique.add_argument("--json", action="store_true", help="cetak JSON")
+    unique.add_argument("--json", action="store_true", help=text("help.json"))
     data_option(unique)
     unique.set_defaults(handler=run_unique)
 

@@ -10,7 +10,7 @@ import argparse
 import json
 import sys
 
-from perwali.messages import chosen_language
+from perwali.messages import chosen_language, text
 from perwali.store import StoreError
 
 EXIT_OK, EXIT_NO_MATCH, EXIT_BAD_INPUT = 0, 1, 2
@@ -25,7 +25,7 @@ def add_parser(commands, data_option) -> None:
         'Perangkat Daerah?" --json',
     )
     parser.add_argument("question", help="the question, in Indonesian or English")
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--json", action="store_true", help=text("help.json"))
     data_option(parser)
     parser.set_defaults(handler=run_ask)
 

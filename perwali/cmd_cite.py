@@ -13,7 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-from perwali.messages import language
+from perwali.messages import language, text
 
 EXIT_OK, EXIT_PARTIAL, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -33,7 +33,7 @@ def add_parser(commands, data_option) -> None:
     cite.add_argument(
         "--extract", metavar="BERKAS", help="temukan setiap rujukan dalam BERKAS (- = stdin)"
     )
-    cite.add_argument("--json", action="store_true", help="cetak JSON")
+    cite.add_argument("--json", action="store_true", help=text("help.json"))
     data_option(cite)
     cite.set_defaults(handler=run_cite)
 

@@ -14,7 +14,7 @@ import json
 import sys
 from pathlib import Path
 
-from perwali.messages import chosen_language
+from perwali.messages import chosen_language, text
 from perwali.store import StoreError
 
 EXIT_OK, EXIT_NO_MATCH, EXIT_BAD_INPUT = 0, 1, 2
@@ -29,7 +29,7 @@ def add_parser(commands, data_option) -> None:
         "perbandingan.xlsx",
     )
     parser.add_argument("topic", help="a topic or a question, in Indonesian or English")
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--json", action="store_true", help=text("help.json"))
     parser.add_argument("--csv", type=Path, metavar="FILE", help="write the matrix as CSV")
     parser.add_argument("--xlsx", type=Path, metavar="FILE", help="write the matrix as XLSX")
     data_option(parser)

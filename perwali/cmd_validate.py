@@ -18,7 +18,7 @@ from perwali.cmd_validate_extra import (
     export_requested,
     write_export,
 )
-from perwali.messages import language
+from perwali.messages import language, text
 from perwali.store import StoreError
 
 EXIT_OK, EXIT_VIOLATION, EXIT_BAD_INPUT = 0, 1, 2
@@ -35,14 +35,14 @@ def add_parser(commands, data_option) -> None:
     validate.add_argument(
         "--regulation", required=True, metavar="REG_ID", help="regulation id, or 'all'"
     )
-    validate.add_argument("--json", action="store_true", help="print JSON")
+    validate.add_argument("--json", action="store_true", help=text("help.json"))
     add_export_options(validate)
     data_option(validate)
     validate.set_defaults(handler=run_validate)
 
     rules = commands.add_parser("rules", help="the validation rules, with their provisions")
     rules.add_argument("regulation", nargs="?", metavar="REG_ID", help="only this regulation")
-    rules.add_argument("--json", action="store_true", help="print JSON")
+    rules.add_argument("--json", action="store_true", help=text("help.json"))
     data_option(rules)
     rules.set_defaults(handler=run_rules)
 
