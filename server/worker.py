@@ -5,7 +5,8 @@ first byte arrives; a client that then sends nothing more (a request line, no en
 headers) holds that thread until it gives up, so a few idle connections stop a server.
 :class:`RequestWorker` reads each request in its event loop instead, without blocking:
 the head, then the body (``Content-Length`` or chunked), all within ``CLIENT_TIMEOUT``
-seconds and ``MAX_REQUEST_BYTES``. Only a complete request reaches a thread. Past either
+seconds and ``MAX_REQUEST_BYTES`` (a route may declare a larger body cap:
+:func:`server.api.common.body_limit`). Only a complete request reaches a thread. Past either
 bound the client gets the endpoint's JSON error (408, 413, 414, 431) and the connection
 is closed; so do the requests gunicorn's own parser refuses (400, 501...), which it
 would answer in HTML. Each client address may hold ``CLIENT_CONNECTIONS`` connections
@@ -33,6 +34,7 @@ from http import HTTPStatus
 from gunicorn.http import errors as http_errors
 from gunicorn.workers.gthread import TConn, ThreadWorker
 
+from server.api.common import body_limit
 from server.fastpath import SparqlFastPath
 from server.messages import localise, register_messages
 from server.web.raw_error import page_response
@@ -295,6 +297,13 @@ class RequestWorker(ThreadWorker):
         if not conn.pending or not self._advance(conn):
             self.poller.register(conn.sock, selectors.EVENT_READ, partial(self._readable, conn))
 
+    def _examine(self, data: bytes) -> Verdict:
+        """:func:`examine` with the body cap of the request's path (:func:`body_limit`:
+        ``MAX_REQUEST_BYTES`` unless its route declared more)."""
+        target = data[: data.find(b"\r\n")].split(b" ")
+        path = target[1].partition(b"?")[0].decode("latin-1") if len(target) == 3 else ""
+        return examine(data, self.max_head, body_limit(path, self.max_body))
+
     def _readable(self, conn: ClientConn, sock) -> None:
         try:
             data = sock.recv(RECV_SIZE)
@@ -307,14 +316,14 @@ class RequestWorker(ThreadWorker):
             self._drop(conn)
             return
         conn.pending += data
-        verdict = examine(conn.pending, self.max_head, self.max_body)
+        verdict = self._examine(conn.pending)
         if verdict.status or verdict.complete:
             self._unregister(conn)
         self._act(conn, verdict)
 
     def _advance(self, conn: ClientConn) -> bool:
         """Judge the bytes read so far; True once the connection left the reading state."""
-        verdict = examine(conn.pending, self.max_head, self.max_body)
+        verdict = self._examine(conn.pending)
         self._act(conn, verdict)
         return bool(verdict.status or verdict.complete)
 
@@ -413,7 +422,7 @@ class RequestWorker(ThreadWorker):
             data = conn.sock.recv(RECV_SIZE)
         except OSError:
             return b""
-        verdict = examine(data, self.max_head, self.max_body) if data else MORE
+        verdict = self._examine(data) if data else MORE
         if data and (verdict.status or not verdict.complete):
             conn.parser.unreader.unread(data)  # the event loop reads the rest, or refuses
             return None

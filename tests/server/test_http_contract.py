@@ -130,6 +130,21 @@ def test_other_malformed_requests_get_json(server, data, status):
     assert response.json()["code"] in ("bad-request", "headers-too-large")
 
 
+def test_a_route_that_declared_a_larger_body_gets_it_through_the_worker(server):
+    text = "é" * 40_000  # 40,000 characters (the route takes 64,000), 80,000 bytes
+    head = "POST /api/cite/extract HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
+    data = f"{head}Content-Length: {2 * len(text)}\r\n\r\n{text}".encode()
+    response = raw_request(server.port, data)
+    assert response.status == 200, response.body[:300]
+    assert response.json() == {"count": 0, "citations": []}
+    over = head + f"Content-Length: {CAP + 1}\r\n\r\n"  # another path keeps the cap
+    assert_json_error(
+        raw_request(server.port, over.replace("/api/cite/extract", "/sparql").encode()),
+        413,
+        "request-too-large",
+    )
+
+
 def test_a_large_answer_on_a_kept_alive_connection_reaches_a_slow_reader_whole(server):
     # the second request comes through the event loop, which leaves the socket non-blocking
     big = doubling(19)  # one value of 4 MiB: more than the socket's send buffer
