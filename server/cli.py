@@ -78,13 +78,11 @@ def preimport() -> None:
     started later, after a crash or a SIGHUP) inherits them instead of importing them
     again. Nothing is opened: each worker still builds its own app and store processes."""
     import importlib
-    import importlib.util
 
     from server import api, sparql  # noqa: F401
 
-    for name in api.API_MODULES:
-        if importlib.util.find_spec(name) is not None:
-            importlib.import_module(name)
+    for name in api.API_MODULES:  # all of them: register_api imports each
+        importlib.import_module(name)
 
 
 def gunicorn_options(args: argparse.Namespace, config: dict) -> dict:
