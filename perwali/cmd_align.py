@@ -21,38 +21,29 @@ EXIT_OK, EXIT_BAD_INPUT = 0, 2
 STATUS_ID = {"equal": "sama", "changed": "berubah", "added": "ditambahkan", "dropped": "dihapus"}
 #: No space before these in the diff text, none after the opening ones.
 _CLOSING, _OPENING = tuple(".,;:!?)]%"), tuple("([")
-ALIGN_HELP = (
-    "Setiap Pasal REG_A dengan Pasal REG_B yang paling mirip. Padanan diterima bila skornya "
-    "mencapai ambang (dibaca dari data); di bawah ambang itu, sampai ambang saling-terbaik, "
-    "hanya bila kedua Pasal saling menjadi kandidat terbaik ('saling terbaik'). "
-    "Each Pasal of REG_A with its most similar Pasal of REG_B: a counterpart at or above the "
-    "threshold; between the mutual threshold and it, only when each is the other's best."
-)
 
 
 def add_parser(commands, data_option: Callable[[argparse.ArgumentParser], None]) -> None:
     """Register ``align``, ``diff`` and ``unique``."""
     align = commands.add_parser(
         "align",
-        help="padanan setiap Pasal REG_A di REG_B, atau matriks semua peraturan (--all)",
-        description=ALIGN_HELP,
+        help=text("help.align"),
+        description=text("help.align.about"),
     )
-    align.add_argument("regulations", nargs="*", metavar="REG_ID", help="dua id peraturan")
-    align.add_argument("--all", action="store_true", help="matriks padanan semua peraturan")
-    align.add_argument("--json", action="store_true", help=text("help.json"))
     align.add_argument(
-        "--csv", metavar="FILE", help="tulis matriks (--all) sebagai CSV ('-': stdout)"
+        "regulations", nargs="*", metavar="REG_ID", help=text("help.align.regulations")
     )
+    align.add_argument("--all", action="store_true", help=text("help.align.all"))
+    align.add_argument("--json", action="store_true", help=text("help.json"))
+    align.add_argument("--csv", metavar="FILE", help=text("help.align.csv"))
     data_option(align)
     align.set_defaults(handler=run_align)
 
-    diff = commands.add_parser(
-        "diff", help="perbandingan kata demi kata dua ketentuan (ayat dan huruf dipadankan dulu)"
-    )
+    diff = commands.add_parser("diff", help=text("help.diff"), description=text("help.diff"))
     diff.add_argument(
         "citation_a",
         metavar="KUTIPAN_A",
-        help='mis. "Pasal 21 Peraturan Wali Kota Palu Nomor 28 Tahun 2023" atau "palu-28-2023 21"',
+        help=text("help.diff.citation"),
     )
     diff.add_argument("citation_b", metavar="KUTIPAN_B")
     diff.add_argument("--json", action="store_true", help=text("help.json"))
@@ -60,9 +51,9 @@ def add_parser(commands, data_option: Callable[[argparse.ArgumentParser], None])
     diff.set_defaults(handler=run_diff)
 
     unique = commands.add_parser(
-        "unique", help="Pasal dan ayat sebuah peraturan yang tidak berpadanan di peraturan lain"
+        "unique", help=text("help.unique"), description=text("help.unique")
     )
-    unique.add_argument("regulation", metavar="REG_ID", help="id peraturan, mis. semarang-85-2023")
+    unique.add_argument("regulation", metavar="REG_ID", help=text("help.unique.regulation"))
     unique.add_argument("--json", action="store_true", help=text("help.json"))
     data_option(unique)
     unique.set_defaults(handler=run_unique)

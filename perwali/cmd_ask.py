@@ -20,11 +20,10 @@ def add_parser(commands, data_option) -> None:
     """Register ``ask`` on the ``perwali`` command line."""
     parser = commands.add_parser(
         "ask",
-        help="which article governs X (Indonesian or English), or a fact about a regulation",
-        description='Example: perwali ask "Pasal mana yang mengatur tim kerja lintas '
-        'Perangkat Daerah?" --json',
+        help=text("help.ask"),
+        description=text("help.ask.example"),
     )
-    parser.add_argument("question", help="the question, in Indonesian or English")
+    parser.add_argument("question", help=text("help.ask.question"))
     parser.add_argument("--json", action="store_true", help=text("help.json"))
     data_option(parser)
     parser.set_defaults(handler=run_ask)

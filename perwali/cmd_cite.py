@@ -22,17 +22,11 @@ def add_parser(commands, data_option) -> None:
     """Register ``cite`` on the CLI's sub-commands (help in Indonesian)."""
     cite = commands.add_parser(
         "cite",
-        help="temukan ketentuan dari rujukan seperti yang ditulis perancang; atau setiap "
-        "rujukan dalam sebuah teks",
-        description='Contoh: perwali cite "psl 18 ayat (3) huruf b Perwali Palu No. 28 '
-        'Th. 2023"; perwali cite --extract draf.txt',
+        help=text("help.cite"),
+        description=text("help.cite.example"),
     )
-    cite.add_argument(
-        "ref", nargs="?", help='sebuah rujukan, mis. "Perwali Semarang 85/2023 Pasal 10"'
-    )
-    cite.add_argument(
-        "--extract", metavar="BERKAS", help="temukan setiap rujukan dalam BERKAS (- = stdin)"
-    )
+    cite.add_argument("ref", nargs="?", help=text("help.cite.ref"))
+    cite.add_argument("--extract", metavar="BERKAS", help=text("help.cite.extract"))
     cite.add_argument("--json", action="store_true", help=text("help.json"))
     data_option(cite)
     cite.set_defaults(handler=run_cite)

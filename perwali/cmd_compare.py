@@ -24,14 +24,13 @@ def add_parser(commands, data_option) -> None:
     """Register ``compare`` on the ``perwali`` command line."""
     parser = commands.add_parser(
         "compare",
-        help="compare the regulations on a topic: governing provisions per city",
-        description='Example: perwali compare "tim kerja lintas Perangkat Daerah" --xlsx '
-        "perbandingan.xlsx",
+        help=text("help.compare"),
+        description=text("help.compare.example"),
     )
-    parser.add_argument("topic", help="a topic or a question, in Indonesian or English")
+    parser.add_argument("topic", help=text("help.compare.topic"))
     parser.add_argument("--json", action="store_true", help=text("help.json"))
-    parser.add_argument("--csv", type=Path, metavar="FILE", help="write the matrix as CSV")
-    parser.add_argument("--xlsx", type=Path, metavar="FILE", help="write the matrix as XLSX")
+    parser.add_argument("--csv", type=Path, metavar="FILE", help=text("help.compare.csv"))
+    parser.add_argument("--xlsx", type=Path, metavar="FILE", help=text("help.compare.xlsx"))
     data_option(parser)
     parser.set_defaults(handler=run_compare)
 

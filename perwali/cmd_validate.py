@@ -28,20 +28,22 @@ def add_parser(commands, data_option) -> None:
     """Register ``validate`` and ``rules``."""
     validate = commands.add_parser(
         "validate",
-        help="validate an organisation structure (CSV folder or RDF file) against a Perwali",
-        description="Example: perwali validate organisasi/ --regulation palu-28-2023 --json",
+        help=text("help.validate"),
+        description=text("help.validate.example"),
     )
-    validate.add_argument("path", type=Path, metavar="PATH", help="CSV folder or RDF file")
+    validate.add_argument("path", type=Path, metavar="PATH", help=text("help.validate.path"))
     validate.add_argument(
-        "--regulation", required=True, metavar="REG_ID", help="regulation id, or 'all'"
+        "--regulation", required=True, metavar="REG_ID", help=text("help.validate.regulation")
     )
     validate.add_argument("--json", action="store_true", help=text("help.json"))
     add_export_options(validate)
     data_option(validate)
     validate.set_defaults(handler=run_validate)
 
-    rules = commands.add_parser("rules", help="the validation rules, with their provisions")
-    rules.add_argument("regulation", nargs="?", metavar="REG_ID", help="only this regulation")
+    rules = commands.add_parser("rules", help=text("help.rules"))
+    rules.add_argument(
+        "regulation", nargs="?", metavar="REG_ID", help=text("help.rules.regulation")
+    )
     rules.add_argument("--json", action="store_true", help=text("help.json"))
     data_option(rules)
     rules.set_defaults(handler=run_rules)

@@ -19,7 +19,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from perwali.messages import language
+from perwali.messages import language, text
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 FORMATS = ("json", "csv", "xlsx", "ttl", "jsonld")
@@ -30,11 +30,11 @@ def add_parser(commands, data_option) -> None:
     """Register ``template`` (``data_option`` is unused: the template needs no build)."""
     parser = commands.add_parser(
         "template",
-        help="write the XLSX template of an organisation structure (for perwali validate)",
-        description="Example: perwali template templat-organisasi.xlsx",
+        help=text("help.template"),
+        description=text("help.template.example"),
     )
-    parser.add_argument("file", type=Path, metavar="FILE.xlsx", help="where to write it")
-    parser.add_argument("--force", action="store_true", help="overwrite an existing file")
+    parser.add_argument("file", type=Path, metavar="FILE.xlsx", help=text("help.template.file"))
+    parser.add_argument("--force", action="store_true", help=text("help.template.force"))
     parser.set_defaults(handler=run_template)
 
 
@@ -70,9 +70,9 @@ def add_export_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format",
         choices=FORMATS,
-        help="report format: json, csv, xlsx (workbook to file), ttl / jsonld (SHACL report)",
+        help=text("help.validate.format"),
     )
-    parser.add_argument("--output", type=Path, metavar="FILE", help="write the report to FILE")
+    parser.add_argument("--output", type=Path, metavar="FILE", help=text("help.validate.output"))
 
 
 def export_requested(args: argparse.Namespace) -> bool:

@@ -32,6 +32,120 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "folder of the build to read or write (default: {default})",
     ),
     "help.json": ("cetak JSON", "print JSON"),
+    "help.cite": (
+        "temukan ketentuan dari rujukan seperti yang ditulis perancang; atau setiap rujukan dalam"
+        " sebuah teks",
+        "find the provision a citation names, as drafters write it; or every citation in a text",
+    ),
+    "help.cite.example": (
+        'Contoh: perwali cite "psl 18 ayat (3) huruf b Perwali Palu No. 28 Th. 2023"; perwali '
+        "cite --extract draf.txt",
+        'Example: perwali cite "psl 18 ayat (3) huruf b Perwali Palu No. 28 Th. 2023"; perwali '
+        "cite --extract draft.txt",
+    ),
+    "help.cite.ref": (
+        'sebuah rujukan, mis. "Perwali Semarang 85/2023 Pasal 10"',
+        'a citation, e.g. "Perwali Semarang 85/2023 Pasal 10"',
+    ),
+    "help.cite.extract": (
+        "temukan setiap rujukan dalam BERKAS (- = stdin)",
+        "find every citation in FILE (- = stdin)",
+    ),
+    "help.align": (
+        "padanan setiap Pasal REG_A di REG_B, atau matriks semua peraturan (--all)",
+        "the counterpart in REG_B of every Pasal of REG_A, or the matrix of all regulations "
+        "(--all)",
+    ),
+    "help.align.about": (
+        "Setiap Pasal REG_A dengan Pasal REG_B yang paling mirip. Padanan diterima bila skornya "
+        "mencapai ambang (dibaca dari data); di bawah ambang itu, sampai ambang saling-terbaik, "
+        "hanya bila kedua Pasal saling menjadi kandidat terbaik ('saling terbaik').",
+        "Each Pasal of REG_A with its most similar Pasal of REG_B: a counterpart at or above the "
+        "threshold (read from the data); between the mutual threshold and it, only when each is "
+        "the other's best.",
+    ),
+    "help.align.regulations": ("dua id peraturan", "two regulation ids"),
+    "help.align.all": (
+        "matriks padanan semua peraturan",
+        "the counterpart matrix of all regulations",
+    ),
+    "help.align.csv": (
+        "tulis matriks (--all) sebagai CSV ('-': stdout)",
+        "write the matrix (--all) as CSV ('-': stdout)",
+    ),
+    "help.diff": (
+        "perbandingan kata demi kata dua ketentuan (ayat dan huruf dipadankan dulu)",
+        "word-level diff of two provisions (ayat and huruf matched first)",
+    ),
+    "help.diff.citation": (
+        'mis. "Pasal 21 Peraturan Wali Kota Palu Nomor 28 Tahun 2023" atau "palu-28-2023 21"',
+        'e.g. "Pasal 21 Peraturan Wali Kota Palu Nomor 28 Tahun 2023" or "palu-28-2023 21"',
+    ),
+    "help.unique": (
+        "Pasal dan ayat sebuah peraturan yang tidak berpadanan di peraturan lain",
+        "the Pasal and ayat of a regulation with no counterpart in the others",
+    ),
+    "help.unique.regulation": (
+        "id peraturan, mis. semarang-85-2023",
+        "regulation id, e.g. semarang-85-2023",
+    ),
+    "help.ask": (
+        "pasal mana yang mengatur X (bahasa Indonesia atau Inggris), atau fakta tentang sebuah "
+        "peraturan",
+        "which article governs X (Indonesian or English), or a fact about a regulation",
+    ),
+    "help.ask.example": (
+        'Contoh: perwali ask "Pasal mana yang mengatur tim kerja lintas Perangkat Daerah?" --json',
+        'Example: perwali ask "Which article governs cross-PD teams?" --json',
+    ),
+    "help.ask.question": (
+        "pertanyaannya, dalam bahasa Indonesia atau Inggris",
+        "the question, in Indonesian or English",
+    ),
+    "help.compare": (
+        "bandingkan peraturan tentang satu topik: ketentuan yang mengaturnya per kota",
+        "compare the regulations on a topic: governing provisions per city",
+    ),
+    "help.compare.example": (
+        'Contoh: perwali compare "tim kerja lintas Perangkat Daerah" --xlsx perbandingan.xlsx',
+        'Example: perwali compare "cross-PD teams" --xlsx comparison.xlsx',
+    ),
+    "help.compare.topic": (
+        "topik atau pertanyaan, dalam bahasa Indonesia atau Inggris",
+        "a topic or a question, in Indonesian or English",
+    ),
+    "help.compare.csv": ("tulis matriksnya sebagai CSV", "write the matrix as CSV"),
+    "help.compare.xlsx": ("tulis matriksnya sebagai XLSX", "write the matrix as XLSX"),
+    "help.validate": (
+        "periksa struktur organisasi (folder CSV atau berkas RDF) terhadap sebuah Perwali",
+        "validate an organisation structure (CSV folder or RDF file) against a Perwali",
+    ),
+    "help.validate.example": (
+        "Contoh: perwali validate organisasi/ --regulation palu-28-2023 --json",
+        "Example: perwali validate organisasi/ --regulation palu-28-2023 --json",
+    ),
+    "help.validate.path": ("folder CSV atau berkas RDF", "CSV folder or RDF file"),
+    "help.validate.regulation": ("id peraturan, atau 'all'", "regulation id, or 'all'"),
+    "help.validate.format": (
+        "format laporan: json, csv, xlsx (buku kerja ke berkas), ttl / jsonld (laporan SHACL)",
+        "report format: json, csv, xlsx (workbook to file), ttl / jsonld (SHACL report)",
+    ),
+    "help.validate.output": ("tulis laporan ke BERKAS", "write the report to FILE"),
+    "help.rules": (
+        "aturan validasi, dengan ketentuannya",
+        "the validation rules, with their provisions",
+    ),
+    "help.rules.regulation": ("hanya peraturan ini", "only this regulation"),
+    "help.template": (
+        "tulis templat XLSX struktur organisasi (untuk perwali validate)",
+        "write the XLSX template of an organisation structure (for perwali validate)",
+    ),
+    "help.template.example": (
+        "Contoh: perwali template templat-organisasi.xlsx",
+        "Example: perwali template templat-organisasi.xlsx",
+    ),
+    "help.template.file": ("tempat menulisnya", "where to write it"),
+    "help.template.force": ("timpa berkas yang sudah ada", "overwrite an existing file"),
     "help.build": (
         "urai korpus lalu tulis graf dan store",
         "parse the corpus and write the graph and store",

@@ -396,3 +396,29 @@ def test_show_kinds_are_the_model_kinds(built_data, capsys):
     }
     annex = next(child for child in unit["children"] if child["kind"] == "lampiran")
     assert [section["kind"] for section in annex["children"]] == ["bagian-lampiran"] * 4
+
+
+CAPABILITY_COMMANDS = ("cite", "ask", "compare", "align", "diff", "unique", "validate", "rules")
+
+
+def _help(capsys, *argv: str) -> str:
+    with pytest.raises(SystemExit) as done:
+        main([*argv, "--help"])
+    assert done.value.code == 0
+    return " ".join(capsys.readouterr().out.split())  # argparse wraps lines
+
+
+@pytest.mark.parametrize("command", [*CAPABILITY_COMMANDS, "template"])
+def test_every_command_helps_in_indonesian_and_in_english(capsys, command):
+    """Each command's help comes from the catalogue: Indonesian by default, English with
+    --lang en (the capability commands once had one language each)."""
+    from perwali.messages import CATALOGUE
+
+    indonesian, english = CATALOGUE[f"help.{command}"]
+    listing_id, listing_en = _help(capsys), _help(capsys, "--lang", "en")
+    assert indonesian in listing_id and english not in listing_id
+    assert english in listing_en and indonesian not in listing_en
+    own_id, own_en = _help(capsys, command), _help(capsys, "--lang", "en", command)
+    assert "cetak JSON" in own_id or command == "template"
+    assert "print JSON" in own_en or command == "template"
+    assert "Example" not in own_id and "Contoh" not in own_en
