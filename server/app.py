@@ -44,6 +44,7 @@ DEFAULTS: dict[str, Any] = {
     "THREADS": 8,  # request threads per gunicorn worker (perwali serve)
     "CLIENT_TIMEOUT": 10.0,  # seconds a client has to send a whole request (perwali serve)
     "CLIENT_CONNECTIONS": 64,  # open connections per client address, per worker
+    "LARGE_BODIES_BYTES": 64 * 1024 * 1024,  # uploads being received at once, per worker
     "GENERATION": None,  # the store folder to serve (default: the data dir's current one)
     "CORS_ORIGIN": "*",
     "PUBLIC_URL": None,  # the endpoint's public URL for the service description

@@ -46,6 +46,8 @@ register_messages(
         "bad-request": "Permintaan HTTP tidak sah. Rincian: {detail}",
         "too-many-connections": "Terlalu banyak koneksi dari alamat ini. Rincian: {detail}",
         "not-implemented": "Tidak didukung oleh server ini. Rincian: {detail}",
+        "uploads-busy": "Terlalu banyak unggahan besar sedang diterima; coba lagi sebentar "
+        "lagi. Rincian: {detail}",
     }
 )
 
@@ -57,6 +59,11 @@ RECV_SIZE = 64 * 1024
 KEEP_ALIVE_WAIT_MS = 2
 #: Answers up to this size are sent with their head in one call.
 SMALL_RESPONSE = 256 * 1024
+#: Bytes a worker holds at most for bodies over ``MAX_REQUEST_BYTES`` being read at once
+#: (uploads to the routes that declared a larger cap: 20 MB each); past it, 503 with
+#: ``Retry-After``, so that many slow uploads cannot exhaust its memory
+#: (setting ``LARGE_BODIES_BYTES``).
+LARGE_BODIES_BYTES = 64 * 1024 * 1024  # the default of server.app.DEFAULTS
 
 
 @dataclass(frozen=True)
@@ -230,6 +237,7 @@ class RequestWorker(ThreadWorker):
         self.client_timeout = 10.0
         self.client_connections = 64
         self.cors_origin = "*"
+        self.large_bodies_bytes = LARGE_BODIES_BYTES
         self.fast_path: SparqlFastPath | None = None
         self.submitted = 0  # requests handed to the thread pool (by the event loop)
         self.started = 0  # requests a thread has taken up
@@ -245,6 +253,7 @@ class RequestWorker(ThreadWorker):
         self.client_timeout = float(config.get("CLIENT_TIMEOUT", self.client_timeout))
         self.client_connections = int(config.get("CLIENT_CONNECTIONS", self.client_connections))
         self.cors_origin = config.get("CORS_ORIGIN", self.cors_origin) or ""
+        self.large_bodies_bytes = int(config.get("LARGE_BODIES_BYTES", self.large_bodies_bytes))
         # gunicorn's own reading is needed for an access log (written from its parse), the
         # PROXY protocol, TLS and a SCRIPT_NAME prefix
         plain = self.cfg.proxy_protocol in (None, False, "off") and not self.cfg.is_ssl
@@ -316,10 +325,25 @@ class RequestWorker(ThreadWorker):
             self._drop(conn)
             return
         conn.pending += data
+        if len(conn.pending) > self.max_head and self._large_bodies() > self.large_bodies_bytes:
+            self._unregister(conn)
+            self.reading.pop(conn, None)
+            limit = f"{self.large_bodies_bytes:,} bytes of uploads are being received"
+            self._refuse(conn, 503, "uploads-busy", limit)
+            return
         verdict = self._examine(conn.pending)
         if verdict.status or verdict.complete:
             self._unregister(conn)
         self._act(conn, verdict)
+
+    def _large_bodies(self) -> int:
+        """Bytes held for the requests over the usual size being read (only counted while
+        one of them grows: a few connections at most)."""
+        return sum(
+            len(other.pending)
+            for other in self.reading
+            if other.pending is not None and len(other.pending) > self.max_head
+        )
 
     def _advance(self, conn: ClientConn) -> bool:
         """Judge the bytes read so far; True once the connection left the reading state."""

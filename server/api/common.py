@@ -88,8 +88,13 @@ def body_bytes(max_chars: int) -> int:
 
 def allow_body(path: str, max_chars: int) -> int:
     """Declare that ``path`` takes a text body of up to ``max_chars`` characters."""
-    BODY_LIMITS[path] = body_bytes(max_chars)
-    return BODY_LIMITS[path]
+    return allow_body_bytes(path, body_bytes(max_chars))
+
+
+def allow_body_bytes(path: str, max_bytes: int) -> int:
+    """Declare that ``path`` takes a body (an upload) of up to ``max_bytes`` bytes."""
+    BODY_LIMITS[path] = max_bytes
+    return max_bytes
 
 
 def body_limit(path: str, default: int) -> int:

@@ -18,12 +18,15 @@ from capabilities.validate.engine import UnknownRegulation, resolve
 from capabilities.validate.matrix import validate_all
 from capabilities.validate.rules import catalogue
 from capabilities.validate.upload import read_body, read_files
-from server.api.common import graph_source, language, run_limited
+from server.api.common import allow_body_bytes, graph_source, language, run_limited
 from server.api.validate_extra import export_response, requested_format
 from server.errors import ApiError
 from server.messages import localise, register_messages, wants_english
 
 bp = Blueprint("api_validate", __name__)
+# the worker reads bodies before Flask: let uploads (and their multipart framing) through;
+# the view then applies the exact limit with its own message
+allow_body_bytes("/api/validate", MAX_UPLOAD_BYTES + 64 * 1024)
 
 register_messages(
     {

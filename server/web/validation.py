@@ -22,7 +22,7 @@ from capabilities.validate.matrix import validate_all
 from capabilities.validate.report import SEVERITY_ORDER
 from capabilities.validate.rules import catalogue
 from capabilities.validate.upload import read_files
-from server.api.common import allow_body, graph_source, run_limited
+from server.api.common import allow_body_bytes, graph_source, run_limited
 from server.linked_data import href
 from server.web import bp, error_page
 from server.web.data import regulations
@@ -30,7 +30,9 @@ from server.web.i18n import current_language, translate
 
 DOWNLOADS = ("xlsx", "csv", "ttl")
 KEPT_REPORTS = 16
-allow_body("/validasi", MAX_UPLOAD_BYTES // 4)
+#: room for a form's multipart framing around the file
+FORM_OVERHEAD = 64 * 1024
+allow_body_bytes("/validasi", MAX_UPLOAD_BYTES + FORM_OVERHEAD)
 
 _reports: OrderedDict[str, object] = OrderedDict()
 _lock = threading.Lock()
@@ -57,7 +59,7 @@ def validasi():
 @bp.post("/validasi")
 def validasi_post():
     limit = _max_bytes()
-    request.max_content_length = limit + 64 * 1024
+    request.max_content_length = limit + FORM_OVERHEAD
     if request.content_length is not None and request.content_length > limit + 64 * 1024:
         return _page(413, error=_too_large(limit))
     regulation = (request.form.get("regulation") or "").strip()

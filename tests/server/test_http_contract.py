@@ -298,3 +298,31 @@ def test_examine_tells_whole_requests_from_partial_ones():
     assert examine(head + body + b"zz\r\n", 100, 50) == COMPLETE  # gunicorn refuses it
     assert examine(b"GET /" + b"a" * 200, 100, 50).status == 414
     assert examine(b"GET / HTTP/1.1\r\nX: " + b"a" * 200, 100, 50).status == 431
+
+
+def test_uploads_pass_the_worker_within_a_memory_budget(tmp_path):
+    """The upload routes declare 20 MB: the worker lets such bodies through (they were
+    413 under ``perwali serve``), but holds at most ``LARGE_BODIES_BYTES`` of them at once."""
+    from perwali.store import load_into
+    from tests.server.conftest import sample_quads
+
+    load_into(f"embedded:{tmp_path}", sample_quads())
+    budget = 300_000
+    upload = "# " + "x" * 150_000 + "\n<urn:a> <urn:b> <urn:c> .\n"
+    head = "POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: text/turtle\r\nContent-Length: {n}\r\n\r\n"
+    with running_server(
+        f"embedded:{tmp_path}", CLIENT_TIMEOUT=5, LARGE_BODIES_BYTES=budget
+    ) as running:
+        for path in ("/api/validate?regulation=palu-28-2023", "/validasi"):
+            data = head.format(path=path, n=len(upload)).encode() + upload.encode()
+            response = raw_request(running.port, data)
+            assert response.status != 413, response.body[:300]  # the view's own answer
+        held = head.format(path="/api/validate", n=250_000).encode() + b"x" * 200_000
+        with socket.create_connection(("127.0.0.1", running.port), 10) as slow:
+            slow.sendall(held)  # incomplete: the worker holds 200,000 bytes of it
+            time.sleep(0.3)
+            response = raw_request(running.port, held + b"x" * 50_000)
+            assert_json_error(response, 503, "uploads-busy")
+            assert response.headers["retry-after"] == "1"
+        alone = head.format(path="/api/validate", n=250_000).encode() + b"x" * 250_000
+        assert raw_request(running.port, alone).status != 503  # the budget is free again
