@@ -32,6 +32,45 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "folder of the build to read or write (default: {default})",
     ),
     "help.json": ("cetak JSON", "print JSON"),
+    "help.serve": (
+        "sajikan endpoint SPARQL (/sparql), API dan halaman web lewat HTTP",
+        "serve the SPARQL endpoint (/sparql), the API and the web pages over HTTP",
+    ),
+    "help.serve.about": (
+        "Menyajikan endpoint SPARQL 1.1 di /sparql, /api/ dan halaman web dengan gunicorn.",
+        "Serve the SPARQL 1.1 endpoint at /sparql, /api/ and the web pages with gunicorn.",
+    ),
+    "help.serve.host": (
+        "alamat yang didengarkan (bawaan 127.0.0.1)",
+        "address to listen on (default 127.0.0.1)",
+    ),
+    "help.serve.port": ("port (bawaan 8000)", "port (default 8000)"),
+    "help.serve.store": (
+        "embedded (bawaan), embedded:FOLDER, atau sparql:http://HOST:PORT/PATH",
+        "embedded (default), embedded:DIR, or sparql:http://HOST:PORT/PATH",
+    ),
+    "help.serve.data": (
+        "folder data store tertanam (bawaan: <repo>/data)",
+        "data dir of the embedded store (default: <repo>/data)",
+    ),
+    "help.serve.gsp": (
+        "URL Graph Store Protocol dari store sparql:",
+        "Graph Store Protocol URL of a sparql: store",
+    ),
+    "help.serve.workers": (
+        "jumlah proses pekerja gunicorn (bawaan 2)",
+        "gunicorn worker processes (default 2)",
+    ),
+    "help.serve.query_timeout": ("detik per kueri (bawaan 10)", "seconds per query (default 10)"),
+    "help.serve.max_results": ("baris atau tripel per jawaban", "rows or triples per answer"),
+    "help.serve.max_request_bytes": (
+        "ukuran URL atau badan permintaan",
+        "size of a request URL or body",
+    ),
+    "help.serve.public_url": (
+        "URL publik /sparql, untuk deskripsi layanan",
+        "public URL of /sparql, for the service description",
+    ),
     "help.cite": (
         "temukan ketentuan dari rujukan seperti yang ditulis perancang; atau setiap rujukan dalam"
         " sebuah teks",

@@ -28,28 +28,28 @@ FLAG_SETTINGS = {
 
 def add_serve_parser(subparsers) -> argparse.ArgumentParser:
     """Register the ``serve`` subcommand on an argparse ``subparsers`` object."""
+    from perwali.messages import text
+
     parser = subparsers.add_parser(
-        "serve",
-        help="serve the SPARQL endpoint (/sparql) over HTTP",
-        description="Serve the SPARQL 1.1 endpoint at /sparql with gunicorn.",
+        "serve", help=text("help.serve"), description=text("help.serve.about")
     )
-    parser.add_argument("--host", default=os.environ.get("PERWALI_HOST", "127.0.0.1"))
-    parser.add_argument("--port", type=int, default=int(os.environ.get("PERWALI_PORT", 8000)))
-    parser.add_argument(
-        "--store", help="embedded (default), embedded:DIR, or sparql:http://HOST:PORT/PATH"
-    )
-    parser.add_argument("--data", help="data dir of the embedded store (default: <repo>/data)")
-    parser.add_argument("--gsp", help="Graph Store Protocol URL of a sparql: store")
+    port = int(os.environ.get("PERWALI_PORT", 8000))
+    host = os.environ.get("PERWALI_HOST", "127.0.0.1")
+    parser.add_argument("--host", default=host, help=text("help.serve.host"))
+    parser.add_argument("--port", type=int, default=port, help=text("help.serve.port"))
+    parser.add_argument("--store", help=text("help.serve.store"))
+    parser.add_argument("--data", help=text("help.serve.data"))
+    parser.add_argument("--gsp", help=text("help.serve.gsp"))
     parser.add_argument(
         "--workers",
         type=int,
         default=int(os.environ.get("PERWALI_WORKERS", 2)),
-        help="gunicorn worker processes (default 2)",
+        help=text("help.serve.workers"),
     )
-    parser.add_argument("--query-timeout", type=float, help="seconds per query (default 10)")
-    parser.add_argument("--max-results", type=int, help="rows or triples per answer")
-    parser.add_argument("--max-request-bytes", type=int, help="size of a request URL or body")
-    parser.add_argument("--public-url", help="public URL of /sparql, for the service description")
+    parser.add_argument("--query-timeout", type=float, help=text("help.serve.query_timeout"))
+    parser.add_argument("--max-results", type=int, help=text("help.serve.max_results"))
+    parser.add_argument("--max-request-bytes", type=int, help=text("help.serve.max_request_bytes"))
+    parser.add_argument("--public-url", help=text("help.serve.public_url"))
     parser.set_defaults(handler=run_serve, func=run_serve)
     return parser
 
