@@ -33,11 +33,13 @@ from http import HTTPStatus
 
 from gunicorn.http import errors as http_errors
 from gunicorn.workers.gthread import TConn, ThreadWorker
+from werkzeug.datastructures import LanguageAccept
+from werkzeug.http import parse_accept_header
 
 from server.api.common import body_limit
 from server.fastpath import SparqlFastPath
 from server.messages import localise, register_messages
-from server.web.raw_error import page_response
+from server.web.raw_error import head_fields, page_response
 
 register_messages(
     {
@@ -166,9 +168,12 @@ def _strip_expect(data: bytearray) -> bytearray:
     return bytearray(b"\r\n".join(kept)) + data[end:]
 
 
-def error_bytes(status: int, code: str, message: str, cors_origin: str = "") -> bytes:
-    """A whole HTTP response carrying the endpoint's JSON error; the connection closes."""
-    body = {"code": code, "message": localise(code, message)}
+def error_bytes(
+    status: int, code: str, message: str, cors_origin: str = "", lang: str | None = None
+) -> bytes:
+    """A whole HTTP response carrying the endpoint's JSON error; the connection closes.
+    The message is in ``lang`` (Indonesian when None: outside a request, no header says)."""
+    body = {"code": code, "message": localise(code, message, lang or "id")}
     payload = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
     head = [
         f"HTTP/1.1 {status} {HTTPStatus(status).phrase}",
@@ -181,6 +186,13 @@ def error_bytes(status: int, code: str, message: str, cors_origin: str = "") -> 
     if status == 503:
         head.append("Retry-After: 1")
     return ("\r\n".join(head) + "\r\n\r\n").encode("latin-1") + payload
+
+
+def head_language(head: bytes) -> str:
+    """ "en" when the ``Accept-Language`` that arrived prefers English, else "id" (as
+    :func:`server.messages.wants_english` reads a whole request)."""
+    accept = parse_accept_header(head_fields(head).get("accept-language", ""), LanguageAccept)
+    return accept.best_match(["id", "en"], default="id")
 
 
 def gunicorn_error(exc: Exception) -> tuple[int, str, str]:
@@ -371,8 +383,10 @@ class RequestWorker(ThreadWorker):
             self.poller.unregister(conn.sock)
 
     def _refuse(self, conn: ClientConn, status: int, code: str, message: str) -> None:
-        page = page_response(status, bytes(conn.pending or b""))  # a browser: an HTML page
-        self._send(conn, page or error_bytes(status, code, message, self.cors_origin))
+        head = bytes(conn.pending or b"")
+        page = page_response(status, head)  # a browser: an HTML page
+        lang = head_language(head)  # as the API reads Accept-Language
+        self._send(conn, page or error_bytes(status, code, message, self.cors_origin, lang))
         self.nr_conns -= 1
         conn.close()
 

@@ -33,7 +33,7 @@ def page_response(status: int, head: bytes) -> bytes | None:
     line = head.split(b"\r\n", 1)[0]
     parts = line.split(b" ", 2)
     target = parts[1] if len(parts) > 1 else b""
-    headers = _headers(head)
+    headers = head_fields(head)
     if not target.startswith(b"/") or target.startswith(MACHINE_PATHS):
         return None
     if b"\r\n" in head and not _wants_html(headers):
@@ -56,7 +56,7 @@ def _wants_html(headers: dict[str, str]) -> bool:
     return accept.best_match(["application/json", "text/html"]) == "text/html"
 
 
-def _headers(head: bytes) -> dict[str, str]:
+def head_fields(head: bytes) -> dict[str, str]:
     """The header fields that arrived whole (lower-case names); the request line skipped."""
     out: dict[str, str] = {}
     for raw in head.split(b"\r\n")[1:-1]:  # the last piece may be cut short

@@ -326,3 +326,13 @@ def test_uploads_pass_the_worker_within_a_memory_budget(tmp_path):
             assert response.headers["retry-after"] == "1"
         alone = head.format(path="/api/validate", n=250_000).encode() + b"x" * 250_000
         assert raw_request(running.port, alone).status != 503  # the budget is free again
+
+
+def test_the_worker_refuses_in_the_language_the_client_prefers(server):
+    """The worker's own refusals (before Flask) read ``Accept-Language`` as the API does."""
+    head = "POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Length: {n}\r\n"
+    for language, words in (("", "terlalu besar"), ("Accept-Language: en\r\n", "larger than")):
+        data = (head.format(n=CAP + 1) + language + "\r\n").encode()
+        response = raw_request(server.port, data)
+        assert_json_error(response, 413, "request-too-large")
+        assert words in response.json()["message"]
