@@ -542,6 +542,10 @@ class RemoteTimeout(StoreError):
     """The SPARQL server did not answer within the time limit."""
 
 
+class RemoteTooLarge(StoreError):
+    """The SPARQL server's answer is larger than the caller accepts."""
+
+
 class SparqlStore:
     """Any SPARQL 1.1 server: queries via its query endpoint, loading via its Graph Store.
 
@@ -579,7 +583,7 @@ class SparqlStore:
         """POST ``sparql`` (form-encoded); return the media type and body of the answer.
 
         Raise :class:`RemoteTimeout` past ``timeout`` seconds, :class:`RemoteError` for an
-        error status, and :class:`StoreError` when the answer exceeds ``max_bytes``.
+        error status, and :class:`RemoteTooLarge` when the answer exceeds ``max_bytes``.
         """
         form = [("query", sparql)]
         form += [("default-graph-uri", g) for g in default_graphs]
@@ -649,7 +653,7 @@ def _read_capped(
     for chunk in response.iter_content(chunk_size=65536):
         size += len(chunk)
         if max_bytes is not None and size > max_bytes:
-            raise StoreError(f"the SPARQL server's answer exceeds {max_bytes} bytes")
+            raise RemoteTooLarge(f"the SPARQL server's answer exceeds {max_bytes} bytes")
         if deadline is not None and time.monotonic() > deadline:
             raise requests.Timeout("reading the answer took too long")
         chunks.append(chunk)

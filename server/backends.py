@@ -22,6 +22,7 @@ from perwali.store import (
     STORE_DIRNAME,
     RemoteError,
     RemoteTimeout,
+    RemoteTooLarge,
     SparqlStore,
     StoreError,
     StoreSpec,
@@ -306,9 +307,9 @@ class SparqlBackend:
                     400, "malformed-query", f"malformed query: {error.message}"
                 ) from None
             raise _unavailable(error) from None
+        except RemoteTooLarge:
+            raise ApiError(422, "response-too-large", str(response_too_large(cap))) from None
         except StoreError as error:
-            if "exceeds" in str(error):  # perwali.store's read cap
-                raise ApiError(422, "response-too-large", str(response_too_large(cap))) from None
             raise _unavailable(error) from None
         media_type, answer = self._rewrite(job, media, body)
         if cap and len(answer) > cap:

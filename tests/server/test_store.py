@@ -3,6 +3,7 @@ import pytest
 from perwali.store import (
     EMBEDDED,
     SPARQL,
+    RemoteTooLarge,
     SparqlStore,
     StoreError,
     load_into,
@@ -56,6 +57,16 @@ def test_load_into_sparql_replaces_graphs_and_prunes(sparql_server_url, tmp_path
     load_into(f"embedded:{tmp_path}", sample_quads())  # writes graph.nq beside the store
     assert load_into(f"sparql:{sparql_server_url}", nq) == len(sample_quads())
     assert set(remote.named_graphs()) == {*WORKS.values(), other}  # ours pruned, theirs kept
+
+
+def test_an_answer_past_the_byte_cap_is_its_own_error(sparql_server_url):
+    remote = SparqlStore(sparql_server_url)
+    query = "SELECT ?n WHERE { VALUES ?n { " + " ".join(map(str, range(100))) + " } }"
+    accept = "application/sparql-results+json"
+    _, body = remote.query(query, accept=accept, timeout=10)
+    assert len(body) > 64
+    with pytest.raises(RemoteTooLarge, match="exceeds 64 bytes"):
+        remote.query(query, accept=accept, timeout=10, max_bytes=64)
 
 
 def _one(graph: str):
