@@ -18,7 +18,6 @@ from capabilities.similarity import ComparisonError
 from perwali.messages import language, text
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
-STATUS_ID = {"equal": "sama", "changed": "berubah", "added": "ditambahkan", "dropped": "dihapus"}
 #: No space before these in the diff text, none after the opening ones.
 _CLOSING, _OPENING = tuple(".,;:!?)]%"), tuple("([")
 
@@ -63,13 +62,9 @@ def run_align(args: argparse.Namespace) -> int:
     from capabilities.align import align, align_all
 
     if args.all == bool(args.regulations) or (not args.all and len(args.regulations) != 2):
-        return _bad(
-            args,
-            "tulis dua id peraturan (REG_A REG_B) atau --all, tidak keduanya",
-            "give two regulation ids (REG_A REG_B) or --all, not both",
-        )
+        return _bad(args, text("align.usage"))
     if args.csv and not args.all:
-        return _bad(args, "--csv hanya untuk matriks --all", "--csv is only for the --all matrix")
+        return _bad(args, text("align.csv-without-all"))
     return _guarded(args, lambda source: _print_align(args, source, align, align_all))
 
 
@@ -81,7 +76,7 @@ def run_diff(args: argparse.Namespace) -> int:
         if args.json:
             _print_json(result.to_json())
         else:
-            _print_diff(result, _english(args))
+            _print_diff(result)
         return EXIT_OK
 
     return _guarded(args, show)
@@ -99,12 +94,7 @@ def run_unique(args: argparse.Namespace) -> int:
             return EXIT_OK
         for item in found:
             print(f"{item.citation}\n    {item.reason}")
-        summary = (
-            "provisions with no counterpart in the other regulations"
-            if _english(args)
-            else "ketentuan tanpa padanan di peraturan lain"
-        )
-        print(f"{len(found)} {summary}")
+        print(text("align.unique-summary", count=len(found)))
         return EXIT_OK
 
     return _guarded(args, show)
@@ -112,7 +102,6 @@ def run_unique(args: argparse.Namespace) -> int:
 
 # --- printing -------------------------------------------------------------------------------
 def _print_align(args, source, align, align_all) -> int:
-    english = _english(args)
     if args.all:
         matrix = align_all(source)
         if args.csv:
@@ -120,65 +109,55 @@ def _print_align(args, source, align, align_all) -> int:
                 _write(args.csv, matrix.to_csv())
             except OSError as error:
                 reason = error.strerror or error
-                return _bad(
-                    args,
-                    f"tidak dapat menulis {args.csv}: {reason}",
-                    f"cannot write {args.csv}: {reason}",
-                )
+                return _bad(args, text("cannot-write", path=args.csv, reason=reason))
         if args.json:
             _print_json(matrix.to_json())
         elif not args.csv or args.csv != "-":
-            _print_matrix(matrix, english)
+            _print_matrix(matrix)
         return EXIT_OK
     result = align(source, *args.regulations)
     if args.json:
         _print_json(result.to_json())
         return EXIT_OK
-    print(_align_header(result, english))
+    print(
+        text(
+            "align.header",
+            a=result.a,
+            b=result.b,
+            threshold=result.threshold,
+            mutual=result.mutual_threshold,
+        )
+    )
     for pair in result.pairs:
-        print(f"  Pasal {pair.a.pasal:>4} -> {_target(pair, english)} [{_score(pair, english)}]")
+        print(f"  Pasal {pair.a.pasal:>4} -> {_target(pair)} [{_score(pair)}]")
     return EXIT_OK
 
 
-def _align_header(result, english: bool) -> str:
-    if english:
-        return (
-            f"{result.a} -> {result.b} (threshold {result.threshold}; mutual best pairs "
-            f"from {result.mutual_threshold})"
-        )
-    return (
-        f"{result.a} -> {result.b} (ambang {result.threshold}; pasangan saling terbaik "
-        f"mulai {result.mutual_threshold})"
-    )
-
-
-def _target(pair, english: bool) -> str:
+def _target(pair) -> str:
     if pair.b:
         return f"Pasal {pair.b.pasal}"
-    if english:
-        return f"no counterpart (nearest Pasal {pair.nearest.pasal})"
-    return f"tidak ada padanan (terdekat Pasal {pair.nearest.pasal})"
+    return text("align.no-counterpart", pasal=pair.nearest.pasal)
 
 
-def _score(pair, english: bool) -> str:
+def _score(pair) -> str:
     if not pair.mutual:
         return f"{pair.score:.3f}"
-    return f"{pair.score:.3f}, {'mutual best' if english else 'saling terbaik'}"
+    return f"{pair.score:.3f}, {text('align.mutual')}"
 
 
-def _print_matrix(matrix, english: bool = False) -> None:
+def _print_matrix(matrix) -> None:
     ids = [column.id for column in matrix.columns]
-    print(" | ".join(["group" if english else "kelompok", *ids]))
+    print(" | ".join([text("align.group"), *ids]))
     for number, row in enumerate(matrix.rows, 1):
         cells = [",".join(p.pasal for p in row.cells.get(i, [])) or "-" for i in ids]
         print(" | ".join([str(number), *cells]))
 
 
-def _print_diff(result, english: bool = False) -> None:
+def _print_diff(result) -> None:
     print(f"A: {result.a.citation}\nB: {result.b.citation}")
-    print(f"{'similarity' if english else 'kemiripan'} {result.similarity}")
+    print(f"{text('align.similarity')} {result.similarity}")
     for unit in result.units:
-        status = unit.status if english else STATUS_ID[unit.status]
+        status = text(f"align.status.{unit.status}")
         print(f"\n[{unit.a_label or '—'} | {unit.b_label or '—'}] {status} {unit.similarity}")
         print("  " + join_runs(unit.runs))
 
@@ -219,10 +198,6 @@ def _write(target: str, text: str) -> None:
 
 
 # --- errors ---------------------------------------------------------------------------------
-def _english(args: argparse.Namespace) -> bool:
-    return language() == "en"
-
-
 def _guarded(args: argparse.Namespace, action) -> int:
     """Run ``action(source)``; bad input becomes a message and exit code 2."""
     from capabilities.source import EmbeddedSource
@@ -230,9 +205,9 @@ def _guarded(args: argparse.Namespace, action) -> int:
     try:
         return action(EmbeddedSource(args.data))
     except ComparisonError as error:
-        return _bad(args, error.message, error.english)
+        return _bad(args, error.english if language() == "en" else error.message)
 
 
-def _bad(args: argparse.Namespace, message: str, english: str) -> int:
-    print(f"perwali {args.command}: {english if _english(args) else message}", file=sys.stderr)
+def _bad(args: argparse.Namespace, message: str) -> int:
+    print(f"perwali {args.command}: {message}", file=sys.stderr)
     return EXIT_BAD_INPUT

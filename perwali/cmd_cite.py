@@ -32,41 +32,12 @@ def add_parser(commands, data_option) -> None:
     cite.set_defaults(handler=run_cite)
 
 
-#: key -> (Indonesian, English)
-_TEXT = {
-    "usage": (
-        'berikan satu rujukan ("REF") atau --extract BERKAS',
-        'give one reference ("REF") or --extract FILE',
-    ),
-    "unreadable": ("berkas tidak dapat dibaca: {}", "cannot read the file: {}"),
-    "not-utf8": ("berkas bukan teks UTF-8", "the file is not UTF-8 text"),
-    "too-long": ("teks terlalu panjang ({})", "the text is too long ({})"),
-    "cites": ("merujuk", "cites"),
-    "cited_by": ("dirujuk oleh", "cited by"),
-    "from": ("dari", "from"),
-    "nearest": ("terdekat", "nearest"),
-    "relative": ("relatif, disimpulkan: {}", "relative, inferred: {}"),
-    "relative-note": (
-        "relatif: rujukan tanpa peraturan (atau tanpa Pasal); peraturannya (dan Pasal-nya) "
-        "disimpulkan dari rujukan lengkap terakhir sebelumnya — periksa.",
-        "relative: a reference without its regulation (or Pasal); the regulation (and Pasal) "
-        "is inferred from the last full reference before it — check it.",
-    ),
-}
-
-
-def _say(lang: str, key: str, *values: object) -> str:
-    indonesian, english = _TEXT[key]
-    return (english if lang == "en" else indonesian).format(*values)
-
-
 def run_cite(args: argparse.Namespace) -> int:
     from capabilities.source import EmbeddedSource
     from perwali.store import StoreError
 
-    lang = language()
     if (args.ref is None) == (args.extract is None):
-        print(f"perwali cite: {_say(lang, 'usage')}", file=sys.stderr)
+        print(f"perwali cite: {text('cite.usage')}", file=sys.stderr)
         return EXIT_BAD_INPUT
     try:
         source = EmbeddedSource(args.data)
@@ -90,9 +61,9 @@ def _run_resolve(source, args: argparse.Namespace) -> int:
     if args.json:
         _print_json(result.to_json())
     elif result.status == FOUND:
-        _print_found(result.to_json(), lang)
+        _print_found(result.to_json())
     else:
-        _print_problem(result.to_json(), lang)
+        _print_problem(result.to_json())
     return EXIT_OK if result.status == FOUND else EXIT_BAD_INPUT
 
 
@@ -102,34 +73,36 @@ def _run_extract(source, args: argparse.Namespace) -> int:
 
     lang, where = language(), "perwali cite --extract"
     try:
-        text = sys.stdin.read() if args.extract == "-" else Path(args.extract).read_text("utf-8")
-        found = extract(source, text, lang=lang)
+        document = (
+            sys.stdin.read() if args.extract == "-" else Path(args.extract).read_text("utf-8")
+        )
+        found = extract(source, document, lang=lang)
     except OSError as error:
-        print(f"{where}: {_say(lang, 'unreadable', error)}", file=sys.stderr)
+        print(f"{where}: {text('cite.unreadable', error=error)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except UnicodeDecodeError:
-        print(f"{where}: {_say(lang, 'not-utf8')}", file=sys.stderr)
+        print(f"{where}: {text('cite.not-utf8')}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except TextTooLong as error:
-        print(f"{where}: {_say(lang, 'too-long', error)}", file=sys.stderr)
+        print(f"{where}: {text('cite.too-long', error=error)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     if args.json:
         _print_json({"citations": [item.to_json() for item in found]})
     else:
-        _print_extracted(found, lang)
+        _print_extracted(found)
     return EXIT_OK if all(item.status == FOUND for item in found) else EXIT_PARTIAL
 
 
-def _print_extracted(found: list, lang: str) -> None:
+def _print_extracted(found: list) -> None:
     for item in found:
         answer = item.resolution.get("citation") or item.resolution.get("message")
-        mark = f" ({_say(lang, 'relative', item.resolved_against)})" if item.relative else ""
+        mark = f" ({text('cite.relative', against=item.resolved_against)})" if item.relative else ""
         print(f"{item.start}-{item.end}\t{item.status}{mark}\t{item.text!r}\t{answer}")
     if any(item.relative for item in found):
-        print(_say(lang, "relative-note"), file=sys.stderr)
+        print(text("cite.relative-note"), file=sys.stderr)
 
 
-def _print_found(answer: dict, lang: str = "id") -> None:
+def _print_found(answer: dict) -> None:
     print(answer["citation"])
     print(answer["iri"])
     levels = [c for c in answer["context"].values() if c]
@@ -139,10 +112,10 @@ def _print_found(answer: dict, lang: str = "id") -> None:
     if answer["text"]:
         print(answer["text"])
     for key in ("cites", "cited_by"):
-        _print_links(answer[key], key, answer["citation"], lang)
+        _print_links(answer[key], key, answer["citation"])
 
 
-def _print_links(links: list[dict], key: str, own: str, lang: str) -> None:
+def _print_links(links: list[dict], key: str, own: str) -> None:
     """Each provision cited (or citing) once; for ``cites``, the parts of ``own`` citing it."""
     names: dict[str, str] = {}
     parts: dict[str, list[str]] = {}
@@ -154,8 +127,8 @@ def _print_links(links: list[dict], key: str, own: str, lang: str) -> None:
         if at and at not in here:
             here.append(at)
     for other, ats in parts.items():
-        source = f" ({_say(lang, 'from')} {', '.join(ats)})" if ats else ""
-        print(f"  {_say(lang, key)}: {names[other]}{source}")
+        source = f" ({text('cite.from')} {', '.join(ats)})" if ats else ""
+        print(f"  {text(f'cite.{key}')}: {names[other]}{source}")
 
 
 def _short(label: str, own: str) -> str:
@@ -177,10 +150,10 @@ def breadcrumb(citations: list[str], headings: list[str | None]) -> str:
     return " › ".join(parts)
 
 
-def _print_problem(answer: dict, lang: str = "id") -> None:
+def _print_problem(answer: dict) -> None:
     print(f"perwali cite: {answer['message']}", file=sys.stderr)
     for key in ("candidates", "suggestions"):
         for item in answer.get(key, []):
             print(f"  {item.get('regulation', '')}\t{item['citation']}", file=sys.stderr)
     if answer.get("nearest"):
-        print(f"  {_say(lang, 'nearest')}: {answer['nearest']['citation']}", file=sys.stderr)
+        print(f"  {text('cite.nearest')}: {answer['nearest']['citation']}", file=sys.stderr)

@@ -59,8 +59,7 @@ def run_validate(args: argparse.Namespace) -> int:
     if args.regulation is None:
         return EXIT_BAD_INPUT
     if not args.path.exists():
-        what = "does not exist" if english else "tidak ada"
-        print(f"perwali validate: {args.path} {what}", file=sys.stderr)
+        print(f"perwali validate: {text('validate.missing', path=args.path)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     try:
         data = load(args.path)
@@ -136,8 +135,8 @@ def _print_input_errors(errors, args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(errors.to_json(language()), ensure_ascii=False, indent=2))
     else:
-        head = "input errors" if language() == "en" else "kesalahan masukan"
-        print(f"perwali validate: {len(errors.errors)} {head}:", file=sys.stderr)
+        head = text("validate.input-errors", count=len(errors.errors))
+        print(f"perwali validate: {head}:", file=sys.stderr)
         for error in errors.errors:
             print(f"  {error.describe(language())}", file=sys.stderr)
     return EXIT_BAD_INPUT
@@ -152,11 +151,7 @@ def severity_word(severity: str, english: bool) -> str:
 
 def _print_report(report, english: bool) -> None:
     counts = report.counts
-    verdict = (
-        ("conforms" if english else "sesuai")
-        if report.conforms
-        else ("does not conform" if english else "tidak sesuai")
-    )
+    verdict = text("validate.conforms" if report.conforms else "validate.not-conforms")
     tally = ", ".join(f"{severity_word(key, english)} {counts[key]}" for key in counts)
     print(f"== {report.regulation}: {verdict} — {tally}")
     for finding in report.findings:
@@ -166,22 +161,22 @@ def _print_report(report, english: bool) -> None:
         print(f"              {finding.message}")
 
 
-STATUS_ID = {"not-stated": "tidak diatur", "conforms": "sesuai"}
-
-
 def _status(cell: dict, english: bool) -> str:
     status = cell["status"]
-    word = status if english else STATUS_ID.get(status) or severity_word(status, english)
+    if status in ("not-stated", "conforms"):
+        word = text(f"validate.status.{status}")
+    else:
+        word = severity_word(status, english)
     return f"{word} ({cell['findings']})" if cell["findings"] else word
 
 
 def _print_matrix(matrix: list[dict], english: bool) -> None:
     """Rules down, regulations across (full ids), every column aligned."""
-    print("== matrix" if english else "== matriks")
+    print(f"== {text('validate.matrix')}")
     if not matrix:
         return
     ids = list(matrix[0]["regulations"])
-    table = [["rule" if english else "aturan", *ids]]
+    table = [[text("validate.rule"), *ids]]
     for row in matrix:
         table.append([row["rule"], *(_status(row["regulations"][i], english) for i in ids)])
     widths = [max(len(line[col]) for line in table) for col in range(len(table[0]))]

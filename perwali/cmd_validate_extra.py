@@ -19,7 +19,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from perwali.messages import language, text
+from perwali.messages import text
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 FORMATS = ("json", "csv", "xlsx", "ttl", "jsonld")
@@ -41,27 +41,20 @@ def add_parser(commands, data_option) -> None:
 def run_template(args: argparse.Namespace) -> int:
     from capabilities.validate.template import template_xlsx
 
-    english = language() == "en"
     path: Path = args.file
     if path.suffix.lower() != ".xlsx":
-        message = "the file name must end in .xlsx" if english else "nama berkas harus .xlsx"
-        print(f"perwali template: {message}: {path}", file=sys.stderr)
+        print(f"perwali template: {text('template.not-xlsx', path=path)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     if path.exists() and not args.force:
-        message = (
-            "exists; use --force to overwrite"
-            if english
-            else "sudah ada; pakai --force untuk menimpa"
-        )
-        print(f"perwali template: {path} {message}", file=sys.stderr)
+        print(f"perwali template: {text('template.exists', path=path)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     try:
         path.write_bytes(template_xlsx())
     except OSError as error:
-        what = "cannot write" if english else "tidak dapat menulis"
-        print(f"perwali template: {what} {path}: {error.strerror}", file=sys.stderr)
+        message = text("cannot-write", path=path, reason=error.strerror)
+        print(f"perwali template: {message}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    print(f"{'written' if english else 'ditulis'}: {path}")
+    print(text("template.written", path=path))
     return EXIT_OK
 
 
@@ -84,16 +77,10 @@ def write_export(report, args: argparse.Namespace) -> bool:
     """Write ``report`` as asked (file or stdout); False (message printed) if it cannot."""
     from capabilities.validate.exports import export
 
-    english = language() == "en"
     output: Path | None = args.output
     fmt = args.format or (_SUFFIXES.get(output.suffix.lower()) if output else None) or "json"
     if fmt == "xlsx" and output is None:
-        message = (
-            "--format xlsx needs --output FILE"
-            if english
-            else "--format xlsx perlu --output BERKAS"
-        )
-        print(f"perwali validate: {message}", file=sys.stderr)
+        print(f"perwali validate: {text('validate.xlsx-needs-output')}", file=sys.stderr)
         return False
     body = export(report, fmt)
     if output is None:
@@ -103,7 +90,7 @@ def write_export(report, args: argparse.Namespace) -> bool:
     try:
         output.write_bytes(body)
     except OSError as error:
-        what = "cannot write" if english else "tidak dapat menulis"
-        print(f"perwali validate: {what} {output}: {error.strerror}", file=sys.stderr)
+        message = text("cannot-write", path=output, reason=error.strerror)
+        print(f"perwali validate: {message}", file=sys.stderr)
         return False
     return True

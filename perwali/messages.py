@@ -90,6 +90,76 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "temukan setiap rujukan dalam BERKAS (- = stdin)",
         "find every citation in FILE (- = stdin)",
     ),
+    "cite.usage": (
+        'berikan satu rujukan ("REF") atau --extract BERKAS',
+        'give one reference ("REF") or --extract FILE',
+    ),
+    "cite.unreadable": ("berkas tidak dapat dibaca: {error}", "cannot read the file: {error}"),
+    "cite.not-utf8": ("berkas bukan teks UTF-8", "the file is not UTF-8 text"),
+    "cite.too-long": ("teks terlalu panjang ({error})", "the text is too long ({error})"),
+    "cite.cites": ("merujuk", "cites"),
+    "cite.cited_by": ("dirujuk oleh", "cited by"),
+    "cite.from": ("dari", "from"),
+    "cite.nearest": ("terdekat", "nearest"),
+    "cite.relative": ("relatif, disimpulkan: {against}", "relative, inferred: {against}"),
+    "cite.relative-note": (
+        "relatif: rujukan tanpa peraturan (atau tanpa Pasal); peraturannya (dan Pasal-nya) "
+        "disimpulkan dari rujukan lengkap terakhir sebelumnya — periksa.",
+        "relative: a reference without its regulation (or Pasal); the regulation (and Pasal) "
+        "is inferred from the last full reference before it — check it.",
+    ),
+    "align.usage": (
+        "tulis dua id peraturan (REG_A REG_B) atau --all, tidak keduanya",
+        "give two regulation ids (REG_A REG_B) or --all, not both",
+    ),
+    "align.csv-without-all": (
+        "--csv hanya untuk matriks --all",
+        "--csv is only for the --all matrix",
+    ),
+    "cannot-write": (
+        "tidak dapat menulis {path}: {reason}",
+        "cannot write {path}: {reason}",
+    ),
+    "align.header": (
+        "{a} -> {b} (ambang {threshold}; pasangan saling terbaik mulai {mutual})",
+        "{a} -> {b} (threshold {threshold}; mutual best pairs from {mutual})",
+    ),
+    "align.no-counterpart": (
+        "tidak ada padanan (terdekat Pasal {pasal})",
+        "no counterpart (nearest Pasal {pasal})",
+    ),
+    "align.mutual": ("saling terbaik", "mutual best"),
+    "align.group": ("kelompok", "group"),
+    "align.similarity": ("kemiripan", "similarity"),
+    "align.status.equal": ("sama", "equal"),
+    "align.status.changed": ("berubah", "changed"),
+    "align.status.added": ("ditambahkan", "added"),
+    "align.status.dropped": ("dihapus", "dropped"),
+    "align.unique-summary": (
+        "{count} ketentuan tanpa padanan di peraturan lain",
+        "{count} provisions with no counterpart in the other regulations",
+    ),
+    "validate.missing": ("{path} tidak ada", "{path} does not exist"),
+    "validate.input-errors": ("{count} kesalahan masukan", "{count} input errors"),
+    "validate.conforms": ("sesuai", "conforms"),
+    "validate.not-conforms": ("tidak sesuai", "does not conform"),
+    "validate.status.conforms": ("sesuai", "conforms"),
+    "validate.status.not-stated": ("tidak diatur", "not-stated"),
+    "validate.matrix": ("matriks", "matrix"),
+    "validate.rule": ("aturan", "rule"),
+    "validate.xlsx-needs-output": (
+        "--format xlsx perlu --output BERKAS",
+        "--format xlsx needs --output FILE",
+    ),
+    "template.not-xlsx": (
+        "nama berkas harus .xlsx: {path}",
+        "the file name must end in .xlsx: {path}",
+    ),
+    "template.exists": (
+        "{path} sudah ada; pakai --force untuk menimpa",
+        "{path} exists; use --force to overwrite",
+    ),
+    "template.written": ("ditulis: {path}", "written: {path}"),
     "help.align": (
         "padanan setiap Pasal REG_A di REG_B, atau matriks semua peraturan (--all)",
         "the counterpart in REG_B of every Pasal of REG_A, or the matrix of all regulations "
