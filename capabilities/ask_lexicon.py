@@ -12,6 +12,9 @@ from __future__ import annotations
 from typing import Final
 
 #: Indonesian function words and question/boilerplate words, compared after stemming.
+#: "baik … maupun" (both … and) and "beserta" (along with) are conjunctions; "sebuah",
+#: "seorang" (a, one) are the numeral "se-" with a classifier, not "buah" (fruit) or
+#: "orang" (person).
 STOPWORDS_ID: Final = frozenset(
     """
     yang dan atau di ke dari dalam pada untuk dengan oleh sebagaimana dimaksud ini itu
@@ -20,6 +23,7 @@ STOPWORDS_ID: Final = frozenset(
     peraturan kota nomor tahun the a an of yg dgn kepada tiap setiap harus dapat
     bisa boleh wajib hal sama lain lainnya antara adanya ada tidak bukan juga saja
     laku
+    baik maupun beserta sebuah seorang
     """.split()
 )
 
@@ -87,6 +91,19 @@ SYNONYMS_ID: Final[dict[str, str]] = {
     "dapat menjadi": "dapat berasal dari",
     "boleh menjadi": "dapat berasal dari",
     "bisa menjadi": "dapat berasal dari",
+    # the drafting verbs of an enumeration (Lampiran II UU 12/2011): a list "meliputi" or
+    # "terdiri atas" its items; "mencakup" and "terdiri dari" say the same in plain speech
+    "mencakup": "meliputi",
+    "mencakupi": "meliputi",
+    "terdiri dari": "terdiri atas",
+    "cakupan": "meliputi",  # the noun of "mencakup": what a thing covers
+    # "perorangan" (per person) is the "individu" of "penugasan secara individu"
+    "perorangan": "individu",
+    "perseorangan": "individu",
+    # a preference: what "sebaiknya" is done the texts say is "diutamakan"
+    "sebaiknya": "diutamakan",
+    # where a post-holder is "diambil dari" (drawn from), the texts say "berasal dari"
+    "diambil dari": "berasal dari",
 }
 
 #: English phrase → Indonesian phrase (as the regulations word it).
@@ -390,6 +407,13 @@ GLOSSARY_EN: Final[dict[str, str]] = {
     "standard": "standar",
     "directly": "langsung",
     "give": "pemberian",
+    # enumerations: what things "make up" or "consist of" is what they "terdiri atas"
+    "make up": "terdiri atas",
+    "makes up": "terdiri atas",
+    "made up of": "terdiri atas",
+    "consist of": "terdiri atas",
+    "consists of": "terdiri atas",
+    "preferably drawn from": "diutamakan berasal dari",
     "giving": "pemberian",
 }
 

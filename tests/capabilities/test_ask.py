@@ -631,3 +631,34 @@ def test_a_question_on_a_role_attribute_reads_the_sentence_stating_it(source, mo
     monkeypatch.setitem(WEIGHTS, "attribute", 0.0)
     first = first_per_regulation(ask(source, "Apa tugas Pegawai ASN?"))
     assert first[PALU].pasal != "4"
+
+
+def test_plain_words_read_as_the_drafting_words(source):
+    """Plain-speech synonyms are read as the regulations word them: an enumeration
+    "mencakup" / "terdiri dari" what the texts say it "meliputi" / "terdiri atas", a
+    "perorangan" assignment is "individu", a preference ("sebaiknya") is "diutamakan"."""
+    index = get_index(source)
+
+    def read(question: str, lang: str = "id") -> list[str]:
+        return read_query(index, question, lang, []).stems
+
+    assert read("Sistem kerja mencakup apa saja?") == read("Sistem kerja meliputi apa saja?")
+    assert read("Tim kerja terdiri dari siapa?") == read("Tim kerja terdiri atas siapa?")
+    assert stem("individu") in read("Penugasan secara perorangan")
+    assert stem("diutamakan") in read("Ketua tim sebaiknya diambil dari unit mana?")
+    assert stem("asal") in read("Ketua tim sebaiknya diambil dari unit mana?")
+    assert set(read("What makes up the work mechanism?", "en")) == set(
+        read("mekanisme kerja terdiri atas")
+    )
+
+
+def test_conjunctions_and_classifiers_are_not_content():
+    """ "baik … maupun", "beserta" and "seorang"/"sebuah" (not "orang", "buah") carry no
+    content."""
+    from capabilities.retrieval import content_stems
+
+    assert content_stems("baik penunjukan maupun pengajuan beserta seorang pejabat") == [
+        stem("penunjukan"),
+        stem("pengajuan"),
+        stem("pejabat"),
+    ]
