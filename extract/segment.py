@@ -9,6 +9,12 @@ such lines where a unit can only begin: a heading, an ayat or a list item right 
 end of a sentence, the closing formulas, the gazette and Penjelasan headings. The pieces
 keep their offsets, and the structural parser still decides (by numbering) whether a
 piece that starts like a unit is one; a piece it rejects is joined back as running text.
+
+OCR'd texts also glue headings to each other and to the Pasal they open, with no sentence
+end between them ("Bagian Keempat BKN Paragraf 1 Fungsi dan Tugas PasaI 47 BKN memiliki
+fungsi:"), or to the end of a list item after page furniture ("… pelatihan _._ Paragraf 2
+Kewenangan"). :func:`unglue` cuts such a line only where the numbering confirms it (see
+its docstring); the body parser calls it with the numbers it stands at.
 """
 
 from __future__ import annotations
@@ -18,6 +24,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from extract.model import Line
+from extract.numbering import ORDINAL_PATTERN, ROMAN, follows, ordinal_to_int, roman_to_int
+from extract.ocr import Recovery, keyword_confidence
 
 MENIMBANG = re.compile(r"^Menimbang\b\s*:?\s*")
 MENGINGAT = re.compile(r"^:?\s*Mengingat\b\s*:?\s*")
@@ -184,3 +192,158 @@ def _cut_at(line: Line, at: int) -> list[Line]:
 
 def _piece(line: Line, begin: int, end: int) -> Line:
     return Line(line.text[begin:end], line.start + begin, line.start + end)
+
+
+# --- headings glued to each other and to their Pasal -------------------------------------
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the body parser stands: the numbers a glued heading must continue."""
+
+    bab: int = 0  # the last BAB's number (0: none yet)
+    bagian: int = 0  # the open Bagian's number in that BAB (0: none)
+    paragraf: int = 0  # the open Paragraf's number (0: none)
+    pasal: str | None = None  # the last Pasal's number
+    line_start: bool = True  # a unit may begin where this line begins
+
+
+#: A heading word with its number, or a Pasal label as OCR may print it ("PasaI 47").
+_GLUED = re.compile(
+    rf"(?<!\S)(?:BAB{_S}+(?P<bab>[IVXLC]+)|Bagian{_S}+(?P<bagian>{ORDINAL_PATTERN})"
+    rf"|Paragraf{_S}+(?P<paragraf>\d+)|(?P<word>P[a-z][A-Za-z1|!]{{3}}){_S}*(?P<pasal>\d+[A-Z]?))"
+    r"(?=\s|$)"
+)
+#: What may come right before a unit inside a line: a sentence end, or page furniture
+#: ("_._", "__") whose group ``furniture`` is dropped with the cut.
+_LEAD = re.compile(rf"(?:[.;:]|(?<!\S)(?P<furniture>[_.]*_[_.]*)){_S}*$")
+#: The first words of a Pasal: a sentence or its ayat (1), never "ayat (2)" or "dan".
+_SENTENCE_START = re.compile(r"^(?:[A-Z]|\(1\)\s)")
+#: A heading title ends inside a reference: the number after it is cited, not a heading.
+_REFERENCE_WORD = re.compile(
+    r"\b(?:dalam|pada|dan|atau|dengan|sampai|oleh|dimaksud|tentang|ayat|pasal|huruf|angka)$",
+    re.I,
+)
+_TITLE_STOP = re.compile(r"[.;:]")
+_PASAL_WORD_CONFIDENCE = 0.9  # "PasaI"/"Pasa1" fold to "Pasal"; "Paaal" (0.7) is not read
+
+
+@dataclass(frozen=True)
+class _Label:
+    kind: str
+    start: int  # where the heading or label begins in the line
+    end: int  # where its number ends
+    place: Place  # the numbers after it
+    printed: str = ""
+    read: str = ""  # a Pasal label as read ("Pasal 47"), when it is one
+    confidence: float = 1.0
+
+
+def unglue(line: Line, at: Place) -> tuple[list[Line], list[Recovery]]:
+    """Cut ``line`` where headings and a Pasal label were glued together (module
+    docstring); return the pieces and the OCR readings of Pasal labels made on the way.
+
+    A chain of units is cut out only when each number is the next of its sequence from
+    ``at`` (BAB, then Bagian, Paragraf and Pasal restarting under a new parent), the chain
+    begins at the line start (when ``at.line_start``), after a sentence end or after page
+    furniture, no heading word follows a word that opens a reference ("dalam Bagian
+    Keempat"), each heading has a capitalised title, and a Pasal label ends the line or
+    is followed by the start of a sentence ("Pasal 47 ayat (2)" stays text). An OCR'd
+    label ("PasaI 47") is read as "Pasal 47" only then. A line holding one unit only
+    comes back whole: the body parser reads it as before.
+    """
+    chain = _chain(line.text, at)
+    if not chain or (len(chain) == 1 and chain[0].start == 0 and not chain[0].read):
+        return [line], []
+    pieces, found = [], []
+    text = line.text
+    lead = _LEAD.search(text, 0, chain[0].start) if chain[0].start else None
+    head_end = lead.start("furniture") if lead and lead["furniture"] else chain[0].start
+    if text[:head_end].strip():
+        pieces.append(_piece(line, 0, len(text[:head_end].rstrip())))
+    for index, label in enumerate(chain):
+        end = chain[index + 1].start if index + 1 < len(chain) else len(text)
+        if label.read:
+            if label.confidence < 1.0:
+                found.append(_recovery(line, label))
+            pieces.append(Line(label.read, line.start + label.start, line.start + label.end))
+            rest = text[label.end : end]
+            if rest.strip():
+                begin = label.end + len(rest) - len(rest.lstrip())
+                pieces.append(_piece(line, begin, end))
+        else:
+            pieces.append(_piece(line, label.start, len(text[:end].rstrip())))
+    return pieces, found
+
+
+def _recovery(line: Line, label: _Label) -> Recovery:
+    start, end = line.start + label.start, line.start + label.end
+    return Recovery("pasal", label.printed, label.read, start, end, label.confidence)
+
+
+def _chain(text: str, at: Place) -> list[_Label]:
+    """The labels of the glued units in ``text``, in order (empty when there are none)."""
+    chain: list[_Label] = []
+    place = at
+    for match in _GLUED.finditer(text):
+        before = text[: match.start()].rstrip()
+        if not chain and not (
+            (match.start() == 0 and at.line_start) or _LEAD.search(text, 0, match.start())
+        ):
+            continue
+        if chain and _REFERENCE_WORD.search(before):
+            continue
+        label = _label(match, place, text)
+        if label is None:
+            continue
+        chain.append(label)
+        place = label.place
+        if label.kind == "pasal":
+            break
+    chain = _with_titles(chain, text)
+    last = chain[-1] if chain else None
+    if last and last.kind == "pasal" and last.confidence == 1.0 and not text[last.end :].strip():
+        chain.pop()  # "Bagian Kesatu Kedudukan Pasal 6": the body parser splits it
+    return chain
+
+
+def _label(match: re.Match, place: Place, text: str) -> _Label | None:
+    """The unit ``match`` opens if its number is the next one from ``place``, else None."""
+    start, end = match.start(), match.end()
+    if match["bab"]:
+        if not ROMAN.match(match["bab"]) or roman_to_int(match["bab"]) != place.bab + 1:
+            return None
+        return _Label("bab", start, end, Place(place.bab + 1, 0, 0, place.pasal))
+    if match["bagian"]:
+        if ordinal_to_int(match["bagian"]) != place.bagian + 1:
+            return None
+        return _Label("bagian", start, end, Place(place.bab, place.bagian + 1, 0, place.pasal))
+    if match["paragraf"]:
+        if int(match["paragraf"]) != place.paragraf + 1:
+            return None
+        moved = Place(place.bab, place.bagian, place.paragraf + 1, place.pasal)
+        return _Label("paragraf", start, end, moved)
+    number = match["pasal"]
+    if place.pasal is not None and not place.pasal[:1].isdigit():
+        return None  # Pasal I / II of an amending regulation: its own sequence
+    confidence = keyword_confidence(match["word"], "Pasal")
+    if confidence < _PASAL_WORD_CONFIDENCE or not follows(place.pasal, number):
+        return None
+    rest = text[end:].lstrip()
+    if rest and not _SENTENCE_START.match(rest):
+        return None  # "Pasal 47 ayat (2)": a reference
+    moved = Place(place.bab, place.bagian, place.paragraf, number)
+    return _Label("pasal", start, end, moved, match[0], f"Pasal {number}", confidence)
+
+
+def _with_titles(chain: list[_Label], text: str) -> list[_Label]:
+    """``chain`` up to the first heading without a title: capitalised words with no
+    sentence end before the next unit."""
+    for index, label in enumerate(chain):
+        if label.kind == "pasal":
+            break
+        end = chain[index + 1].start if index + 1 < len(chain) else len(text)
+        title = text[label.end : end].strip()
+        if not title[:1].isupper() or _TITLE_STOP.search(title):
+            return chain[:index]
+    return chain

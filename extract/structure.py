@@ -12,7 +12,10 @@ where the parser stands, because PDF text loses layout:
   follows a BAB/Bagian heading directly; it is numbered from the previous article,
   marked ``inferred`` and reported;
 * in an amending regulation (Pasal I, Pasal II) the articles quoted by each numbered
-  instruction are parsed as units nested under that instruction, not as body articles.
+  instruction are parsed as units nested under that instruction, not as body articles;
+* headings glued to each other and to their Pasal in one line ("Bagian Keempat BKN
+  Paragraf 1 Fungsi dan Tugas PasaI 47 BKN memiliki fungsi:") are cut apart first
+  (:func:`extract.segment.unglue`, from the numbers the parser stands at).
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ from extract.iri import Iri
 from extract.lists import STYLES, ListStack, Marker, read_marker
 from extract.model import Line, ParseWarning, Span, Unit
 from extract.numbering import ORDINAL_PATTERN, ROMAN, follows, ordinal_to_int, roman_to_int
+from extract.ocr import Recovery, recovery_warnings
+from extract.segment import Place, unglue
 
 BAB = re.compile(r"^BAB\s+(?P<num>[IVXLC]+[A-Z]?)\b\.?\s*(?P<rest>.*)$")
 BAGIAN = re.compile(rf"^Bagian\s+(?P<ord>{ORDINAL_PATTERN})\b\s*(?P<rest>.*)$")
@@ -87,13 +92,18 @@ class BodyParser:
         self.prev_was_heading = False
         self.used_iris: set[Iri] = set()
         self.next_suffix: dict[Iri, int] = {}  # a repeated IRI -> its next free suffix
+        self.recovered: list[Recovery] = []  # OCR'd Pasal labels read while ungluing
 
     # -- public ------------------------------------------------------------------------
     def parse(self, lines: list[Line]) -> list[Unit]:
         for line in lines:
-            self.feed(line)
+            pieces, found = unglue(line, self._place()) if not self._amending() else ([line], [])
+            self.recovered.extend(found)
+            for piece in pieces:
+                self.feed(piece)
         for unit in self.top:
             close_ends(unit)
+        self.warnings.extend(recovery_warnings(self.recovered, self.top, self.work, self.file))
         return self.top
 
     def feed(self, line: Line) -> None:
@@ -334,6 +344,19 @@ class BodyParser:
         )
 
     # -- judgements ------------------------------------------------------------------------
+    def _place(self) -> Place:
+        """The numbers a heading glued into the next line must continue."""
+        line_start = not self._wrapped_reference() and (
+            not self._sentence_open() or self.prev_was_heading
+        )
+        return Place(
+            bab=_numeric(self.bab.number.rstrip("ABCDEFGH")) if self.bab else 0,
+            bagian=int(self.bagian.number) if self.bagian else 0,
+            paragraf=_numeric(self.paragraf.number) if self.paragraf else 0,
+            pasal=self.last_pasal,
+            line_start=line_start,
+        )
+
     def _plausible_pasal(self, number: str) -> bool:
         if self.last_pasal is None or follows(self.last_pasal, number):
             return True

@@ -26,7 +26,7 @@ def _pasal(regulation) -> list[str]:
     ("name", "reg_id", "iri_tail", "pasal_count"),
     [
         ("uu-2014-30.txt", "uu-30-2014", "eli/id/uu/2014/30", 89),
-        ("uu-2014-5.txt", "uu-5-2014", "eli/id/uu/2014/5", 140),  # "PasaI 47": OCR, lost
+        ("uu-2014-5.txt", "uu-5-2014", "eli/id/uu/2014/5", 141),  # with "PasaI 47" (OCR)
         ("pp-2016-18.txt", "pp-18-2016", "eli/id/pp/2016/18", 126),
     ],
 )
