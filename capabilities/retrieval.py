@@ -270,7 +270,7 @@ def build_index(source: GraphSource) -> Index:
         ),
         stem_sets=_stem_sets(docs, raw),
         siblings=_siblings(provisions, pasal_pos),
-        listing=np.array([1.0 if p.head else 0.0 for p in provisions]),
+        listing=np.array([1.0 if p.head or enumerates(p.text) else 0.0 for p in provisions]),
         doc_freq=dict(doc_freq),
         topic_idf={t: math.log(1 + n / (1 + tagged.get(t, 0))) for t in topics},
         defined_terms=frozenset(
@@ -360,6 +360,16 @@ def _role_at(tokens: list[str], i: int, roles: dict[str, Concept]) -> tuple[str,
             ):
                 best = (role.id, i + len(surface))
     return best
+
+
+#: The drafting verbs of an enumeration: "X meliputi A dan B", "X terdiri atas A dan B".
+ENUMERATION = re.compile(r"\b(?:meliputi|terdiri atas|terdiri dari)\b", re.I)
+
+
+def enumerates(text: str) -> bool:
+    """Whether a provision enumerates in its sentence ("Penyesuaian Sistem Kerja …
+    meliputi Mekanisme Kerja dan Proses Bisnis"): a list as much as one with huruf."""
+    return bool(ENUMERATION.search(text))
 
 
 def about_itself(text: str, title: str) -> str:

@@ -319,7 +319,13 @@ def test_a_question_asking_for_a_list_is_answered_by_a_list(source):
     subproses; …")."""
     from capabilities.ask import LISTING
 
-    for question in ("apa saja tugasnya", "what are the duties", "terdiri atas apa"):
+    for question in (
+        "apa saja tugasnya",
+        "what are the duties",
+        "terdiri atas apa",
+        "what elements make up the mechanism",
+        "mencakup apa",
+    ):
         assert LISTING.search(f" {question} ")
     assert not LISTING.search(" siapa saja yang dapat menjadi ketua tim ")
     index = get_index(source)
@@ -662,3 +668,25 @@ def test_conjunctions_and_classifiers_are_not_content():
         stem("pengajuan"),
         stem("pejabat"),
     ]
+
+
+def test_an_enumeration_in_a_sentence_is_a_list():
+    """A provision listing in its own sentence with a drafting verb of enumeration
+    ("meliputi", "terdiri atas") answers a list question as a list with huruf does."""
+    from capabilities.retrieval import enumerates
+
+    assert enumerates("Penyesuaian Sistem Kerja meliputi Mekanisme Kerja dan Proses Bisnis.")
+    assert enumerates("Tim kerja terdiri atas ketua tim dan anggota tim.")
+    assert not enumerates("Mekanisme Kerja digunakan sebagai acuan pelaksanaan tugas.")
+
+
+def test_a_list_question_reaches_the_ayat_enumerating_inline(source):
+    """ "… mencakup apa saja?": Palu 12(2) "Penyesuaian Sistem Kerja … meliputi Mekanisme
+    Kerja dan Proses Bisnis", not 12(1), which only says a penyesuaian is needed."""
+    first = first_per_regulation(
+        ask(
+            source,
+            "Penyesuaian sistem kerja dalam rangka penyederhanaan birokrasi mencakup apa saja?",
+        )
+    )
+    assert (first[PALU].pasal, first[PALU].ayat) == ("12", "2")
