@@ -333,6 +333,9 @@ GLOSSARY_EN: Final[dict[str, str]] = {
     "what is meant by": "yang dimaksud dengan",
     "counts as": "yang dimaksud dengan",
     "count as": "yang dimaksud dengan",
+    # who "qualifies as" a term is who the term is defined to be
+    "qualifies as": "yang dimaksud dengan",
+    "qualify as": "yang dimaksud dengan",
     "is defined as": "yang dimaksud dengan",
     "more than one": "lebih dari satu",
     "can be": "dapat berasal dari",
