@@ -65,7 +65,10 @@ the development set (from 0.2)). The definitions article weighs 0.7 for any othe
 (it names every term and governs none). English questions are first put into the
 regulations' Indonesian (topic and role labels from the graph, then
 :data:`capabilities.ask_lexicon.GLOSSARY_EN`); an alias the texts never use ("lintas
-PD") is spelled out as its topic's label.
+PD") is spelled out as its topic's label, and the paraphrase of "lintas <unit>" ("anggotanya
+berasal dari instansi pemerintah lain", "dari beberapa Perangkat Daerah") is read as it
+(:func:`_across`). The verb a question asks the actor or instrument of is read from
+"siapa yang <verb>", "<verb> oleh siapa" and "(dengan|melalui) apa … <verb>".
 
 When a regulation does not regulate the topic (``not_regulated``), in order:
 
@@ -465,6 +468,7 @@ def _mostly_foreign(index: Index, query: _Query) -> bool:
 def read_query(index: Index, question: str, lang: str, named: list[str]) -> _Query:
     """The stems, topics and names of a question (English put into Indonesian first)."""
     text = translate_english(index, question) if lang == "en" else _synonyms(question)
+    text = _across(text)
     text = _spell_out(index, text)
     padded = pad(text)
     found = [t for t in index.topics.values() if _surface_in(t, padded)]
@@ -527,7 +531,11 @@ def _generalised(index: Index, roles: list[Concept]) -> dict[str, frozenset[str]
     return {token: frozenset(ids) for token, ids in out.items()}
 
 
-ASKED_VERB = re.compile(r" siapa (?:saja )?yang (?:(?:dapat|berwenang|wajib|harus|boleh) )?(\w+) ")
+ASKED_VERB = re.compile(
+    r" siapa (?:saja )?yang (?:(?:dapat|berwenang|wajib|harus|boleh) )?(\w+) "
+    r"| (di\w+) (?:oleh siapa|dengan apa|melalui apa) "
+    r"|^ (?:dengan|melalui) apa (?:\w+ )*?(di\w+) "
+)
 
 
 def _asked_verb(padded: str) -> str | None:
@@ -535,7 +543,8 @@ def _asked_verb(padded: str) -> str | None:
     question, whatever its rarity ("menetapkan" is common, yet a provision that never says
     who *sets* a team does not answer "who sets it")."""
     match = ASKED_VERB.search(padded)
-    stems_ = content_stems(match.group(1)) if match else []
+    verb = next((group for group in match.groups() if group), "") if match else ""
+    stems_ = content_stems(verb)
     return stems_[0] if stems_ else None
 
 
@@ -564,6 +573,25 @@ def _synonyms(question: str) -> str:
     padded = FRAME.sub(" pasal ", pad(question))
     for phrase, replacement in SYNONYMS_ID.items():
         padded = padded.replace(f" {phrase} ", f" {replacement} ")
+    return padded.strip()
+
+
+#: The organisational units a work or an assignment may cross ("lintas …").
+UNITS = r"unit organisasi|unit kerja|perangkat daerah|instansi pemerintah|instansi|pd|opd"
+#: "(berasal) dari beberapa <unit>", "dari/ke <unit> lain": the paraphrase of "lintas
+#: <unit>" (a team whose members come from other agencies is a cross-agency team).
+ACROSS = (
+    re.compile(rf" (?:dari|ke) (?:beberapa|berbagai|banyak|lebih dari satu) ({UNITS}) "),
+    re.compile(rf" (?:dari|ke) ({UNITS}) (?:lain|lainnya|yang berbeda|berbeda) "),
+)
+
+
+def _across(text: str) -> str:
+    """The question with "dari beberapa Perangkat Daerah", "ke Perangkat Daerah lain" read
+    as the regulations word it: "lintas Perangkat Daerah"."""
+    padded = pad(text)
+    for pattern in ACROSS:
+        padded = pattern.sub(r" lintas \1 ", padded)
     return padded.strip()
 
 

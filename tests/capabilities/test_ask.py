@@ -712,3 +712,30 @@ def test_the_noun_typing_the_answer_is_not_what_is_asked_about(source):
         ask(source, "Jabatan apa saja yang dapat memimpin unit organisasi?")
     )
     assert {answer.pasal for answer in first.values()} == {"1"}
+
+
+def test_members_from_other_units_read_as_lintas():
+    """ "anggotanya berasal dari instansi pemerintah lain", "dari beberapa Perangkat
+    Daerah", "ke Perangkat Daerah lain" are the paraphrase of "lintas …"; other "lain"
+    (a "tugas lain") is left alone."""
+    from capabilities.ask import _across
+
+    assert "lintas instansi pemerintah" in _across(
+        "tim yang anggotanya dari instansi pemerintah lain"
+    )
+    assert "lintas perangkat daerah" in _across("anggota dari beberapa perangkat daerah")
+    assert "lintas perangkat daerah" in _across("ditugaskan ke Perangkat Daerah lain")
+    assert _across("diberikan tugas lain") == "diberikan tugas lain"
+
+
+def test_the_verb_asked_of_a_passive_question():
+    """The act whose actor or instrument is asked: "ditetapkan oleh siapa", "ditetapkan
+    dengan apa", "Dengan apa … ditetapkan?" as well as "siapa yang menetapkan"."""
+    from capabilities.ask import _asked_verb
+
+    tetap = stem("menetapkan")
+    assert _asked_verb(" siapa yang menetapkan penugasan ") == tetap
+    assert _asked_verb(" surat perintah ditetapkan oleh siapa ") == tetap
+    assert _asked_verb(" tim kerja ditetapkan dengan apa ") == tetap
+    assert _asked_verb(" dengan apa tim kerja lintas instansi ditetapkan ") == tetap
+    assert _asked_verb(" apa tugas ketua tim ") is None
