@@ -24,8 +24,15 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from extract.model import Line
-from extract.numbering import ORDINAL_PATTERN, ROMAN, follows, ordinal_to_int, roman_to_int
-from extract.ocr import Recovery, keyword_confidence
+from extract.numbering import (
+    ORDINAL_PATTERN,
+    ROMAN,
+    follows,
+    int_to_roman,
+    ordinal_to_int,
+    roman_to_int,
+)
+from extract.ocr import Recovery, keyword_confidence, roman_reading
 
 MENIMBANG = re.compile(r"^Menimbang\b\s*:?\s*")
 MENGINGAT = re.compile(r"^:?\s*Mengingat\b\s*:?\s*")
@@ -211,8 +218,8 @@ class Place:
 #: A heading word with its number, or a Pasal label as OCR may print it ("PasaI 47").
 _GLUED = re.compile(
     rf"(?<!\S)(?:BAB{_S}+(?P<bab>[IVXLC]+)|Bagian{_S}+(?P<bagian>{ORDINAL_PATTERN})"
-    rf"|Paragraf{_S}+(?P<paragraf>\d+)|(?P<word>P[a-z][A-Za-z1|!]{{3}}){_S}*(?P<pasal>\d+[A-Z]?))"
-    r"(?=\s|$)"
+    rf"|Paragraf{_S}+(?P<paragraf>\d+)|(?P<word>P[a-z][A-Za-z1|!]{{3}})"
+    rf"(?:{_S}*(?P<pasal>\d+[A-Z]?)|{_S}+(?P<roman>[IVXil1|!]{{1,5}})))(?=\s|$)"
 )
 #: What may come right before a unit inside a line: a sentence end, or page furniture
 #: ("_._", "__") whose group ``furniture`` is dropped with the cut.
@@ -310,6 +317,12 @@ def _chain(text: str, at: Place) -> list[_Label]:
 def _label(match: re.Match, place: Place, text: str) -> _Label | None:
     """The unit ``match`` opens if its number is the next one from ``place``, else None."""
     start, end = match.start(), match.end()
+    if place.pasal is not None and not place.pasal[:1].isdigit():
+        # Pasal I / II of an amending regulation: only the next of them; what the
+        # amendment items quote has numbers of its own
+        return _roman_label(match, place, text) if match["roman"] else None
+    if match["roman"]:
+        return None
     if match["bab"]:
         if not ROMAN.match(match["bab"]) or roman_to_int(match["bab"]) != place.bab + 1:
             return None
@@ -324,8 +337,6 @@ def _label(match: re.Match, place: Place, text: str) -> _Label | None:
         moved = Place(place.bab, place.bagian, place.paragraf + 1, place.pasal)
         return _Label("paragraf", start, end, moved)
     number = match["pasal"]
-    if place.pasal is not None and not place.pasal[:1].isdigit():
-        return None  # Pasal I / II of an amending regulation: its own sequence
     confidence = keyword_confidence(match["word"], "Pasal")
     if confidence < _PASAL_WORD_CONFIDENCE or not follows(place.pasal, number):
         return None
@@ -334,6 +345,22 @@ def _label(match: re.Match, place: Place, text: str) -> _Label | None:
         return None  # "Pasal 47 ayat (2)": a reference
     moved = Place(place.bab, place.bagian, place.paragraf, number)
     return _Label("pasal", start, end, moved, match[0], f"Pasal {number}", confidence)
+
+
+def _roman_label(match: re.Match, place: Place, text: str) -> _Label | None:
+    """A glued "Pasal II" (OCR: "Pasal Ii") right after Pasal I, before a sentence."""
+    value, printed = roman_reading(match["roman"]), match["roman"]
+    if not ROMAN.match(place.pasal) or value != roman_to_int(place.pasal) + 1:
+        return None
+    number = int_to_roman(value)
+    confidence = min(keyword_confidence(match["word"], "Pasal"), 1.0 if printed == number else 0.9)
+    rest = text[match.end() :].lstrip()
+    if confidence < _PASAL_WORD_CONFIDENCE or (rest and not _SENTENCE_START.match(rest)):
+        return None
+    moved = Place(place.bab, place.bagian, place.paragraf, number)
+    return _Label(
+        "pasal", match.start(), match.end(), moved, match[0], f"Pasal {number}", confidence
+    )
 
 
 def _with_titles(chain: list[_Label], text: str) -> list[_Label]:

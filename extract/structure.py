@@ -46,6 +46,11 @@ AMENDING_INSTRUCTION = re.compile(
     r"Lampiran|Penjelasan|BAB\s+[IVXLC]+\w*\s+(?:dihapus|diubah))",
     re.I,
 )
+#: The wording only an amending instruction has: "… diubah sehingga berbunyi sebagai
+#: berikut:", "… disisipkan 1 (satu) pasal … yang berbunyi …", "Pasal 9 dihapus."
+AMENDING_WORDING = re.compile(
+    r"\b(?:diubah|disisipkan|ditambahkan?)\b.*\bberbunyi\b|\bdihapus\s*\.?\s*$", re.I
+)
 _TERMINAL = (".", ";", ":")
 
 
@@ -97,7 +102,7 @@ class BodyParser:
     # -- public ------------------------------------------------------------------------
     def parse(self, lines: list[Line]) -> list[Unit]:
         for line in lines:
-            pieces, found = unglue(line, self._place()) if not self._amending() else ([line], [])
+            pieces, found = unglue(line, self._place())
             self.recovered.extend(found)
             for piece in pieces:
                 self.feed(piece)
@@ -192,10 +197,14 @@ class BodyParser:
         marker = read_marker(text)
         if marker is None or not self.articles or self._reference_continues():
             return False
-        if self._amending() and self._is_instruction(marker):
+        instruction = self._amending() and self._is_instruction(marker)
+        if instruction:
             del self.articles[1:]
         article = self.articles[-1]
         placement = article.lists.place(marker)
+        if instruction and placement is None:  # numbers lost (OCR): the wording decided
+            placement = article.pasal, 0
+            self._warn_instruction_gap(article, marker, line)
         if placement is None:
             return False
         parent, level = placement
@@ -258,8 +267,11 @@ class BodyParser:
         return article
 
     def _open_quoted_pasal(self, number: str, line: Line) -> None:
+        """Open an article quoted by the open amendment item: it belongs to that item,
+        even when a list (read before the quoted label) left a deeper item open."""
         del self.articles[1:]
-        instruction = self.articles[0].lists.deepest()
+        levels = self.articles[0].lists.levels
+        instruction = levels[0].item if levels else self.articles[0].pasal
         iri = self._unique(instruction.iri.child("pasal", number), line)
         pasal = self._new_unit("pasal", number, iri, line)
         pasal.marker = f"Pasal {number}"
@@ -390,11 +402,29 @@ class BodyParser:
         return len(self.articles) > 1
 
     def _is_instruction(self, marker: Marker) -> bool:
+        """An amendment item of Pasal I: the next number, or a later one (numbers OCR
+        lost) when its wording is an instruction's ("… diubah sehingga berbunyi …")."""
         if marker.style != "angka" or not AMENDING_INSTRUCTION.match(marker.rest):
             return False
+        last = self._last_instruction()
+        if int(marker.value) == last + 1:
+            return True
+        return int(marker.value) > last and bool(AMENDING_WORDING.search(marker.rest))
+
+    def _last_instruction(self) -> int:
         levels = self.articles[0].lists.levels
-        expected = str(int(levels[0].item.number) + 1) if levels else "1"
-        return marker.value == expected
+        return int(levels[0].item.number) if levels and levels[0].style == "angka" else 0
+
+    def _warn_instruction_gap(self, article: _Article, marker: Marker, line: Line) -> None:
+        last = self._last_instruction()
+        self.warnings.append(
+            ParseWarning(
+                "amendment-numbering-gap",
+                f"Penomoran butir perubahan dalam {article.pasal.marker} melompat dari angka "
+                f"{last} ke angka {marker.value}; butir di antaranya tidak terbaca.",
+                Span(self.file, line.start, line.end),
+            )
+        )
 
     @staticmethod
     def _last_ayat(article: _Article) -> str | None:
