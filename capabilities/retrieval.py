@@ -147,6 +147,9 @@ class Provision:
     #: (role, stem) of a sentence opening with a role's name and a ber- verb: "Pegawai ASN
     #: berfungsi sebagai …" states the fungsi of the Pegawai ASN
     states: frozenset[tuple[str, str]] = frozenset()
+    #: stems of the passive verbs whose agent it names ("ditetapkan oleh Pejabat Penilai
+    #: Kinerja": "tetap"): the acts it says who performs
+    agented: frozenset[str] = frozenset()
     via: str | None = None  # the Lampiran part this entry reads, for the provision citing it
     shown: str = ""  # the text an answer shows (the provision's, then the Lampiran part's)
 
@@ -319,6 +322,7 @@ def _provision(raw: RawProvision, title: str, roles: dict[str, Concept]) -> Prov
         subjects=tuple(frozenset(content_stems(s)) for s in raw.subjects if content_stems(s)),
         empowered=tuple(frozenset(content_stems(thing)) for thing in raw.empowered),
         states=attributes_stated(raw.own_text, roles),
+        agented=agented_verbs(raw.own_text),
         shown=raw.text,
     )
 
@@ -348,6 +352,19 @@ def attributes_stated(text: str, roles: dict[str, Concept]) -> frozenset[tuple[s
         return frozenset()
     verb = content_stems(tokens[i])
     return frozenset((role, verb[0]) for role in found) if verb else frozenset()
+
+
+#: a passive verb ("di…") followed by its agent ("oleh …")
+PASSIVE_AGENT = re.compile(r"\b(di[a-z]+)\s+oleh\b", re.I)
+
+
+def agented_verbs(text: str) -> frozenset[str]:
+    """Stems of the passive verbs a text names the agent of: "Penugasan … ditetapkan oleh
+    Pejabat Penilai Kinerja dan diketahui oleh pimpinan unit organisasi" → {"tetap",
+    "tahu"}. Such a sentence says *who* performs the act; one without "oleh" does not."""
+    return frozenset(
+        token for verb in PASSIVE_AGENT.findall(text) for token in content_stems(verb)[:1]
+    )
 
 
 def _role_at(tokens: list[str], i: int, roles: dict[str, Concept]) -> tuple[str, int] | None:
@@ -418,7 +435,7 @@ def topics_named(topics: dict[str, Concept], text: str) -> set[str]:
     }
 
 
-POSTED = ("topics", "lead", "pairs", "bearers", "states")
+POSTED = ("topics", "lead", "pairs", "bearers", "states", "agented")
 
 
 def _postings(provisions: list[Provision], name: str) -> dict[object, np.ndarray]:

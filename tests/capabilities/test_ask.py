@@ -739,3 +739,33 @@ def test_the_verb_asked_of_a_passive_question():
     assert _asked_verb(" tim kerja ditetapkan dengan apa ") == tetap
     assert _asked_verb(" dengan apa tim kerja lintas instansi ditetapkan ") == tetap
     assert _asked_verb(" apa tugas ketua tim ") is None
+
+
+def test_passive_verbs_with_their_agent():
+    from capabilities.retrieval import agented_verbs
+
+    text = "Penugasan ditetapkan oleh Pejabat Penilai Kinerja dan diketahui oleh pimpinan."
+    assert agented_verbs(text) == {stem("ditetapkan"), stem("diketahui")}
+    assert not agented_verbs("Tim Kerja ditetapkan dengan Keputusan Wali Kota.")
+    assert not agented_verbs("Penunjukan merupakan penugasan langsung oleh Pejabat Penilai.")
+
+
+def test_who_question_reaches_the_ayat_naming_the_actor(source, monkeypatch):
+    """ "Siapa yang menetapkan penugasan … melalui penunjukan atau pengajuan sukarela?":
+    the wordy 23(1) ("Penugasan … dilakukan melalui: a. Penunjukan; b. Pengajuan
+    sukarela") scores highest, but its sibling 23(5) "Penugasan sebagaimana dimaksud pada
+    ayat (1) ditetapkan oleh Pejabat Penilai Kinerja" names who sets it; and the
+    regulation's support is still measured on the Pasal's best score (it stays answered)."""
+    import capabilities.ask as ask_module
+
+    question = (
+        "Siapa yang menetapkan penugasan pejabat fungsional melalui penunjukan atau "
+        "pengajuan sukarela?"
+    )
+    first = first_per_regulation(ask(source, question))
+    assert (first[PALU].pasal, first[PALU].ayat) == ("23", "5")
+    assert (first[PP].pasal, first[PP].ayat) == ("8", "4")
+    assert (first[SEMARANG].pasal, first[SEMARANG].ayat) == ("9", "4")
+    monkeypatch.setattr(ask_module, "_names_the_actor", lambda *args: None)
+    first = first_per_regulation(ask(source, question))
+    assert (first[PALU].pasal, first[PALU].ayat) != ("23", "5")
