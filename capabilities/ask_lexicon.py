@@ -53,6 +53,10 @@ STEM_OVERRIDES: Final[dict[str, str]] = {
     "atasan": "atasan",
     "pembagian": "pembagian",
     "membagi": "pembagian",
+    # what a document "memuat" (contains) it "mencantumkan" (states): one act, two verbs
+    "memuat": "cantum",
+    "dimuat": "cantum",
+    "termuat": "cantum",
     # a "jawaban" (answer) is not the "jawab" of "tanggung jawab" (responsibility)
     "jawaban": "jawaban",
     "menjawab": "jawaban",
