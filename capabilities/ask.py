@@ -481,7 +481,7 @@ def read_query(index: Index, question: str, lang: str, named: list[str]) -> _Que
     """The stems, topics and names of a question (English put into Indonesian first)."""
     text = translate_english(index, question) if lang == "en" else _synonyms(question)
     text = _across(text)
-    text = _spell_out(index, text)
+    text = _post_names(index, _spell_out(index, text))
     padded = pad(text)
     found = [t for t in index.topics.values() if _surface_in(t, padded)]
     ids = {t.id for t in found}
@@ -570,6 +570,20 @@ def _spell_out(index: Index, text: str) -> str:
             used = content_stems(surface)
             if used and any(index.doc_freq.get(token, 0) <= 1 for token in used):
                 padded = padded.replace(surface, pad(concept.label_id))
+    return padded.strip()
+
+
+def _post_names(index: Index, text: str) -> str:
+    """ "Jabatan Pelaksana" / "Pejabat Pelaksana" where the graph names the role
+    "Pelaksana": the word "jabatan"/"pejabat" is then part of the role's name (the post, or
+    its holder), not a word of its own that would match every other post's name."""
+    padded = pad(text)
+    for role in index.roles.values():
+        if words(role.label_id)[:1] in (["jabatan"], ["pejabat"]):
+            continue
+        for surface in _surfaces_in(role, padded):
+            for prefix in (" jabatan", " pejabat"):
+                padded = padded.replace(prefix + surface, surface)
     return padded.strip()
 
 

@@ -770,3 +770,22 @@ def test_who_question_reaches_the_ayat_naming_the_actor(source, monkeypatch):
     monkeypatch.setattr(ask_module, "_names_the_actor", lambda *args: None)
     first = first_per_regulation(ask(source, question))
     assert (first[PALU].pasal, first[PALU].ayat) != ("23", "5")
+
+
+def test_jabatan_before_a_role_named_without_it_is_part_of_its_name():
+    """ "Jabatan Pelaksana" is the role the graph names "Pelaksana": "jabatan" is not read
+    as a word of its own (it would match "Pejabat Fungsional"); a role whose own name
+    opens with "Pejabat" keeps it."""
+    from capabilities.ask import _post_names
+
+    def role(rid: str, label: str) -> Concept:
+        return Concept(rid, "", label, "", (tuple(label.lower().split()),))
+
+    index = type("I", (), {})()
+    index.roles = {
+        "pelaksana": role("pelaksana", "Pelaksana"),
+        "pejabat-fungsional": role("pejabat-fungsional", "Pejabat Fungsional"),
+    }
+    assert _post_names(index, "pola kedudukan jabatan pelaksana") == "pola kedudukan pelaksana"
+    assert _post_names(index, "tugas pejabat pelaksana") == "tugas pelaksana"
+    assert _post_names(index, "kedudukan pejabat fungsional") == "kedudukan pejabat fungsional"
