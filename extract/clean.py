@@ -25,6 +25,11 @@ _CONTINUATION = re.compile(
         (?:[\w/-]+(?:\s+[\w/-]+){0,2})?\s*(?:\.{3,}|…)\s*$""",
     re.VERBOSE,
 )
+#: The same marker whose ellipsis OCR read as a lone dot ("10. Ketentuan .", "(2) Panitia
+#: ."): a continuation marker only when the next line repeats it.
+_DOT_ECHO = re.compile(
+    r"^(?P<head>(?:\(\d+[a-z]?\)|[a-z]{1,2}\.|\d{1,3}\.)\s*[\w/-]+(?:\s+[\w/-]+){0,2})\s+\.$"
+)
 _FOOTER_MIN_LENGTH = 20
 _FOOTER_WINDOW = 4  # lines either side of a page number that may hold the header/footer
 _FOOTER_MIN_REPEATS = 3
@@ -59,8 +64,19 @@ def drop_page_headers(lines: list[Line]) -> list[Line]:
 
 
 def drop_continuation_markers(lines: list[Line]) -> list[Line]:
-    """Drop "3. Undang-Undang ..." markers that repeat the next page's first words."""
-    return [line for line in lines if not _CONTINUATION.match(line.text.strip())]
+    """Drop "3. Undang-Undang ..." markers that repeat the next page's first words, and
+    "10. Ketentuan ." (the ellipsis OCR'd to a dot) when the next line begins with them."""
+    out = []
+    for index, line in enumerate(lines):
+        text = line.text.strip()
+        if _CONTINUATION.match(text):
+            continue
+        echo = _DOT_ECHO.match(text)
+        following = lines[index + 1].text.strip() if index + 1 < len(lines) else ""
+        if echo and following.startswith(echo["head"] + " "):
+            continue
+        out.append(line)
+    return out
 
 
 def drop_repeated_footers(lines: list[Line]) -> list[Line]:

@@ -497,7 +497,9 @@ _WHAT = {
     "page-number": "nomor halaman yang menempel",
     "word": "kata kunci rujukan",
     "label": "label",
+    "instruction": "nomor butir perubahan",
 }
+_UNIT_KINDS = ("pasal", "bab", "ayat", "instruction")  # recoveries that open a unit
 
 
 def _short(text: str, limit: int = 90) -> str:
@@ -521,7 +523,7 @@ def recovery_warnings(
                 )
             )
             continue
-        unit = by_start.get(found.start) if found.kind in ("pasal", "bab", "ayat") else None
+        unit = by_start.get(found.start) if found.kind in _UNIT_KINDS else None
         warnings.append(
             ParseWarning(
                 RECOVERED,

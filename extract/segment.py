@@ -61,7 +61,7 @@ _CUT = re.compile(
         | PENJELASAN{_S}+ATAS\b
         | LAMPIRAN{_S}+(?:[IVXL]+{_S}+)?PERATURAN\b
         | Menimbang\b | Mengingat\b | MEMUTUSKAN\b | Dengan{_S}+Persetujuan{_S}+Bersama\b)
-    | [.;:](?P<unit>{_S}+)(?=[PB(])(?=                 # after the end of a sentence
+    | [.;:'](?P<unit>{_S}+)(?=[PB(])(?=                # after the end of a sentence (OCR: ')
           Pasal{_S}+\d+[A-Z]?{_S}+(?:\(\d|[A-Z])
         | \(\d+[a-z]?\){_S}+[A-Z]
         | BAB{_S}+[IVXLC]+{_S}+[A-Z]{{3}}
@@ -74,7 +74,7 @@ _CUT = re.compile(
 #: A cheap superset of :data:`_CUT` (literals first): most lines are never cut.
 _CANDIDATE = re.compile(
     rf"__|Agar|Di(?:sahkan|tetapkan|undangkan)|LEMBARAN|BERITA|PENJELASAN|LAMPIRAN|Menimbang"
-    rf"|Mengingat|MEMUTUSKAN|Persetujuan|[.;:]{_S}+[PB(]|[;:]{_S}+(?:(?:dan|atau){_S}+)?[a-z0-9]"
+    rf"|Mengingat|MEMUTUSKAN|Persetujuan|[.;:']{_S}+[PB(]|[;:]{_S}+(?:(?:dan|atau){_S}+)?[a-z0-9]"
 )
 #: A Pasal heading cut out of a run-on line, followed by its first words.
 _PASAL_HEAD = re.compile(rf"^Pasal{_S}+\d+[A-Z]?(?={_S}+(?:\(\d|[A-Z]))")
@@ -213,6 +213,8 @@ class Place:
     paragraf: int = 0  # the open Paragraf's number (0: none)
     pasal: str | None = None  # the last Pasal's number
     line_start: bool = True  # a unit may begin where this line begins
+    instruction: int = 0  # amending: the number of the open amendment item (0: none)
+    quoted: str | None = None  # amending: the article the open item quotes last
 
 
 #: A heading word with its number, or a Pasal label as OCR may print it ("PasaI 47").

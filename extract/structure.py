@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extract.amendments import cut_amendments
 from extract.iri import Iri
 from extract.lists import STYLES, ListStack, Marker, read_marker
 from extract.model import Line, ParseWarning, Span, Unit
@@ -102,14 +103,24 @@ class BodyParser:
     # -- public ------------------------------------------------------------------------
     def parse(self, lines: list[Line]) -> list[Unit]:
         for line in lines:
-            pieces, found = unglue(line, self._place())
-            self.recovered.extend(found)
-            for piece in pieces:
+            for piece in self._pieces(line):
                 self.feed(piece)
         for unit in self.top:
             close_ends(unit)
         self.warnings.extend(recovery_warnings(self.recovered, self.top, self.work, self.file))
         return self.top
+
+    def _pieces(self, line: Line) -> list[Line]:
+        """``line`` cut where units were run or glued into it (amendment items, headings)."""
+        place = self._place()
+        pieces, found = cut_amendments(line, place) if self._amending() else ([line], [])
+        out = []
+        for piece in pieces:
+            more, more_found = unglue(piece, place)
+            out.extend(more)
+            found.extend(more_found)
+        self.recovered.extend(found)
+        return out
 
     def feed(self, line: Line) -> None:
         text = line.text.strip()
@@ -153,6 +164,8 @@ class BodyParser:
         if ROMAN.match(number) and not number.isdigit():
             self.articles = []
             self._open_pasal(number, line, inferred=False)
+        elif self._amending() and self._repeated_label(number):
+            self.articles[-1].pasal.end = max(self.articles[-1].pasal.end, line.end)
         elif self._amending() and self.articles[0].lists.levels:
             self._open_quoted_pasal(number, line)
         elif self._plausible_pasal(number):
@@ -189,8 +202,8 @@ class BodyParser:
             return None
         if last_ayat is None and not _has_content(article.pasal):
             return article
-        if self._sentence_open() or self._in_quoted_article():
-            return None
+        if self._sentence_open() or self._in_quoted_article() or self._amending():
+            return None  # in Pasal I, an article whose label was lost is a quoted one
         return self._infer_pasal(line, "ayat (1) dimulai lagi sesudah Pasal yang selesai")
 
     def _list_line(self, text: str, line: Line) -> bool:
@@ -345,7 +358,10 @@ class BodyParser:
         return candidate
 
     def _check_numbering(self, number: str, line: Line) -> None:
-        if self.last_pasal is None or not number[0].isdigit() or follows(self.last_pasal, number):
+        previous = self.last_pasal
+        if previous is None or not (number[0].isdigit() and previous[0].isdigit()):
+            return  # the first Pasal, or Pasal I / II of an amending regulation
+        if follows(previous, number):
             return
         self.warnings.append(
             ParseWarning(
@@ -367,6 +383,8 @@ class BodyParser:
             paragraf=_numeric(self.paragraf.number) if self.paragraf else 0,
             pasal=self.last_pasal,
             line_start=line_start,
+            instruction=self._last_instruction() if self._amending() else 0,
+            quoted=self.articles[-1].pasal.number if self._in_quoted_article() else None,
         )
 
     def _plausible_pasal(self, number: str) -> bool:
@@ -400,6 +418,14 @@ class BodyParser:
 
     def _in_quoted_article(self) -> bool:
         return len(self.articles) > 1
+
+    def _repeated_label(self, number: str) -> bool:
+        """A quoted label printed again right after itself ("Pasal 21C" twice at a page
+        break): one article."""
+        article = self.articles[-1] if self._in_quoted_article() else None
+        if article is None or article.pasal.number != number:
+            return False
+        return not _has_content(article.pasal)
 
     def _is_instruction(self, marker: Marker) -> bool:
         """An amendment item of Pasal I: the next number, or a later one (numbers OCR
