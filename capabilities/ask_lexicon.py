@@ -72,6 +72,8 @@ STOPWORDS_EN: Final = frozenset(
     regulated rule rules say says said about under any there their they can may must
     should shall perwali regulation city mayoral provide provides provided deal deals
     within than need needs
+    he she him his her hers we our ours us you your i me my if s such only also
+    being into whether then so e g ie eg
     """.split()
 )
 

@@ -789,3 +789,11 @@ def test_jabatan_before_a_role_named_without_it_is_part_of_its_name():
     assert _post_names(index, "pola kedudukan jabatan pelaksana") == "pola kedudukan pelaksana"
     assert _post_names(index, "tugas pejabat pelaksana") == "tugas pelaksana"
     assert _post_names(index, "kedudukan pejabat fungsional") == "kedudukan pejabat fungsional"
+
+
+def test_english_pronouns_and_connectives_are_not_content(source):
+    """ "he or she", "our", "if", "such", the possessive "'s" carry no content."""
+    index = get_index(source)
+    text = translate_english(index, "If he or she reports, does our unit's leader approve?")
+    assert not {"he", "she", "our", "if", "s"} & set(text.lower().split())
+    assert detect_language("If he reports to his superior, who approves?") == "en"
