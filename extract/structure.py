@@ -13,6 +13,8 @@ where the parser stands, because PDF text loses layout:
   marked ``inferred`` and reported;
 * in an amending regulation (Pasal I, Pasal II) the articles quoted by each numbered
   instruction are parsed as units nested under that instruction, not as body articles;
+  an instruction whose earlier numbers OCR lost is read from its wording, and items and
+  labels run into the text are cut out first (:func:`extract.amendments.cut_amendments`);
 * headings glued to each other and to their Pasal in one line ("Bagian Keempat BKN
   Paragraf 1 Fungsi dan Tugas PasaI 47 BKN memiliki fungsi:") are cut apart first
   (:func:`extract.segment.unglue`, from the numbers the parser stands at).
