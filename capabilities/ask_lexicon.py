@@ -14,7 +14,8 @@ from typing import Final
 #: Indonesian function words and question/boilerplate words, compared after stemming.
 #: "baik … maupun" (both … and) and "beserta" (along with) are conjunctions; "sebuah",
 #: "seorang" (a, one) are the numeral "se-" with a classifier, not "buah" (fruit) or
-#: "orang" (person).
+#: "orang" (person); "bersifat" (is of the nature of) is a copula, as "merupakan" and
+#: "adalah" are.
 STOPWORDS_ID: Final = frozenset(
     """
     yang dan atau di ke dari dalam pada untuk dengan oleh sebagaimana dimaksud ini itu
@@ -23,7 +24,7 @@ STOPWORDS_ID: Final = frozenset(
     peraturan kota nomor tahun the a an of yg dgn kepada tiap setiap harus dapat
     bisa boleh wajib hal sama lain lainnya antara adanya ada tidak bukan juga saja
     laku
-    baik maupun beserta sebuah seorang
+    baik maupun beserta sebuah seorang bersifat
     """.split()
 )
 

@@ -667,6 +667,7 @@ def test_conjunctions_and_classifiers_are_not_content():
     content."""
     from capabilities.retrieval import content_stems
 
+    assert content_stems("tugas yang bersifat lintas") == [stem("tugas"), stem("lintas")]
     assert content_stems("baik penunjukan maupun pengajuan beserta seorang pejabat") == [
         stem("penunjukan"),
         stem("pengajuan"),
