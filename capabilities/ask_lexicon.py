@@ -24,7 +24,7 @@ STOPWORDS_ID: Final = frozenset(
     peraturan kota nomor tahun the a an of yg dgn kepada tiap setiap harus dapat
     bisa boleh wajib hal sama lain lainnya antara adanya ada tidak bukan juga saja
     laku
-    baik maupun beserta sebuah seorang bersifat
+    baik maupun beserta sebuah seorang bersifat ialah yakni yaitu
     """.split()
 )
 
