@@ -45,6 +45,8 @@ _SENTENCE_END = re.compile(r"[.;:']\s*$")
 _INSERTED = re.compile(r"\b(?:disisipkan|ditambahkan?)\b")
 #: What a quoted article begins with: a sentence, its ayat, or its label printed again.
 _QUOTED_START = re.compile(r"[A-Z(]")
+#: Ayat (1) printed with a letter for the digit ("(i) Direktur"), read only after a label.
+_OCR_AYAT_ONE = re.compile(r"\([iIl|!]\)(?=\s+[A-Z])")
 _LABEL_CONFIDENCE = 0.9
 _SUFFIX_READINGS = {"8": "B"}  # an inserted article's letter printed as a digit
 
@@ -189,7 +191,19 @@ class _Cutter:
             start, stop = self.line.start + match.start(), self.line.start + end
             self.found.append(Recovery("pasal", printed, read, start, stop, 0.8))
         self.quoted = number
-        return end
+        return self._first_ayat(end)
+
+    def _first_ayat(self, end: int) -> int:
+        """Read "(i)"/"(l)" right after a quoted label as ayat (1), the only number an
+        article's first ayat can have; the position after it."""
+        position = end + len(self.text[end:]) - len(self.text[end:].lstrip())
+        match = _OCR_AYAT_ONE.match(self.text, position)
+        if match is None:
+            return end
+        self.cuts.append((match.start(), match.end(), "(1)"))
+        start, stop = self.line.start + match.start(), self.line.start + match.end()
+        self.found.append(Recovery("ayat", match[0], "(1)", start, stop, 0.8))
+        return match.end()
 
     def _emit(self) -> None:
         position = 0

@@ -205,3 +205,19 @@ Peraturan Wali Kota ini mulai berlaku pada tanggal diundangkan.
     )
     assert [u.number for u in regulation.body] == ["I", "II"]
     assert "Ayat satu yang baru." in regulation.body[0].children[0].text
+
+
+def test_first_ayat_printed_with_a_letter_is_read_after_a_quoted_label_only():
+    line = (
+        "4 Di antara Pasal 21 dan Pasal 22 disisipkan 1 (satu) pasal, yakni Pasai 2lA, yang "
+        "berbunyi sebagai berikut: Pasal 2 1A (i) Direktur rumah sakit bertanggung jawab."
+    )
+    pieces, found = cut_amendments(Line(line, 0, len(line)), Place(pasal="I", instruction=3))
+    assert [p.text for p in pieces[1:]] == [
+        "Pasal 21A",
+        "(1)",
+        "Direktur rumah sakit bertanggung jawab.",
+    ]
+    assert ("ayat", "(i)", "(1)") in [(f.kind, f.printed, f.read) for f in found]
+    plain = "Pemerintah Daerah menetapkan (i) Direktur."  # no label before it: left as printed
+    assert _cut(plain) == [plain]
