@@ -3,9 +3,11 @@
 Three sets, one format (see tests/gold/README.md): the blind-read gold set
 ``tests/gold/ask_questions.json`` (written by a reader who did not see the code; skipped
 when absent; its odd ids are the tuning half, its even ids held out), the development set
-``tests/capabilities/ask_dev_questions.json``, and the fresh held-out set
-``tests/gold/ask_questions_holdout.json`` by another blind reader, never tuned on: its
-floor is the figure measured once, after the last change to ``ask``.
+``tests/capabilities/ask_dev_questions.json``, and the held-out sets
+``tests/gold/ask_questions_holdout.json`` and ``ask_questions_holdout2.json`` by other blind
+readers. Those two were never tuned on until 2026-12-02, when they were retired to
+development (their misses read and tuned on, as the dev set's); a fresh blind set is kept
+out of this module and run once by the lead.
 
 Per regulation, top-1 accuracy: for each question that expects something of a regulation,
 the regulation's first answer (its first entry in ``answers``) must be one of the
@@ -30,21 +32,27 @@ GOLD = HERE.parent / "gold" / "ask_questions.json"
 DEV = HERE / "ask_dev_questions.json"
 TARGET_TOPIC = 0.95
 TARGET_FACT = 1.0
-#: measured 0.948-0.950 per regulation (0.914-0.949 before the choice among sibling ayat,
+#: measured 0.948-0.967 per regulation (cilegon 0.967, padang-panjang 0.949, palu 0.948,
+#: semarang 0.950, tebing-tinggi 0.948; odd ids 0.966-1.000, even ids 0.897-0.966, unchanged
+#: at 135/145 by the pass that retired the holdouts); 0.948-0.950 before that pass
+#: (0.914-0.949 before the choice among sibling ayat,
 #: the power norms of who-questions and the attributes of roles; 0.862-0.949 before the chapeau weight, the title
 #: read for "Peraturan Wali Kota ini" and the cited units in coverage; 0.80-0.85 earlier)
 GOLD_FLOOR = 0.94
-DEV_FLOOR = 0.94  # measured 0.950-0.977 per regulation (0.939-0.977 before this pass)
-#: The two held-out sets, written blind and never tuned on (their misses are not read by
-#: whoever tunes ask), with their floors. Set 1 measured 0.667-0.900 per regulation before
-#: the tuning passes of 2026-12-02 and 0.733-0.900 after (cilegon 0.900, padang-panjang
-#: 0.767, palu 0.767, semarang 0.767, tebing-tinggi 0.733). Set 2 measured 0.594-0.750
-#: before them and 0.719-0.844 after (cilegon 0.719, padang-panjang 0.781, palu 0.781,
-#: semarang 0.844, tebing-tinggi 0.781); its one fact miss (a question asking when AND by
-#: whom) led to a fix, so its facts are no longer blind.
+#: measured 0.970-0.977 per regulation (0.950-0.977 before the pass retiring the holdouts,
+#: 0.939-0.977 before the one before)
+DEV_FLOOR = 0.96
+#: The two former held-out sets (written blind; retired to development on 2026-12-02) and
+#: their floors. Set 1 measured 0.667-0.900 per regulation before the tuning passes of
+#: 2026-12-02, 0.733-0.900 after them while still blind, and 0.767-0.900 after the pass
+#: that tuned on it (cilegon 0.900, padang-panjang 0.767-0.800, palu 0.867, semarang
+#: 0.833-0.867, tebing-tinggi 0.800; the lower figures on a fresh build of today's
+#: extraction, the higher on /work/main/data). Set 2 measured 0.594-0.750, then 0.719-0.844
+#: while blind, and 0.844-0.938 after that pass (cilegon 0.844, padang-panjang 0.906, palu
+#: 0.906, semarang 0.938, tebing-tinggi 0.938). Facts 1.0 on both.
 HOLDOUTS = {
-    "ask_questions_holdout.json": 0.72,
-    "ask_questions_holdout2.json": 0.70,
+    "ask_questions_holdout.json": 0.76,
+    "ask_questions_holdout2.json": 0.84,
 }
 
 
@@ -136,8 +144,8 @@ def gold_report(source):
 
 @pytest.mark.xfail(
     strict=False,
-    reason="below the 0.95 target on the blind gold set: 0.948-0.950 per regulation "
-    "(cilegon 0.950, padang-panjang 0.949, palu 0.948, semarang 0.950, tebing-tinggi 0.948; "
+    reason="below the 0.95 target on the blind gold set: 0.948-0.967 per regulation "
+    "(cilegon 0.967, padang-panjang 0.949, palu 0.948, semarang 0.950, tebing-tinggi 0.948; "
     "facts 1.0); test_gold_floor guards the level reached",
 )
 def test_gold_targets(gold_report):
@@ -157,7 +165,7 @@ def test_dev_set(source):
 
 @pytest.mark.parametrize(("name", "floor"), HOLDOUTS.items())
 def test_holdout_floor(source, name, floor):
-    """A held-out set, never tuned on: no regression below its last measurement."""
+    """A former held-out set: no regression below its last measurement."""
     path = HERE.parent / "gold" / name
     report = evaluate(source, path, verbose=True)
     assert report["counts"], "the held-out set has no questions"
