@@ -248,6 +248,22 @@ class _Label:
     confidence: float = 1.0
 
 
+#: A cheap superset of what :func:`unglue` cuts: most lines hold no heading word at all.
+_GLUE_GATE = re.compile(r"BAB|Bagian|Paragraf|Pa[s5]a")
+
+
+def may_unglue(text: str) -> bool:
+    """Whether :func:`unglue` could cut ``text`` (a fast test before the body parser
+    works out its :class:`Place`)."""
+    return _GLUE_GATE.search(text) is not None
+
+
+def starts_like_unit(text: str) -> bool:
+    """Whether ``text`` begins with a heading or Pasal label (so whether a unit may begin
+    at its start matters)."""
+    return _GLUED.match(text) is not None
+
+
 def unglue(line: Line, at: Place) -> tuple[list[Line], list[Recovery]]:
     """Cut ``line`` where headings and a Pasal label were glued together (module
     docstring); return the pieces and the OCR readings of Pasal labels made on the way.

@@ -31,7 +31,7 @@ from extract.lists import STYLES, ListStack, Marker, read_marker
 from extract.model import Line, ParseWarning, Span, Unit
 from extract.numbering import ORDINAL_PATTERN, ROMAN, follows, ordinal_to_int, roman_to_int
 from extract.ocr import Recovery, recovery_warnings
-from extract.segment import Place, unglue
+from extract.segment import Place, may_unglue, starts_like_unit, unglue
 
 BAB = re.compile(r"^BAB\s+(?P<num>[IVXLC]+[A-Z]?)\b\.?\s*(?P<rest>.*)$")
 BAGIAN = re.compile(rf"^Bagian\s+(?P<ord>{ORDINAL_PATTERN})\b\s*(?P<rest>.*)$")
@@ -114,7 +114,9 @@ class BodyParser:
 
     def _pieces(self, line: Line) -> list[Line]:
         """``line`` cut where units were run or glued into it (amendment items, headings)."""
-        place = self._place()
+        if not self._amending() and not may_unglue(line.text):
+            return [line]
+        place = self._place(line.text)
         pieces, found = cut_amendments(line, place) if self._amending() else ([line], [])
         out = []
         for piece in pieces:
@@ -374,10 +376,10 @@ class BodyParser:
         )
 
     # -- judgements ------------------------------------------------------------------------
-    def _place(self) -> Place:
-        """The numbers a heading glued into the next line must continue."""
-        line_start = not self._wrapped_reference() and (
-            not self._sentence_open() or self.prev_was_heading
+    def _place(self, text: str) -> Place:
+        """The numbers a heading glued into ``text`` (the next line) must continue."""
+        line_start = (self._amending() or starts_like_unit(text)) and (
+            not self._wrapped_reference() and (not self._sentence_open() or self.prev_was_heading)
         )
         return Place(
             bab=_numeric(self.bab.number.rstrip("ABCDEFGH")) if self.bab else 0,
