@@ -403,6 +403,8 @@ GLOSSARY_EN: Final[dict[str, str]] = {
     "one": "satu",
     "work": "kerja",
     "other than": "selain",
+    # what a document must "state" is what it "mencantumkan"
+    "state": "mencantumkan",
     "contain": "memuat mencantumkan",
     "contains": "memuat mencantumkan",
     "improve": "perbaikan",

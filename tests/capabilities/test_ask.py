@@ -475,6 +475,8 @@ def test_english_vocabulary_of_questions(source):
     index = get_index(source)
     text = translate_english(index, "What must a request from another unit contain?")
     assert {"permohonan", "lain", "memuat", "mencantumkan"} <= set(text.lower().split())
+    text = translate_english(index, "What must the written order state?")
+    assert "mencantumkan" in text.lower().split()
     # who "qualifies as" a term asks what the term is defined to be
     query = read_query(index, "Who qualifies as a team leader?", "en", [])
     assert query.definition and query.subject == {stem("ketua"), stem("tim")}
