@@ -656,6 +656,7 @@ def test_plain_words_read_as_the_drafting_words(source):
     assert read("Sistem kerja mencakup apa saja?") == read("Sistem kerja meliputi apa saja?")
     assert read("Tim kerja terdiri dari siapa?") == read("Tim kerja terdiri atas siapa?")
     assert stem("dimuat") == stem("mencantumkan") == stem("pencantuman")
+    assert stem("instrumen") == stem("acuan")
     assert stem("individu") in read("Penugasan secara perorangan")
     assert stem("diutamakan") in read("Ketua tim sebaiknya diambil dari unit mana?")
     assert stem("asal") in read("Ketua tim sebaiknya diambil dari unit mana?")
