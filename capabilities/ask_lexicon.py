@@ -55,8 +55,8 @@ STEM_OVERRIDES: Final[dict[str, str]] = {
     "pembagian": "pembagian",
     "membagi": "pembagian",
     # an "instrumen" (instrument) for the work of the Pegawai ASN is an "acuan" (reference)
-    # for it: the texts say the one of the same thing ("digunakan sebagai instrumen bagi
-    # Pegawai ASN" / "menjadi acuan dalam pelaksanaan tugas")
+    # for it: the texts use either word of the same thing ("digunakan sebagai instrumen
+    # bagi Pegawai ASN" / "menjadi acuan dalam pelaksanaan tugas")
     "instrumen": "acu",
     # what a document "memuat" (contains) it "mencantumkan" (states): one act, two verbs
     "memuat": "cantum",
