@@ -33,8 +33,9 @@ DEV = HERE / "ask_dev_questions.json"
 TARGET_TOPIC = 0.95
 TARGET_FACT = 1.0
 #: measured 0.948-0.967 per regulation (cilegon 0.967, padang-panjang 0.949, palu 0.948,
-#: semarang 0.950, tebing-tinggi 0.948; odd ids 0.966-1.000, even ids 0.897-0.966, unchanged
-#: at 135/145 by the pass that retired the holdouts); 0.948-0.950 before that pass
+#: semarang 0.950, tebing-tinggi 0.966; odd ids 0.967-1.000, 147/150 from 145; even ids
+#: 0.897-0.966, 135/145 unchanged by the pass that retired the holdouts); 0.948-0.950
+#: before that pass
 #: (0.914-0.949 before the choice among sibling ayat,
 #: the power norms of who-questions and the attributes of roles; 0.862-0.949 before the chapeau weight, the title
 #: read for "Peraturan Wali Kota ini" and the cited units in coverage; 0.80-0.85 earlier)
@@ -44,12 +45,12 @@ GOLD_FLOOR = 0.94
 DEV_FLOOR = 0.96
 #: The two former held-out sets (written blind; retired to development on 2026-12-02) and
 #: their floors. Set 1 measured 0.667-0.900 per regulation before the tuning passes of
-#: 2026-12-02, 0.733-0.900 after them while still blind, and 0.767-0.900 after the pass
-#: that tuned on it (cilegon 0.900, padang-panjang 0.767-0.800, palu 0.867, semarang
-#: 0.833-0.867, tebing-tinggi 0.800; the lower figures on a fresh build of today's
-#: extraction, the higher on /work/main/data). Set 2 measured 0.594-0.750, then 0.719-0.844
-#: while blind, and 0.844-0.938 after that pass (cilegon 0.844, padang-panjang 0.906, palu
-#: 0.906, semarang 0.938, tebing-tinggi 0.938). Facts 1.0 on both.
+#: 2026-12-02, 0.733-0.900 after them while still blind, and 0.800-0.900 after the pass
+#: that tuned on it (cilegon 0.900, padang-panjang 0.800, palu 0.867, semarang 0.867,
+#: tebing-tinggi 0.800; one build of the day's extraction gave 0.767 and 0.833 for
+#: padang-panjang and semarang, hence the margin). Set 2 measured 0.594-0.750, then
+#: 0.719-0.844 while blind, and 0.844-0.938 after that pass (cilegon 0.844, padang-panjang
+#: 0.906, palu 0.938, semarang 0.938, tebing-tinggi 0.938). Facts 1.0 on both.
 HOLDOUTS = {
     "ask_questions_holdout.json": 0.76,
     "ask_questions_holdout2.json": 0.84,
@@ -145,7 +146,7 @@ def gold_report(source):
 @pytest.mark.xfail(
     strict=False,
     reason="below the 0.95 target on the blind gold set: 0.948-0.967 per regulation "
-    "(cilegon 0.967, padang-panjang 0.949, palu 0.948, semarang 0.950, tebing-tinggi 0.948; "
+    "(cilegon 0.967, padang-panjang 0.949, palu 0.948, semarang 0.950, tebing-tinggi 0.966; "
     "facts 1.0); test_gold_floor guards the level reached",
 )
 def test_gold_targets(gold_report):
