@@ -68,7 +68,8 @@ regulations' Indonesian (topic and role labels from the graph, then
 PD") is spelled out as its topic's label, and the paraphrase of "lintas <unit>" ("anggotanya
 berasal dari instansi pemerintah lain", "dari beberapa Perangkat Daerah") is read as it
 (:func:`_across`). The verb a question asks the actor or instrument of is read from
-"siapa yang <verb>", "<verb> oleh siapa" and "(dengan|melalui) apa … <verb>".
+"siapa yang <verb>", "<verb> oleh siapa" and "(dengan|melalui) apa … <verb>", and in
+English from "who <verb>s" and "by whom … <verb>ed" (the verb put into Indonesian).
 
 When a regulation does not regulate the topic (``not_regulated``), in order:
 
@@ -509,7 +510,7 @@ def read_query(index: Index, question: str, lang: str, named: list[str]) -> _Que
         [r.id for r in roles],
         definition,
         frozenset(own) - CUE_STEMS,
-        _asked_verb(padded),
+        _asked_verb(padded) or (_asked_verb_en(index, as_written) if lang == "en" else None),
         _generalised(index, roles),
         to_whom=bool(TO_WHOM.search(as_written)),
         listing=bool(LISTING.search(as_written)),
@@ -557,6 +558,24 @@ def _asked_verb(padded: str) -> str | None:
     match = ASKED_VERB.search(padded)
     verb = next((group for group in match.groups() if group), "") if match else ""
     stems_ = content_stems(verb)
+    return stems_[0] if stems_ else None
+
+
+#: "who <verb>s …", "by whom is … <verb>ed": the English of "siapa yang <verb>"
+ASKED_VERB_EN = re.compile(
+    r" who (?:may |can |must |should |shall )?(\w+) | by whom (?:\w+ )+?(\w+ed) "
+)
+
+
+def _asked_verb_en(index: Index, as_written: str) -> str | None:
+    """The stem of the act an English who-question asks the actor of, in the regulations'
+    Indonesian ("Who issues the written order?": "menetapkan")."""
+    match = ASKED_VERB_EN.search(as_written)
+    verb = next((group for group in match.groups() if group), "") if match else ""
+    if not verb or verb in STOPWORDS_EN:
+        return None
+    translated = translate_english(index, verb)
+    stems_ = content_stems(translated) if translated and translated != verb else []
     return stems_[0] if stems_ else None
 
 

@@ -801,3 +801,14 @@ def test_english_pronouns_and_connectives_are_not_content(source):
     text = translate_english(index, "If he or she reports, does our unit's leader approve?")
     assert not {"he", "she", "our", "if", "s"} & set(text.lower().split())
     assert detect_language("If he reports to his superior, who approves?") == "en"
+
+
+def test_english_who_question_asks_the_actor_of_its_verb(source):
+    """ "Who issues …?", "By whom is … determined?" ask the actor of an act as "Siapa yang
+    menetapkan …?" does; "Who counts as …" names no act."""
+    index = get_index(source)
+    tetap = stem("menetapkan")
+    assert read_query(index, "Who issues the written order?", "en", []).asked == tetap
+    by_whom = "By whom is the assignment of a functional official determined?"
+    assert read_query(index, by_whom, "en", []).asked == tetap
+    assert read_query(index, "Who counts as the appraiser?", "en", []).asked is None
