@@ -71,8 +71,8 @@ def drop_continuation_markers(lines: list[Line]) -> list[Line]:
         text = line.text.strip()
         if _CONTINUATION.match(text):
             continue
-        echo = _DOT_ECHO.match(text)
-        following = lines[index + 1].text.strip() if index + 1 < len(lines) else ""
+        echo = _DOT_ECHO.match(text) if text.endswith(" .") else None
+        following = lines[index + 1].text.strip() if echo and index + 1 < len(lines) else ""
         if echo and following.startswith(echo["head"] + " "):
             continue
         out.append(line)

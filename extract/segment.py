@@ -248,14 +248,23 @@ class _Label:
     confidence: float = 1.0
 
 
-#: A cheap superset of what :func:`unglue` cuts: most lines hold no heading word at all.
-_GLUE_GATE = re.compile(r"BAB|Bagian|Paragraf|Pa[s5]a")
+#: A cheap superset of what :func:`unglue` cuts: a heading word, or a Pasal label (as OCR
+#: may print it) ending the line or followed by the start of a sentence, or a Roman one.
+#: Most lines hold neither: a reference ("dalam Pasal 5 ayat (1)") goes on in lower case.
+_GLUE_GATE = re.compile(
+    rf"BAB|Bagian|Paragraf|P[a-z][A-Za-z1|!]{{3}}(?:{_S}*\d+[A-Z]?(?:{_S}+(?:[A-Z]|\(1\)\s)"
+    rf"|{_S}*$)|{_S}+[IVXil1|!]{{1,5}}(?=\s|$))"
+)
+
+
+#: A line that is one heading word or Pasal label and nothing else: nothing to cut.
+_LONE_LABEL = re.compile(rf"{_S}*(?:BAB|Bagian|Paragraf|Pasal){_S}+[0-9IVXLCA-Za-z]+{_S}*")
 
 
 def may_unglue(text: str) -> bool:
     """Whether :func:`unglue` could cut ``text`` (a fast test before the body parser
     works out its :class:`Place`)."""
-    return _GLUE_GATE.search(text) is not None
+    return _GLUE_GATE.search(text) is not None and _LONE_LABEL.fullmatch(text) is None
 
 
 def starts_like_unit(text: str) -> bool:
