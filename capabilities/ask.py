@@ -111,6 +111,22 @@ When a regulation does not regulate the topic (``not_regulated``), in order:
    …" for "penugasan melalui penunjukan"): defining it is regulating it.
 3. **No match** (``no-match``): no provision shares a word or topic with the question.
 
+Between rules 1 and 2, the **answer type** of the question (:func:`_answer_kind`,
+:func:`_defined_elsewhere_only`): what a term means is answered by a definition, who does
+an act by a norm naming its bearer (``pw:bearer``; "Penugasan … ditetapkan oleh Pejabat
+Penilai Kinerja" for "ditetapkan oleh siapa?", "Siapa yang membentuk …", "Who sets up
+…"), what a named role must do ("Pengawas bertanggung jawab atas apa?", "tanggung jawab
+Ketua Tim") by a norm that role bears or a list of its duties. When some regulation's
+answer is of that type and another's is not, the other is silent on the point
+(``not-defined``, ``no-agent``), however much it says about the rest of the question:
+a drafter asking who forms a team is told which cities say who, not shown a provision
+that only describes the team. A regulation with Lampiran parts among its provisions is
+never judged ``no-agent``: norms are read from the body only. Within a regulation, the
+answer to a who-question is the ayat of its Pasal naming who, when the best-scoring one
+does not (Padang Panjang 8 ayat (4) "Penugasan … ditetapkan oleh …" over ayat (1), which
+describes the penugasan). "Who is / becomes / may be" (``menjadi``, ``berasal dari``)
+asks who qualifies, not who acts, and has no answer type.
+
 Each regulation's answer is its best-scoring provision, unless an ayat of the same Pasal
 scores about as well (within :data:`SIBLING_TIE`) and holds clearly more of the question
 (:data:`SIBLING_MARGIN` more coverage): ayat of one Pasal share their context and topics,
@@ -120,12 +136,13 @@ permohonan pelibatan …" over 21(2), the request itself, for a question on the 
 answers of the even ids and none is lost on the development set, the same for a tie from
 0.08 to 0.2 and a margin from 0.05 to 0.15 (a tie of 0.05 sufficed on one build and lost
 an answer on the next: the scores move a little as the norm extraction evolves).
-For a question asking who performs an act ("siapa yang menetapkan …", "… ditetapkan oleh
-siapa"), the ayat of that Pasal naming the act's agent in the passive ("… ditetapkan oleh
-Pejabat Penilai Kinerja") is the answer whatever it scores, when it holds clearly more of
-the question (:func:`_names_the_actor`); rule 2 then weighs the regulation by its Pasal's
-best score and the chosen ayat's coverage. It gains four answers of holdout set 2 and
-moves nothing elsewhere (as a score term instead, it traded answers between the sets).
+For a question with an answer type (below), the answer is the ayat of that Pasal of the
+type when the best-scoring one is not — who acts ("… ditetapkan oleh Pejabat Penilai
+Kinerja", in the passive or as a norm's bearer), by what means ("… ditetapkan dengan
+Keputusan Wali Kota"), a named role's duties — whatever it scores, or else the best
+provision of the type the regulation would list as an answer anyway (within
+:data:`ANSWER_FLOOR`, on the question's specific topics) (:func:`_to_agent`); rule 2
+then weighs the regulation by its best score and the chosen provision's coverage.
 
 A question that names a regulation ("… dalam Perwali Palu") is answered from that
 regulation only. Regulations are recognised by the names the graph gives them (their id,
@@ -238,7 +255,8 @@ class NotRegulated:
 
     regulation: str
     evidence: str
-    reason: str  # "topic-absent", "weak-match" or "no-match"
+    #: "topic-absent", "not-defined", "no-agent", "no-means", "weak-match" or "no-match"
+    reason: str
     nearest: Answer | None
 
     def to_json(self) -> dict:
@@ -399,6 +417,10 @@ class _Query:
     general: dict[str, frozenset[str]] = field(default_factory=dict)
     to_whom: bool = False  # asks to whom (the counterparty of a norm: "kepada siapa")
     listing: bool = False  # asks for the items of a list ("apa saja", "what are")
+    #: the role whose duty, power or responsibility is asked ("Pengawas bertanggung jawab
+    #: atas apa?", "tugas Ketua Tim"): the answer states a norm it bears
+    duty_of: str | None = None
+    who: bool = False  # it asks who does it ("siapa", "oleh siapa"), not by what means
 
 
 def rank(
@@ -417,15 +439,15 @@ def rank(
     best = {} if _mostly_foreign(index, query) else _best_per_regulation(index, total, considered)
     leading: dict[str, int] = {}  # the best-scoring provision where an actor was chosen
     for reg_id, i in list(best.items()):
-        actor = _names_the_actor(index, query, total, i)
-        if actor is None:
-            best[reg_id] = _focus(index, query, total, i)
-        else:
-            best[reg_id], leading[reg_id] = actor, i
+        actor = _to_agent(index, query, total, _focus(index, query, total, i))
+        best[reg_id] = actor
+        if actor != i and _answer_kind(query):
+            leading[reg_id] = i
     sparql, tagged = _topic_presence(source, query.specific)
     by_regulation: dict[str, list[Answer]] = {}
     not_regulated: list[NotRegulated] = []
     supported = support(index, query, base, best, leading) if best else {}
+    agentive = _saying_who(index, query, best, supported)
     silent = 0
     for reg_id in considered:
         if reg_id not in best:
@@ -442,6 +464,10 @@ def rank(
             not_regulated.append(_absent(index, reg_id, missing, nearest, lang))
         elif _defines_asked(index, query, defined, best, reg_id):
             by_regulation[reg_id] = _answers_of(index, best[reg_id], total, per_regulation)
+        elif _defined_elsewhere_only(index, query, defined, best, reg_id):
+            not_regulated.append(_undefined(index, reg_id, query, nearest, lang))
+        elif reg_id not in agentive and agentive:
+            not_regulated.append(_no_agent(reg_id, query, nearest, lang))
         elif supported[reg_id] < SUPPORT_FLOOR:
             leader = max(best.values(), key=lambda i: total[i])
             not_regulated.append(
@@ -509,11 +535,13 @@ def read_query(index: Index, question: str, lang: str, named: list[str]) -> _Que
         pairs(own),
         [r.id for r in roles],
         definition,
-        frozenset(own) - CUE_STEMS,
-        _asked_verb(padded) or (_asked_verb_en(index, as_written) if lang == "en" else None),
+        frozenset(t for t in own if index.doc_freq.get(t)) - CUE_STEMS,
+        _asked_verb(index, padded, as_written, lang),
         _generalised(index, roles),
         to_whom=bool(TO_WHOM.search(as_written)),
         listing=bool(LISTING.search(as_written)),
+        duty_of=_duty_of(index, roles, padded) if lang == "id" else None,
+        who=_asks_who(padded, as_written, lang),
     )
 
 
@@ -527,6 +555,27 @@ def _answer_type(padded: str) -> frozenset[str]:
     saja yang …"): it says what kind of thing is asked for, not what it is asked about."""
     match = ANSWER_TYPE.match(padded)
     return frozenset(content_stems(match.group(1))) if match else frozenset()
+
+
+#: A norm's modality as a question names it, after or before the role that bears it.
+_DUTY_AFTER = re.compile(r"^(?:\w+ ){0,2}?(?:bertanggung jawab|berwenang|bertugas|wajib) ")
+_DUTY_BEFORE = re.compile(r" (?:tanggung jawab|wewenang|kewenangan|kewajiban) (?:\w+ )?$")
+
+
+def _duty_of(index: Index, roles: list[Concept], padded: str) -> str | None:
+    """The role a question asks the duties, powers or responsibilities of: named just
+    before "bertanggung jawab / berwenang / bertugas / wajib" or just after "tanggung
+    jawab / tugas / wewenang / kewajiban" ("Apa saja tanggung jawab seorang ketua tim
+    kerja?"). The first named wins, and the longest name there ("Ketua Tim" over "Tim").
+    "tugas" is not a cue: "pelaksanaan tugas tim kerja" is the team's work, not its duty."""
+    found = []
+    for role in roles:
+        for surface in _surfaces_in(role, padded):
+            at = padded.index(surface)
+            after, before = padded[at + len(surface) :], padded[: at + 1]
+            if _DUTY_AFTER.match(after) or _DUTY_BEFORE.search(before):
+                found.append((at, -len(surface), role.id))
+    return min(found)[2] if found else None
 
 
 def _generalised(index: Index, roles: list[Concept]) -> dict[str, frozenset[str]]:
@@ -544,39 +593,51 @@ def _generalised(index: Index, roles: list[Concept]) -> dict[str, frozenset[str]
     return {token: frozenset(ids) for token, ids in out.items()}
 
 
+_MODAL_ID = r"(?:(?:dapat|berwenang|wajib|harus|boleh|bertugas|yang) )*"
+#: "siapa (pejabat) yang (berwenang) <verb>", the passives "<verb> oleh siapa / dengan
+#: apa / melalui apa", "dengan apa … di<verb>" and "oleh siapa … di<verb>".
 ASKED_VERB = re.compile(
-    r" siapa (?:saja )?yang (?:(?:dapat|berwenang|wajib|harus|boleh) )?(\w+) "
-    r"| (di\w+) (?:oleh siapa|dengan apa|melalui apa) "
-    r"|^ (?:dengan|melalui) apa (?:\w+ )*?(di\w+) "
+    rf" siapa (?:saja )?(?:\w+ )?yang {_MODAL_ID}(?P<who>\w+) "
+    r"| (?P<by>di\w+) oleh siapa | oleh siapa (?:\w+ ){0,8}?(?P<by_after>di\w+) "
+    r"| (?P<means>di\w+) (?:dengan|melalui) apa "
+    r"|^ (?:dengan|melalui) apa (?:\w+ )*?(?P<means_after>di\w+) "
 )
+#: The groups of :data:`ASKED_VERB` that ask who acts (the others ask by what means).
+WHO_GROUPS = ("who", "by", "by_after")
+_MODAL_EN = r"(?:(?:may|can|could|must|shall|should|will|would|is|are|was|were|has|have|"
+_MODAL_EN += r"to|be|actually|formally|legally|officially|normally) )*"
+#: "who (may) <verb>", "by whom is … <verb>ed": the English of "siapa yang <verb>".
+ASKED_VERB_EN = re.compile(rf" who {_MODAL_EN}(\w+(?: up| out| off)?) | by whom (?:\w+ )+?(\w+ed) ")
 
 
-def _asked_verb(padded: str) -> str | None:
-    """The stem of the verb a "siapa yang <verb> …" question asks the actor of: half the
+def _asked_verb(index: Index, padded: str, written: str, lang: str) -> str | None:
+    """The stem of the verb a who-question asks the actor of ("siapa yang <verb> …",
+    "<verb> oleh siapa", "who <verb>s …", "by whom is … <verb>ed", the English put into
+    the regulations' Indonesian: "Who issues the written order?": "menetapkan"): half the
     question, whatever its rarity ("menetapkan" is common, yet a provision that never says
-    who *sets* a team does not answer "who sets it")."""
+    who *sets* a team does not answer "who sets it"). A verb no provision uses is none."""
     match = ASKED_VERB.search(padded)
-    verb = next((group for group in match.groups() if group), "") if match else ""
-    stems_ = content_stems(verb)
+    verb = _first_group(match)
+    if verb is None and lang == "en":
+        english = _first_group(ASKED_VERB_EN.search(written))
+        if english and english not in STOPWORDS_EN:
+            translated = translate_english(index, english)
+            verb = translated if translated != english else None
+    stems_ = [t for t in content_stems(verb) if index.doc_freq.get(t)] if verb else []
     return stems_[0] if stems_ else None
 
 
-#: "who <verb>s …", "by whom is … <verb>ed": the English of "siapa yang <verb>"
-ASKED_VERB_EN = re.compile(
-    r" who (?:may |can |must |should |shall )?(\w+) | by whom (?:\w+ )+?(\w+ed) "
-)
+def _asks_who(padded: str, written: str, lang: str) -> bool:
+    """Whether a question asks *who* acts ("siapa yang …", "oleh siapa", "who", "by
+    whom"), not by what means ("dengan apa … ditetapkan")."""
+    match = ASKED_VERB.search(padded)
+    if match:
+        return any(match.group(name) for name in WHO_GROUPS)
+    return lang == "en" and ASKED_VERB_EN.search(written) is not None
 
 
-def _asked_verb_en(index: Index, as_written: str) -> str | None:
-    """The stem of the act an English who-question asks the actor of, in the regulations'
-    Indonesian ("Who issues the written order?": "menetapkan")."""
-    match = ASKED_VERB_EN.search(as_written)
-    verb = next((group for group in match.groups() if group), "") if match else ""
-    if not verb or verb in STOPWORDS_EN:
-        return None
-    translated = translate_english(index, verb)
-    stems_ = content_stems(translated) if translated and translated != verb else []
-    return stems_[0] if stems_ else None
+def _first_group(match: re.Match[str] | None) -> str | None:
+    return next((g for g in match.groups() if g), None) if match else None
 
 
 def _spell_out(index: Index, text: str) -> str:
@@ -714,10 +775,36 @@ def _defines_asked(
     return own_provision and any(s <= query.subject for s in index.provisions[mine].subjects)
 
 
+def _defined_elsewhere_only(
+    index: Index, query: _Query, defined: np.ndarray, best: dict[str, int], reg_id: str
+) -> bool:
+    """For a definition question whose term another regulation defines (closely, see
+    :data:`DEFINED_MATCH`): this regulation defines it nowhere as closely (within
+    :data:`DEFINED_SHARE`; "Daerah" is not "Sekretariat Daerah"). What a term means is
+    answered by a definition; a regulation that only uses the term is silent on it."""
+    top = max(defined[i] for i in best.values()) if query.definition else 0.0
+    if top < DEFINED_MATCH:
+        return False
+    return not any(
+        defined[i] >= DEFINED_SHARE * top
+        for i, provision in enumerate(index.provisions)
+        if provision.regulation == reg_id
+    )
+
+
+def _undefined(
+    index: Index, reg_id: str, query: _Query, nearest: Answer, lang: str
+) -> NotRegulated:
+    term = " ".join(sorted(query.subject))
+    evidence = _text(lang, "undefined", term=term, nearest=nearest.citation)
+    return NotRegulated(reg_id, evidence, "not-defined", nearest)
+
+
 LISTING = re.compile(
-    r" apa saja | lists? | what are | which (?:\w+ )+are | terdiri (?:atas|dari) apa "
-    r"| (?:meliputi|mencakup) apa | consists? of | covers? | makes? up | made up of "
-    r"| (?:elements|components|parts) "
+    r" apa saja | lists? | what are | which (?:\w+ )+(?:are|have) "
+    r"| terdiri (?:atas|dari) apa | (?:meliputi|mencakup) apa | consists? of | covers? "
+    r"| makes? up | made up of | (?:elements|components|parts) | contains? "
+    r"| (?:me|di)?muat | (?:men|di)cantumkan | berisi "
 )
 TO_WHOM = re.compile(r" (?:kepada siapa|to whom|whom) | who (?:\w+ )+to $")
 
@@ -855,27 +942,162 @@ def _focus(index: Index, query: _Query, total: np.ndarray, best: int) -> int:
     return chosen
 
 
-def _names_the_actor(index: Index, query: _Query, total: np.ndarray, best: int) -> int | None:
-    """For a question asking who performs an act ("Siapa yang menetapkan penugasan …?",
-    "… ditetapkan oleh siapa?"): the ayat of the best provision's Pasal that names the
-    agent of that act in the passive ("Penugasan sebagaimana dimaksud pada ayat (1)
-    ditetapkan oleh Pejabat Penilai Kinerja") and holds clearly more of the question
-    (:data:`SIBLING_MARGIN`), however it scores: the ayat share the Pasal's subject, and
-    the short one naming the actor is the answer to "who", while its wordier siblings
-    (what the penugasan is, how it is requested) score higher on the rest of the
-    question. None when the best provision names it already, or no sibling does."""
-    if not query.asked or index.provisions[best].via:
-        return None
+#: Stems of the words of a norm's modality ("siapa yang bertanggung jawab / berwenang /
+#: wajib / bertugas"): the norm's bearer is who, whatever its action.
+MODAL_STEMS = frozenset({"tanggung", "wenang", "wajib", "tugas"})
+#: Stems of "who is/becomes …" verbs: they ask who qualifies, not who acts.
+COPULAS = frozenset({"jadi", "rupa", "adalah", "masuk", "asal"})
+#: For a question with an answer type, an ayat of the same Pasal of that type is the
+#: answer if it scores more than this share of the best (which is not of the type).
+AGENT_SHARE = 0.0
+
+
+def _names_the_agent(index: Index, query: _Query, i: int) -> bool:
+    """Whether provision ``i`` names who does the act a who-question asks about, in the
+    passive ("Penugasan … ditetapkan oleh Pejabat Penilai Kinerja" for "ditetapkan oleh
+    siapa?") or as a norm's bearer; for "who is responsible / empowered / obliged", any
+    norm naming its bearer."""
+    provision = index.provisions[i]
+    if query.asked in MODAL_STEMS:
+        return bool(provision.bearers)
+    if not query.asked:
+        return False
     agented = index.postings["agented"].get(query.asked, index.nobody)
-    if agented[best]:
+    return bool(agented[i]) or query.asked in provision.agents
+
+
+def _saying_who(
+    index: Index, query: _Query, best: dict[str, int], supported: dict[str, float]
+) -> set[str]:
+    """For a question with an answer type (:func:`_answer_kind`): the regulations whose
+    answer is of that type, among those otherwise supported. When some are, the others
+    are silent on the point, however much they say about the rest of it."""
+    if _answer_kind(query) is None:
+        return set()
+    return {
+        reg_id
+        for reg_id, i in best.items()
+        if supported.get(reg_id, 0) >= SUPPORT_FLOOR
+        and (_answers_the_kind(index, query, i) or _lampiran_pasal(index, i))
+    }
+
+
+def _lampiran_pasal(index: Index, i: int) -> bool:
+    """Whether the regulation of provision ``i`` has Lampiran parts among the provisions:
+    norms are read from the body only, so who acts there is unknown, not absent."""
+    return index.provisions[i].regulation in index.with_lampiran
+
+
+def _no_agent(reg_id: str, query: _Query, nearest: Answer, lang: str) -> NotRegulated:
+    reason = "no-means" if _answer_kind(query) == "means" else "no-agent"
+    evidence = _text(lang, reason, nearest=nearest.citation, excerpt=_excerpt(nearest.text))
+    return NotRegulated(reg_id, evidence, reason, nearest)
+
+
+def _to_agent(index: Index, query: _Query, total: np.ndarray, chosen: int) -> int:
+    """For a question with an answer type: ``chosen``, or the sibling ayat of that type
+    when ``chosen`` is not (:func:`_agent_sibling`)."""
+    if index.provisions[chosen].via or _answer_kind(query) is None:
+        return chosen
+    if _answers_the_kind(index, query, chosen):
+        return chosen
+    sibling = _agent_sibling(index, query, total, chosen)
+    if sibling is None:
+        sibling = _typed_runner_up(index, query, total, chosen)
+    return chosen if sibling is None else sibling
+
+
+def _typed_runner_up(index: Index, query: _Query, total: np.ndarray, chosen: int) -> int | None:
+    """The best provision of ``chosen``'s regulation that is of the asked type and scores
+    within :data:`ANSWER_FLOOR` of it (one it would list as an answer anyway): "Tim Kerja
+    Lintas Instansi Pemerintah ditetapkan dengan Keputusan Wali Kota" (9(6)) over the
+    Pasal on what a team is (7(3)) for "dengan apa … ditetapkan?"."""
+    reg_id, floor = index.provisions[chosen].regulation, ANSWER_FLOOR * total[chosen]
+    held = set(query.specific) & index.provisions[chosen].topics
+    candidates = [
+        i
+        for i, provision in enumerate(index.provisions)
+        if provision.regulation == reg_id
+        and i != chosen
+        and total[i] >= floor
+        and not provision.via
+        and held <= provision.topics  # on what is asked: not a team of another kind
+        and _says_the_actor(index, query, i)
+    ]
+    return max(candidates, key=lambda i: total[i], default=None)
+
+
+def _answer_kind(query: _Query) -> str | None:
+    """What kind of provision answers the question: "duty" (what a named role must do),
+    "who" (who does the asked act; not who *is* or *becomes*), "means" (by what instrument
+    or way it is done: "dengan apa … ditetapkan"), or None."""
+    if query.duty_of:
+        return "duty"
+    if not query.asked or query.asked in COPULAS:
         return None
-    chosen, wanted = None, coverage(index, query, best) + SIBLING_MARGIN
-    for i in index.siblings[index.pasal_of[best]]:
-        if agented[i] and total[i] > 0:
-            held = coverage(index, query, i)
-            if held >= wanted:
-                chosen, wanted = i, held
-    return chosen
+    return "who" if query.who else "means"
+
+
+def _says_the_actor(index: Index, query: _Query, i: int) -> bool:
+    """Whether provision ``i`` itself states what the question's answer type asks."""
+    kind = _answer_kind(query)
+    if kind == "duty":
+        return _states_duties_of(index, query.duty_of, i)
+    if kind == "means":
+        return _names_the_means(index, query, i)
+    return _names_the_agent(index, query, i)
+
+
+def _states_duties_of(index: Index, role: str, i: int) -> bool:
+    """Whether provision ``i`` states a norm ``role`` bears, or lists its duties ("Tanggung
+    jawab Ketua Tim … meliputi: …": the items' norms name no bearer)."""
+    provision = index.provisions[i]
+    if role in provision.bearers:
+        return True
+    padded = pad(provision.head or provision.text)
+    return any(
+        _DUTY_BEFORE.search(padded[: padded.index(surface) + 1])
+        for surface in _surfaces_in(index.roles[role], padded)
+    )
+
+
+#: A passive verb and the means it is done by: "ditetapkan dengan Keputusan Wali Kota",
+#: "dilakukan melalui penunjukan".
+PASSIVE_MEANS = re.compile(r"\b(di[a-z]+)\s+(?:\w+\s+){0,2}?(?:dengan|melalui)\s", re.I)
+
+
+def _names_the_means(index: Index, query: _Query, i: int) -> bool:
+    """Whether provision ``i`` says by what means the asked act is done ("Tim Kerja …
+    ditetapkan dengan Keputusan Wali Kota" for "dengan apa … ditetapkan?")."""
+    return any(
+        content_stems(verb)[:1] == [query.asked]
+        for verb in PASSIVE_MEANS.findall(index.provisions[i].shown)
+    )
+
+
+def _answers_the_kind(index: Index, query: _Query, i: int) -> bool:
+    """Whether provision ``i`` answers what :func:`_answer_kind` asks: a norm the asked
+    role bears, one naming who does the asked act (or a power over what is asked), or
+    the means it is done by."""
+    kind = _answer_kind(query)
+    if kind == "duty":
+        return _states_duties_of(index, query.duty_of, i)
+    if kind == "means":
+        return _names_the_means(index, query, i)
+    return _names_the_agent(index, query, i) or _names_the_power(index, query, i)
+
+
+def _agent_sibling(index: Index, query: _Query, total: np.ndarray, best: int) -> int | None:
+    """The best-scoring ayat of ``best``'s Pasal stating what the answer type asks (who
+    acts, the means, the role's duties), if it scores at least :data:`AGENT_SHARE` of
+    ``best``: "who" is answered by the provision that says who, not by one describing the
+    act."""
+    candidates = [
+        i
+        for i in index.siblings[index.pasal_of[best]]
+        if i != best and _says_the_actor(index, query, i) and total[i] > AGENT_SHARE * total[best]
+    ]
+    return max(candidates, key=lambda i: total[i], default=None)
 
 
 def _answer(index: Index, i: int, total: np.ndarray) -> Answer:
@@ -1050,6 +1272,18 @@ _TEXTS = {
             "ketentuan terbaik di peraturan lain ({leader}: {best}); peraturan ini tidak "
             "memuat ketentuan yang sepadan."
         ),
+        "no-agent": (
+            'Ketentuan terdekat, {nearest} ("{excerpt}"), tidak menyebut siapa yang '
+            "melakukannya; peraturan lain menyebutnya."
+        ),
+        "no-means": (
+            'Ketentuan terdekat, {nearest} ("{excerpt}"), tidak menyebut dengan apa hal itu '
+            "dilakukan; peraturan lain menyebutnya."
+        ),
+        "undefined": (
+            "Peraturan ini tidak mendefinisikan istilah yang ditanyakan ({term}); "
+            "peraturan lain mendefinisikannya. Ketentuan terdekat: {nearest}."
+        ),
         "silent": (
             "Tidak ada Pasal atau ayat peraturan ini yang memuat kata atau topik dari "
             "pertanyaan ini."
@@ -1075,6 +1309,18 @@ _TEXTS = {
             "support of only {support} (the geometric mean of its score and of the share of "
             "the question it holds, each against the best), less than {floor}, against the "
             "best provision elsewhere ({leader}: {best}); this regulation has no counterpart."
+        ),
+        "no-agent": (
+            'The nearest provision, {nearest} ("{excerpt}"), does not say who does it; '
+            "another regulation does."
+        ),
+        "no-means": (
+            'The nearest provision, {nearest} ("{excerpt}"), does not say by what means it '
+            "is done; another regulation does."
+        ),
+        "undefined": (
+            "This regulation does not define the term asked about ({term}); another "
+            "regulation does. The nearest provision: {nearest}."
         ),
         "silent": "No Pasal or ayat of this regulation has a word or topic of the question.",
         "no-match": (

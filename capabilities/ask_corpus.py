@@ -53,6 +53,8 @@ class RawProvision:
     #: the objects of its power norms that name who holds the power ("Susunan tim kerja
     #: ditetapkan oleh Kepala Perangkat Daerah": "Susunan tim kerja")
     empowered: tuple[str, ...] = ()
+    #: the actions of its norms that name who acts (a bearer): what it says who does
+    agents: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,9 @@ SELECT DISTINCT ?u ?object WHERE {
   ?n a pw:Power ; pw:statedIn ?u ; pw:object ?object ; pw:bearer ?bearer }"""
 
 _TERMS = """
-SELECT ?u ?term WHERE { ?d a pw:Definisi ; pw:term ?term ; eli:is_part_of+ ?u . ?u a pw:Pasal }"""
+SELECT ?u ?term WHERE {
+  ?d a pw:Definisi ; eli:is_part_of+ ?u . ?u a pw:Pasal .
+  { ?d pw:term ?term } UNION { ?d pw:abbreviation ?term } }"""
 
 _SECTIONS = """
 SELECT ?s ?heading ?label ?regId WHERE {
@@ -162,10 +166,13 @@ def _provision_rows(source, regulations, texts, below, full_text) -> list[RawPro
     topics, roles = _tags(source)
     actions: dict[str, list[str]] = defaultdict(list)
     bearers: dict[str, set[str]] = defaultdict(set)
+    agents: dict[str, set[str]] = defaultdict(set)
     for row in source.select(_NORMS):
-        actions[row["u"]].append(f"{row.get('action', '')} {row.get('object', '')}")
+        action = f"{row.get('action', '')} {row.get('object', '')}"
+        actions[row["u"]].append(action)
         if "bearer" in row:
             bearers[row["u"]].add(row["bearer"].removeprefix(ROLE_BASE))
+            agents[row["u"]].add(action)
     addressed = _addressed(source)
     powers: dict[str, set[str]] = defaultdict(set)
     for row in source.select(_POWERS):
@@ -196,6 +203,7 @@ def _provision_rows(source, regulations, texts, below, full_text) -> list[RawPro
                 context=" ".join(headings.get(unit.split("/ayat/")[0], ())),
                 addressed=tuple(n for u in under for n in addressed.get(u, ())),
                 empowered=tuple(sorted(a for u in under for a in powers.get(u, ()))),
+                agents=tuple(sorted(a for u in under for a in agents.get(u, ()))),
             )
         )
     return out

@@ -94,7 +94,25 @@ FRAME_VERBS_ID: Final = frozenset(
 FRAME_NOUNS_ID: Final = frozenset("pasal ayat ketentuan aturan".split())
 
 #: Indonesian question phrases → the regulations' wording.
+#: Abbreviations of Indonesian public administration that users write and the five texts
+#: spell out (or never use): each is read as its full form, in either language.
+ABBREVIATIONS: Final[dict[str, str]] = {
+    "renstra": "rencana strategis",
+    "renja": "rencana kerja",
+    "rpjmd": "rencana pembangunan jangka menengah daerah",
+    "opd": "perangkat daerah",
+    "skpd": "perangkat daerah",
+    "skp": "sasaran kinerja pegawai",
+    "pns": "pegawai negeri sipil",
+    "pppk": "pegawai pemerintah dengan perjanjian kerja",
+    "jpt": "jabatan pimpinan tinggi",
+    "bkpsdm": "badan kepegawaian dan pengembangan sumber daya manusia",
+    "sekda": "sekretaris daerah",
+    "permenpanrb": "peraturan menteri pendayagunaan aparatur negara dan reformasi birokrasi",
+}
+
 SYNONYMS_ID: Final[dict[str, str]] = {
+    **ABBREVIATIONS,
     "berapa banyak": "jumlah",
     "berapa jumlah": "jumlah",
     "banyaknya": "jumlah",
@@ -119,6 +137,7 @@ SYNONYMS_ID: Final[dict[str, str]] = {
 
 #: English phrase → Indonesian phrase (as the regulations word it).
 GLOSSARY_EN: Final[dict[str, str]] = {
+    **ABBREVIATIONS,
     "cross-pd": "lintas Perangkat Daerah",
     "cross pd": "lintas Perangkat Daerah",
     "cross-agency": "lintas Perangkat Daerah",
@@ -230,6 +249,15 @@ GLOSSARY_EN: Final[dict[str, str]] = {
     "issues": "menetapkan",
     "issued": "ditetapkan",
     "formed": "dibentuk",
+    "set up": "membentuk",
+    "fill": "mengisi",
+    "fills": "mengisi",
+    "gap": "kekosongan",
+    "vacancy": "kekosongan",
+    "vacancies": "kekosongan",
+    "shortage": "kekurangan",
+    "sets up": "membentuk",
+    "setting up": "pembentukan",
     "form": "membentuk",
     "forms": "membentuk",
     "formation": "pembentukan",
@@ -299,6 +327,9 @@ GLOSSARY_EN: Final[dict[str, str]] = {
     "come from": "berasal",
     "comes from": "berasal",
     "drawn from": "berasal",
+    "drawn": "berasal",
+    "post": "jabatan",
+    "posts": "jabatan",
     "preferably": "diutamakan",
     "prioritised": "diutamakan",
     "prioritized": "diutamakan",

@@ -144,6 +144,8 @@ class Provision:
     #: stems of the objects of its power norms with a named holder ("susunan tim kerja"):
     #: what someone it names may set, form or approve
     empowered: tuple[frozenset[str], ...] = ()
+    #: stems of the actions of its norms that name who acts (see RawProvision.agents)
+    agents: frozenset[str] = frozenset()
     #: (role, stem) of a sentence opening with a role's name and a ber- verb: "Pegawai ASN
     #: berfungsi sebagai …" states the fungsi of the Pegawai ASN
     states: frozenset[tuple[str, str]] = frozenset()
@@ -205,6 +207,7 @@ class Index:
     #: ("Siapa yang dapat memimpin unit organisasi?" is "Pimpinan Unit Organisasi") asks
     #: what it is
     defined_terms: frozenset[frozenset[str]] = frozenset()
+    with_lampiran: frozenset[str] = frozenset()  # regulations with Lampiran parts indexed
     english: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
     english_words: dict[str, str] = field(default_factory=dict)  # one-word entries
 
@@ -273,6 +276,7 @@ def build_index(source: GraphSource) -> Index:
         ),
         stem_sets=_stem_sets(docs, raw),
         siblings=_siblings(provisions, pasal_pos),
+        with_lampiran=frozenset(p.regulation for p in provisions if p.via),
         listing=np.array([1.0 if p.head or enumerates(p.text) else 0.0 for p in provisions]),
         doc_freq=dict(doc_freq),
         topic_idf={t: math.log(1 + n / (1 + tagged.get(t, 0))) for t in topics},
@@ -321,6 +325,7 @@ def _provision(raw: RawProvision, title: str, roles: dict[str, Concept]) -> Prov
         ),
         subjects=tuple(frozenset(content_stems(s)) for s in raw.subjects if content_stems(s)),
         empowered=tuple(frozenset(content_stems(thing)) for thing in raw.empowered),
+        agents=frozenset(t for action in raw.agents for t in content_stems(action)),
         states=attributes_stated(raw.own_text, roles),
         agented=agented_verbs(raw.own_text),
         shown=raw.text,
@@ -482,7 +487,7 @@ def translate_english(index: Index, text: str) -> str:
     Words with no translation are kept (drafters mix in Indonesian terms: "Surat
     Perintah", "Pasal"); English function words are dropped.
     """
-    tokens = words(text)
+    tokens = _split_compounds(index, words(text))
     out: list[str] = []
     i = 0
     while i < len(tokens):
@@ -498,6 +503,16 @@ def translate_english(index: Index, text: str) -> str:
                 out.append(index.english_words[known[0]] if known else word)
             i += 1
     return " ".join(out)
+
+
+def _split_compounds(index: Index, tokens: list[str]) -> list[str]:
+    """English hyphenated compounds as separate words ("work-team leader" → "work team
+    leader"), unless the glossary has the compound itself ("cross-pd", "e-government")."""
+    whole = {phrase[0] for phrase, _ in index.english if len(phrase) == 1}
+    out: list[str] = []
+    for token in tokens:
+        out.extend([token] if "-" not in token or token in whole else token.split("-"))
+    return out
 
 
 def _english_forms(word: str) -> list[str]:

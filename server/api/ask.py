@@ -68,7 +68,17 @@ _NOT_REGULATED = {
     "properties": {
         "regulation": {"type": "string"},
         "evidence": {"type": "string"},
-        "reason": {"type": "string", "enum": ["topic-absent", "weak-match", "no-match"]},
+        "reason": {
+            "type": "string",
+            "enum": [
+                "topic-absent",
+                "not-defined",
+                "no-agent",
+                "no-means",
+                "weak-match",
+                "no-match",
+            ],
+        },
         "nearest": {"oneOf": [_ANSWER, {"type": "null"}]},
     },
     "required": ["regulation", "evidence"],

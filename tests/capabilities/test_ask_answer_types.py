@@ -1,0 +1,153 @@
+"""Answer types of ``ask``: what a term means is answered by a definition, who acts by a
+norm naming its bearer, what a role must do by a norm it bears; a regulation with no such
+provision is silent on the point however much it says about the rest. Questions made up
+for these tests (not from the evaluation sets); expected units read from corpus/*.txt."""
+
+from __future__ import annotations
+
+import pytest
+
+from capabilities.ask import ask, read_query
+from capabilities.retrieval import get_index, translate_english
+from capabilities.source import EmbeddedSource
+
+PALU, TT, SEMARANG, CILEGON, PP = (
+    "palu-28-2023",
+    "tebing-tinggi-21-2024",
+    "semarang-85-2023",
+    "cilegon-17-2023",
+    "padang-panjang-48-2024",
+)
+ALL = {PALU, TT, SEMARANG, CILEGON, PP}
+
+
+@pytest.fixture(scope="module")
+def source(built_data):
+    return EmbeddedSource(built_data)
+
+
+@pytest.fixture(scope="module")
+def index(source):
+    return get_index(source)
+
+
+def first_per_regulation(result) -> dict[str, object]:
+    first = {}
+    for answer in result.answers:
+        first.setdefault(answer.regulation, answer)
+    return first
+
+
+@pytest.mark.parametrize(
+    ("question", "definer"),
+    [
+        # Pasal 1 of Padang Panjang alone defines it; the others only use the name
+        ("Apa yang dimaksud dengan Pejabat Pembina Kepegawaian?", PP),
+        ("What is meant by Pegawai Negeri Sipil?", TT),  # Tebing Tinggi Pasal 1
+        ("How does the regulation define Sekretariat Daerah?", TT),
+    ],
+)
+def test_a_term_one_regulation_defines_is_not_defined_by_the_others(source, question, definer):
+    result = ask(source, question)
+    first = first_per_regulation(result)
+    assert first[definer].pasal == "1"
+    assert set(first) == {definer}
+    reasons = {item.regulation: item.reason for item in result.not_regulated}
+    assert set(reasons) == ALL - {definer}
+    assert "not-defined" in reasons.values()  # some use the term, but define it nowhere
+    undefined = [item for item in result.not_regulated if item.reason == "not-defined"]
+    assert all(item.nearest and item.nearest.citation in item.evidence for item in undefined)
+
+
+def test_a_who_question_is_answered_by_the_ayat_naming_who(source):
+    """Padang Panjang 8 and Semarang 9 open with how a penugasan is made (ayat (1)) and say
+    who sets it in ayat (4) ("Penugasan … ditetapkan oleh …"): ayat (4) is the answer.
+    Palu and Tebing Tinggi name who in the provision on the surat perintah ("… penetapan
+    surat perintah … Pejabat Penilai Kinerja")."""
+    result = ask(source, "Oleh siapa penugasan Pejabat Fungsional dan Pelaksana ditetapkan?")
+    first = first_per_regulation(result)
+    assert (first[PP].pasal, first[PP].ayat) == ("8", "4")
+    assert (first[SEMARANG].pasal, first[SEMARANG].ayat) == ("9", "4")
+    assert all("ditetapkan oleh" in first[reg].text for reg in (PP, SEMARANG))
+    assert all("Pejabat Penilai Kinerja" in first[reg].text for reg in (PALU, TT))
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "verb"),
+    [
+        ("Siapa yang menetapkan susunan tim kerja?", "id", "tetap"),
+        ("Siapa pejabat yang berwenang membentuk tim kerja?", "id", "bentuk"),
+        ("Susunan tim kerja ditetapkan oleh siapa?", "id", "tetap"),
+        ("Oleh siapa susunan tim kerja ditetapkan?", "id", "tetap"),
+        ("Who may set up a work team?", "en", "bentuk"),
+        ("Who formally establishes a cross-unit team?", "en", "tetap"),
+        ("By whom is the assignment determined?", "en", "tetap"),
+    ],
+)
+def test_the_verb_a_who_question_asks_the_actor_of(index, question, lang, verb):
+    assert read_query(index, question, lang, []).asked == verb
+
+
+def test_who_is_asks_no_actor(index):
+    """ "Who qualifies / becomes / is" asks who is eligible, not who acts."""
+    query = read_query(index, "Siapa saja yang dapat menjadi ketua tim kerja?", "id", [])
+    assert query.asked in {None, "jadi", "asal"}
+    assert query.duty_of is None
+
+
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [
+        ("Pejabat Administrator bertanggung jawab atas apa?", "pejabat-administrator"),
+        ("Apa saja tanggung jawab seorang Pimpinan Unit Organisasi?", "pimpinan-unit-organisasi"),
+        ("Anggota tim wajib melakukan apa?", "anggota-tim"),
+    ],
+)
+def test_the_role_whose_duties_are_asked(index, question, role):
+    assert read_query(index, question, "id", []).duty_of == role
+
+
+def test_the_work_of_a_team_is_not_its_duty(index):
+    """ "pelaksanaan tugas tim kerja" is the team's work: "tugas" is no cue of a duty."""
+    query = read_query(index, "Bagaimana pelaksanaan tugas tim kerja dilaporkan?", "id", [])
+    assert query.duty_of is None
+
+
+def test_a_role_with_no_norm_in_a_regulation_has_no_duties_there(source):
+    """Palu states what the Administrator is responsible for (Pasal 8 ayat (1): "Pejabat
+    dalam Jabatan Administrator … bertanggung jawab memimpin …"); Padang Panjang (5(1))
+    and Tebing Tinggi (6(1)) only place posts under the Administrator and give it no norm
+    of its own."""
+    result = ask(source, "Pejabat Administrator bertanggung jawab atas apa?")
+    first = first_per_regulation(result)
+    assert (first[PALU].pasal, first[PALU].ayat) == ("8", "1")
+    assert "bertanggung jawab" in first[PALU].text
+    silent = {item.regulation: item.reason for item in result.not_regulated}
+    assert silent.get(PP) == silent.get(TT) == "no-agent"
+
+
+def test_abbreviations_are_read_in_full(index):
+    query = read_query(index, "Apakah peta proses bisnis mengikuti Renstra dan Renja?", "id", [])
+    assert {"rencana", "strategis", "kerja"} <= set(query.stems)
+    english = read_query(index, "Must the process map follow the Renstra?", "en", [])
+    assert {"rencana", "strategis"} <= set(english.stems)
+
+
+def test_english_compounds_are_read_as_words(index):
+    assert "ketua" in translate_english(index, "a work-team leader")
+    assert "tim kerja" in translate_english(index, "a work-team leader").lower()
+    assert "lintas Perangkat Daerah" in translate_english(index, "cross-PD teams")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Apa yang harus dimuat dalam surat perintah?",
+        "Surat permohonan pelibatan mencantumkan apa?",
+        "What must the written order contain?",
+        "Which documents have to be reviewed?",
+    ],
+)
+def test_what_a_document_contains_is_a_list_question(index, question):
+    lang = "en" if question.startswith(("What", "Which")) else "id"
+    assert read_query(index, question, lang, []).listing
