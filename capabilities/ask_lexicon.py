@@ -354,6 +354,8 @@ GLOSSARY_EN: Final[dict[str, str]] = {
     "purpose": "maksud dan tujuan",
     "aim": "tujuan",
     "aims": "tujuan",
+    "goal": "tujuan",
+    "goals": "tujuan",
     "objective": "tujuan",
     "objectives": "tujuan",
     "digital": "elektronik",
@@ -440,6 +442,8 @@ GLOSSARY_EN: Final[dict[str, str]] = {
     "other than": "selain",
     # what a document must "state" is what it "mencantumkan"
     "state": "mencantumkan",
+    # ... but "the stated goals" are the goals (the participle qualifies, it asks nothing)
+    "stated": "",
     "contain": "memuat mencantumkan",
     "contains": "memuat mencantumkan",
     "improve": "perbaikan",
