@@ -118,7 +118,8 @@ Penilai Kinerja" for "ditetapkan oleh siapa?", "Siapa yang membentuk …", "Who 
 …"), what a named role must do ("Pengawas bertanggung jawab atas apa?", "tanggung jawab
 Ketua Tim") by a norm that role bears or a list of its duties. When some regulation's
 answer is of that type and another's is not, the other is silent on the point
-(``not-defined``, ``no-agent``), however much it says about the rest of the question:
+(``not-defined``, ``no-agent``, ``no-means``, ``no-duty``), however much it says about the
+rest of the question:
 a drafter asking who forms a team is told which cities say who, not shown a provision
 that only describes the team. A regulation with Lampiran parts among its provisions is
 never judged ``no-agent``: norms are read from the body only. Within a regulation, the
@@ -255,7 +256,8 @@ class NotRegulated:
 
     regulation: str
     evidence: str
-    #: "topic-absent", "not-defined", "no-agent", "no-means", "weak-match" or "no-match"
+    #: "topic-absent", "not-defined", "no-agent", "no-means", "no-duty", "weak-match" or
+    #: "no-match"
     reason: str
     nearest: Answer | None
 
@@ -465,9 +467,10 @@ def rank(
         elif _defines_asked(index, query, defined, best, reg_id):
             by_regulation[reg_id] = _answers_of(index, best[reg_id], total, per_regulation)
         elif _defined_elsewhere_only(index, query, defined, best, reg_id):
-            not_regulated.append(_undefined(index, reg_id, query, nearest, lang))
+            not_regulated.append(_undefined(index, reg_id, query, defined, nearest, lang))
         elif reg_id not in agentive and agentive:
-            not_regulated.append(_no_agent(reg_id, query, nearest, lang))
+            leader = _answer(index, max((best[r] for r in agentive), key=lambda i: total[i]), total)
+            not_regulated.append(_untyped(index, reg_id, query, nearest, leader, lang))
         elif supported[reg_id] < SUPPORT_FLOOR:
             leader = max(best.values(), key=lambda i: total[i])
             not_regulated.append(
@@ -793,11 +796,21 @@ def _defined_elsewhere_only(
 
 
 def _undefined(
-    index: Index, reg_id: str, query: _Query, nearest: Answer, lang: str
+    index: Index, reg_id: str, query: _Query, defined: np.ndarray, nearest: Answer, lang: str
 ) -> NotRegulated:
-    term = " ".join(sorted(query.subject))
-    evidence = _text(lang, "undefined", term=term, nearest=nearest.citation)
+    term, where = _closest_definition(index, query, defined)
+    evidence = _text(lang, "undefined", term=term, where=where, nearest=nearest.citation)
     return NotRegulated(reg_id, evidence, "not-defined", nearest)
+
+
+def _closest_definition(index: Index, query: _Query, defined: np.ndarray) -> tuple[str, str]:
+    """The term as written where it is defined most closely to what is asked, and the
+    citation of that definition ("Pejabat Pembina Kepegawaian", "Pasal 1 … Padang …")."""
+    top = int(np.argmax(defined))
+    provision = index.provisions[top]
+    pairs_ = list(zip(provision.subjects, provision.subject_names, strict=True))
+    _, name = max(pairs_, key=lambda pair: _jaccard(index, pair[0], query.subject))
+    return name, provision.citation
 
 
 LISTING = re.compile(
@@ -988,9 +1001,22 @@ def _lampiran_pasal(index: Index, i: int) -> bool:
     return index.provisions[i].regulation in index.with_lampiran
 
 
-def _no_agent(reg_id: str, query: _Query, nearest: Answer, lang: str) -> NotRegulated:
-    reason = "no-means" if _answer_kind(query) == "means" else "no-agent"
-    evidence = _text(lang, reason, nearest=nearest.citation, excerpt=_excerpt(nearest.text))
+def _untyped(
+    index: Index, reg_id: str, query: _Query, nearest: Answer, leader: Answer, lang: str
+) -> NotRegulated:
+    """Silent on the point a typed question asks (who, by what means, a role's duties),
+    with the nearest provision and one that says it elsewhere."""
+    kind = _answer_kind(query)
+    reason = {"duty": "no-duty", "means": "no-means"}.get(kind, "no-agent")
+    role = index.roles[query.duty_of] if query.duty_of else None
+    evidence = _text(
+        lang,
+        reason,
+        nearest=nearest.citation,
+        excerpt=_excerpt(nearest.text),
+        leader=leader.citation,
+        role=(role.label_en if lang == "en" and role.label_en else role.label_id) if role else "",
+    )
     return NotRegulated(reg_id, evidence, reason, nearest)
 
 
@@ -1274,15 +1300,19 @@ _TEXTS = {
         ),
         "no-agent": (
             'Ketentuan terdekat, {nearest} ("{excerpt}"), tidak menyebut siapa yang '
-            "melakukannya; peraturan lain menyebutnya."
+            "melakukannya; {leader} menyebutnya."
         ),
         "no-means": (
             'Ketentuan terdekat, {nearest} ("{excerpt}"), tidak menyebut dengan apa hal itu '
-            "dilakukan; peraturan lain menyebutnya."
+            "dilakukan; {leader} menyebutnya."
+        ),
+        "no-duty": (
+            "Peraturan ini tidak menyatakan tugas, wewenang, atau tanggung jawab {role}; "
+            'ketentuan terdekat: {nearest} ("{excerpt}"). {leader} menyatakannya.'
         ),
         "undefined": (
-            "Peraturan ini tidak mendefinisikan istilah yang ditanyakan ({term}); "
-            "peraturan lain mendefinisikannya. Ketentuan terdekat: {nearest}."
+            "Peraturan ini tidak mendefinisikan {term}; yang mendefinisikannya: {where}. "
+            "Ketentuan terdekat di sini: {nearest}."
         ),
         "silent": (
             "Tidak ada Pasal atau ayat peraturan ini yang memuat kata atau topik dari "
@@ -1312,15 +1342,19 @@ _TEXTS = {
         ),
         "no-agent": (
             'The nearest provision, {nearest} ("{excerpt}"), does not say who does it; '
-            "another regulation does."
+            "{leader} does."
         ),
         "no-means": (
             'The nearest provision, {nearest} ("{excerpt}"), does not say by what means it '
-            "is done; another regulation does."
+            "is done; {leader} does."
+        ),
+        "no-duty": (
+            "This regulation states no duty, power or responsibility of the {role}; the "
+            'nearest provision: {nearest} ("{excerpt}"). {leader} states one.'
         ),
         "undefined": (
-            "This regulation does not define the term asked about ({term}); another "
-            "regulation does. The nearest provision: {nearest}."
+            "This regulation does not define {term}; it is defined in {where}. The "
+            "nearest provision here: {nearest}."
         ),
         "silent": "No Pasal or ayat of this regulation has a word or topic of the question.",
         "no-match": (

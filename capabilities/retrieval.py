@@ -146,6 +146,8 @@ class Provision:
     empowered: tuple[frozenset[str], ...] = ()
     #: stems of the actions of its norms that name who acts (see RawProvision.agents)
     agents: frozenset[str] = frozenset()
+    #: the terms it defines as written ("Pejabat Pembina Kepegawaian"), as ``subjects``
+    subject_names: tuple[str, ...] = ()
     #: (role, stem) of a sentence opening with a role's name and a ber- verb: "Pegawai ASN
     #: berfungsi sebagai …" states the fungsi of the Pegawai ASN
     states: frozenset[tuple[str, str]] = frozenset()
@@ -324,6 +326,7 @@ def _provision(raw: RawProvision, title: str, roles: dict[str, Concept]) -> Prov
             (bearers, frozenset(content_stems(action))) for bearers, action in raw.addressed
         ),
         subjects=tuple(frozenset(content_stems(s)) for s in raw.subjects if content_stems(s)),
+        subject_names=tuple(s for s in raw.subjects if content_stems(s)),
         empowered=tuple(frozenset(content_stems(thing)) for thing in raw.empowered),
         agents=frozenset(t for action in raw.agents for t in content_stems(action)),
         states=attributes_stated(raw.own_text, roles),
@@ -425,6 +428,7 @@ def _lampiran_entry(owner: RawProvision, item: RawItem, topics: dict[str, Concep
         lead=frozenset(stems_[:LEAD]),
         pairs=pairs(stems_),
         subjects=(frozenset(content_stems(subject)),) if subject else (),
+        subject_names=(subject,) if subject else (),
         via=item.label,
         shown=f"{owner.text} [{item.label}: {item.text}]",
     )

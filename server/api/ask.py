@@ -75,6 +75,7 @@ _NOT_REGULATED = {
                 "not-defined",
                 "no-agent",
                 "no-means",
+                "no-duty",
                 "weak-match",
                 "no-match",
             ],

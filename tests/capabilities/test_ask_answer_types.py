@@ -57,6 +57,15 @@ def test_a_term_one_regulation_defines_is_not_defined_by_the_others(source, ques
     assert "not-defined" in reasons.values()  # some use the term, but define it nowhere
     undefined = [item for item in result.not_regulated if item.reason == "not-defined"]
     assert all(item.nearest and item.nearest.citation in item.evidence for item in undefined)
+    assert all(first[definer].citation in item.evidence for item in undefined)  # where it is
+
+
+def test_the_evidence_names_the_term_as_written(source):
+    result = ask(source, "Apa yang dimaksud dengan Pejabat Pembina Kepegawaian?")
+    undefined = [item for item in result.not_regulated if item.reason == "not-defined"]
+    assert undefined
+    assert all("Pejabat Pembina Kepegawaian" in item.evidence for item in undefined)
+    assert not any("bina jabat" in item.evidence for item in result.not_regulated)  # stems
 
 
 def test_a_who_question_is_answered_by_the_ayat_naming_who(source):
@@ -123,7 +132,9 @@ def test_a_role_with_no_norm_in_a_regulation_has_no_duties_there(source):
     assert (first[PALU].pasal, first[PALU].ayat) == ("8", "1")
     assert "bertanggung jawab" in first[PALU].text
     silent = {item.regulation: item.reason for item in result.not_regulated}
-    assert silent.get(PP) == silent.get(TT) == "no-agent"
+    assert silent.get(PP) == silent.get(TT) == "no-duty"
+    evidence = next(item.evidence for item in result.not_regulated if item.regulation == PP)
+    assert "Pejabat Administrator" in evidence and first[PALU].citation in evidence
 
 
 def test_abbreviations_are_read_in_full(index):
