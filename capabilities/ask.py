@@ -111,7 +111,7 @@ When a regulation does not regulate the topic (``not_regulated``), in order:
    …" for "penugasan melalui penunjukan"): defining it is regulating it.
 3. **No match** (``no-match``): no provision shares a word or topic with the question.
 
-Between rules 1 and 2, the **answer type** of the question (:func:`_answer_kind`,
+After rule 2, the **answer type** of the question (:func:`_answer_kind`,
 :func:`_defined_elsewhere_only`): what a term means is answered by a definition, who does
 an act by a norm naming its bearer (``pw:bearer``; "Penugasan … ditetapkan oleh Pejabat
 Penilai Kinerja" for "ditetapkan oleh siapa?", "Siapa yang membentuk …", "Who sets up
@@ -468,14 +468,14 @@ def rank(
             by_regulation[reg_id] = _answers_of(index, best[reg_id], total, per_regulation)
         elif _defined_elsewhere_only(index, query, defined, best, reg_id):
             not_regulated.append(_undefined(index, reg_id, query, defined, nearest, lang))
-        elif reg_id not in agentive and agentive:
-            leader = _answer(index, max((best[r] for r in agentive), key=lambda i: total[i]), total)
-            not_regulated.append(_untyped(index, reg_id, query, nearest, leader, lang))
         elif supported[reg_id] < SUPPORT_FLOOR:
             leader = max(best.values(), key=lambda i: total[i])
             not_regulated.append(
                 _weak(nearest, _answer(index, leader, total), supported[reg_id], lang)
             )
+        elif reg_id not in agentive and agentive:
+            leader = _answer(index, max((best[r] for r in agentive), key=lambda i: total[i]), total)
+            not_regulated.append(_untyped(index, reg_id, query, nearest, leader, lang))
         else:
             by_regulation[reg_id] = _answers_of(index, best[reg_id], total, per_regulation)
     if silent == len(considered) and not any(is_word(token) for token in query.stems):
