@@ -20,7 +20,7 @@ its docstring); the body parser calls it with the numbers it stands at.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from extract.model import Line
@@ -353,25 +353,17 @@ def _label(match: re.Match, place: Place, text: str) -> _Label | None:
     if match["bab"]:
         if not ROMAN.match(match["bab"]) or roman_to_int(match["bab"]) != place.bab + 1:
             return None
-        return _Label("bab", start, end, Place(place.bab + 1, 0, 0, place.pasal))
+        return _Label("bab", start, end, replace(place, bab=place.bab + 1, bagian=0, paragraf=0))
     if match["bagian"]:
         if ordinal_to_int(match["bagian"]) != place.bagian + 1:
             return None
-        return _Label("bagian", start, end, Place(place.bab, place.bagian + 1, 0, place.pasal))
+        return _Label("bagian", start, end, replace(place, bagian=place.bagian + 1, paragraf=0))
     if match["paragraf"]:
         if int(match["paragraf"]) != place.paragraf + 1:
             return None
-        moved = Place(place.bab, place.bagian, place.paragraf + 1, place.pasal)
-        return _Label("paragraf", start, end, moved)
+        return _Label("paragraf", start, end, replace(place, paragraf=place.paragraf + 1))
     number = match["pasal"]
-    confidence = keyword_confidence(match["word"], "Pasal")
-    if confidence < _PASAL_WORD_CONFIDENCE or not follows(place.pasal, number):
-        return None
-    rest = text[end:].lstrip()
-    if rest and not _SENTENCE_START.match(rest):
-        return None  # "Pasal 47 ayat (2)": a reference
-    moved = Place(place.bab, place.bagian, place.paragraf, number)
-    return _Label("pasal", start, end, moved, match[0], f"Pasal {number}", confidence)
+    return _pasal_label(match, place, text, number) if follows(place.pasal, number) else None
 
 
 def _roman_label(match: re.Match, place: Place, text: str) -> _Label | None:
@@ -380,11 +372,19 @@ def _roman_label(match: re.Match, place: Place, text: str) -> _Label | None:
     if not ROMAN.match(place.pasal) or value != roman_to_int(place.pasal) + 1:
         return None
     number = int_to_roman(value)
-    confidence = min(keyword_confidence(match["word"], "Pasal"), 1.0 if printed == number else 0.9)
+    return _pasal_label(match, place, text, number, 1.0 if printed == number else 0.9)
+
+
+def _pasal_label(
+    match: re.Match, place: Place, text: str, number: str, confidence: float = 1.0
+) -> _Label | None:
+    """The Pasal label ``match`` read as Pasal ``number``, if its word reads as "Pasal"
+    and the start of a sentence follows it ("Pasal 47 ayat (2)" is a reference)."""
+    confidence = min(confidence, keyword_confidence(match["word"], "Pasal"))
     rest = text[match.end() :].lstrip()
     if confidence < _PASAL_WORD_CONFIDENCE or (rest and not _SENTENCE_START.match(rest)):
         return None
-    moved = Place(place.bab, place.bagian, place.paragraf, number)
+    moved = replace(place, pasal=number)
     return _Label(
         "pasal", match.start(), match.end(), moved, match[0], f"Pasal {number}", confidence
     )
