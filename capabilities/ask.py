@@ -1048,7 +1048,7 @@ def _typed_runner_up(index: Index, query: _Query, total: np.ndarray, chosen: int
         and total[i] >= floor
         and not provision.via
         and held <= provision.topics  # on what is asked: not a team of another kind
-        and _says_the_actor(index, query, i)
+        and _answers_the_kind(index, query, i, power=False)
     ]
     return max(candidates, key=lambda i: total[i], default=None)
 
@@ -1062,16 +1062,6 @@ def _answer_kind(query: _Query) -> str | None:
     if not query.asked or query.asked in COPULAS:
         return None
     return "who" if query.who else "means"
-
-
-def _says_the_actor(index: Index, query: _Query, i: int) -> bool:
-    """Whether provision ``i`` itself states what the question's answer type asks."""
-    kind = _answer_kind(query)
-    if kind == "duty":
-        return _states_duties_of(index, query.duty_of, i)
-    if kind == "means":
-        return _names_the_means(index, query, i)
-    return _names_the_agent(index, query, i)
 
 
 def _states_duties_of(index: Index, role: str, i: int) -> bool:
@@ -1101,16 +1091,16 @@ def _names_the_means(index: Index, query: _Query, i: int) -> bool:
     )
 
 
-def _answers_the_kind(index: Index, query: _Query, i: int) -> bool:
+def _answers_the_kind(index: Index, query: _Query, i: int, power: bool = True) -> bool:
     """Whether provision ``i`` answers what :func:`_answer_kind` asks: a norm the asked
-    role bears, one naming who does the asked act (or a power over what is asked), or
-    the means it is done by."""
+    role bears, one naming who does the asked act (with ``power``, a power over what is
+    asked as well: :func:`_names_the_power`), or the means it is done by."""
     kind = _answer_kind(query)
     if kind == "duty":
         return _states_duties_of(index, query.duty_of, i)
     if kind == "means":
         return _names_the_means(index, query, i)
-    return _names_the_agent(index, query, i) or _names_the_power(index, query, i)
+    return _names_the_agent(index, query, i) or (power and _names_the_power(index, query, i))
 
 
 def _agent_sibling(index: Index, query: _Query, total: np.ndarray, best: int) -> int | None:
@@ -1121,7 +1111,9 @@ def _agent_sibling(index: Index, query: _Query, total: np.ndarray, best: int) ->
     candidates = [
         i
         for i in index.siblings[index.pasal_of[best]]
-        if i != best and _says_the_actor(index, query, i) and total[i] > AGENT_SHARE * total[best]
+        if i != best
+        and _answers_the_kind(index, query, i, power=False)
+        and total[i] > AGENT_SHARE * total[best]
     ]
     return max(candidates, key=lambda i: total[i], default=None)
 
