@@ -960,21 +960,16 @@ def _focus(index: Index, query: _Query, total: np.ndarray, best: int) -> int:
 MODAL_STEMS = frozenset({"tanggung", "wenang", "wajib", "tugas"})
 #: Stems of "who is/becomes …" verbs: they ask who qualifies, not who acts.
 COPULAS = frozenset({"jadi", "rupa", "adalah", "masuk", "asal"})
-#: For a question with an answer type, an ayat of the same Pasal of that type is the
-#: answer if it scores more than this share of the best (which is not of the type).
-AGENT_SHARE = 0.0
 
 
 def _names_the_agent(index: Index, query: _Query, i: int) -> bool:
     """Whether provision ``i`` names who does the act a who-question asks about, in the
     passive ("Penugasan … ditetapkan oleh Pejabat Penilai Kinerja" for "ditetapkan oleh
     siapa?") or as a norm's bearer; for "who is responsible / empowered / obliged", any
-    norm naming its bearer."""
+    norm naming its bearer. Only for a who-question: ``query.asked`` is set."""
     provision = index.provisions[i]
     if query.asked in MODAL_STEMS:
         return bool(provision.bearers)
-    if not query.asked:
-        return False
     agented = index.postings["agented"].get(query.asked, index.nobody)
     return bool(agented[i]) or query.asked in provision.agents
 
@@ -1105,15 +1100,12 @@ def _answers_the_kind(index: Index, query: _Query, i: int, power: bool = True) -
 
 def _agent_sibling(index: Index, query: _Query, total: np.ndarray, best: int) -> int | None:
     """The best-scoring ayat of ``best``'s Pasal stating what the answer type asks (who
-    acts, the means, the role's duties), if it scores at least :data:`AGENT_SHARE` of
-    ``best``: "who" is answered by the provision that says who, not by one describing the
-    act."""
+    acts, the means, the role's duties), whatever it scores (above 0): "who" is answered
+    by the provision that says who, not by one describing the act."""
     candidates = [
         i
         for i in index.siblings[index.pasal_of[best]]
-        if i != best
-        and _answers_the_kind(index, query, i, power=False)
-        and total[i] > AGENT_SHARE * total[best]
+        if i != best and _answers_the_kind(index, query, i, power=False) and total[i] > 0
     ]
     return max(candidates, key=lambda i: total[i], default=None)
 
