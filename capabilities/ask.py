@@ -979,21 +979,17 @@ def _saying_who(
 ) -> set[str]:
     """For a question with an answer type (:func:`_answer_kind`): the regulations whose
     answer is of that type, among those otherwise supported. When some are, the others
-    are silent on the point, however much they say about the rest of it."""
+    are silent on the point, however much they say about the rest of it. A regulation
+    with Lampiran parts counts as one: norms are read from the body only, so what its
+    Lampiran says of who acts is unknown, not absent."""
     if _answer_kind(query) is None:
         return set()
     return {
         reg_id
         for reg_id, i in best.items()
-        if supported.get(reg_id, 0) >= SUPPORT_FLOOR
-        and (_answers_the_kind(index, query, i) or _lampiran_pasal(index, i))
+        if supported[reg_id] >= SUPPORT_FLOOR
+        and (_answers_the_kind(index, query, i) or reg_id in index.with_lampiran)
     }
-
-
-def _lampiran_pasal(index: Index, i: int) -> bool:
-    """Whether the regulation of provision ``i`` has Lampiran parts among the provisions:
-    norms are read from the body only, so who acts there is unknown, not absent."""
-    return index.provisions[i].regulation in index.with_lampiran
 
 
 def _untyped(
