@@ -119,14 +119,14 @@ Penilai Kinerja" for "ditetapkan oleh siapa?", "Siapa yang membentuk …", "Who 
 Ketua Tim") by a norm that role bears or a list of its duties. When some regulation's
 answer is of that type and another's is not, the other is silent on the point
 (``not-defined``, ``no-agent``, ``no-means``, ``no-duty``), however much it says about the
-rest of the question:
-a drafter asking who forms a team is told which cities say who, not shown a provision
-that only describes the team. A regulation with Lampiran parts among its provisions is
-never judged ``no-agent``: norms are read from the body only. Within a regulation, the
-answer to a who-question is the ayat of its Pasal naming who, when the best-scoring one
-does not (Padang Panjang 8 ayat (4) "Penugasan … ditetapkan oleh …" over ayat (1), which
-describes the penugasan). "Who is / becomes / may be" (``menjadi``, ``berasal dari``)
-asks who qualifies, not who acts, and has no answer type.
+rest of the question: a drafter asking who forms a team is told which cities say who, not
+shown a provision that only describes the team. A regulation with Lampiran parts among
+its provisions is never judged ``no-agent``, ``no-means`` or ``no-duty``: norms are read
+from the body only. Within a regulation, the answer to a who-question is the ayat of its
+Pasal naming who, when the best-scoring one does not (Padang Panjang 8 ayat (4)
+"Penugasan … ditetapkan oleh …" over ayat (1), which describes the penugasan). "Who is /
+becomes / may be" (``menjadi``, ``berasal dari``) asks who qualifies, not who acts, and
+has no answer type.
 
 Each regulation's answer is its best-scoring provision, unless an ayat of the same Pasal
 scores about as well (within :data:`SIBLING_TIE`) and holds clearly more of the question
@@ -137,7 +137,7 @@ permohonan pelibatan …" over 21(2), the request itself, for a question on the 
 answers of the even ids and none is lost on the development set, the same for a tie from
 0.08 to 0.2 and a margin from 0.05 to 0.15 (a tie of 0.05 sufficed on one build and lost
 an answer on the next: the scores move a little as the norm extraction evolves).
-For a question with an answer type (below), the answer is the ayat of that Pasal of the
+For a question with an answer type (above), the answer is the ayat of that Pasal of the
 type when the best-scoring one is not — who acts ("… ditetapkan oleh Pejabat Penilai
 Kinerja", in the passive or as a norm's bearer), by what means ("… ditetapkan dengan
 Keputusan Wali Kota"), a named role's duties — whatever it scores, or else the best
@@ -420,7 +420,7 @@ class _Query:
     to_whom: bool = False  # asks to whom (the counterparty of a norm: "kepada siapa")
     listing: bool = False  # asks for the items of a list ("apa saja", "what are")
     #: the role whose duty, power or responsibility is asked ("Pengawas bertanggung jawab
-    #: atas apa?", "tugas Ketua Tim"): the answer states a norm it bears
+    #: atas apa?", "tanggung jawab Ketua Tim"): the answer states a norm it bears
     duty_of: str | None = None
     who: bool = False  # it asks who does it ("siapa", "oleh siapa"), not by what means
 
@@ -439,7 +439,8 @@ def rank(
     considered = sorted(named) if named else sorted(index.regulations)
     total, base, defined = _score(index, query)
     best = {} if _mostly_foreign(index, query) else _best_per_regulation(index, total, considered)
-    leading: dict[str, int] = {}  # the best-scoring provision where an actor was chosen
+    # the best-scoring provision, where one of the answer type was chosen over it
+    leading: dict[str, int] = {}
     for reg_id, i in list(best.items()):
         actor = _to_agent(index, query, total, _focus(index, query, total, i))
         best[reg_id] = actor
@@ -568,7 +569,7 @@ _DUTY_BEFORE = re.compile(r" (?:tanggung jawab|wewenang|kewenangan|kewajiban) (?
 def _duty_of(index: Index, roles: list[Concept], padded: str) -> str | None:
     """The role a question asks the duties, powers or responsibilities of: named just
     before "bertanggung jawab / berwenang / bertugas / wajib" or just after "tanggung
-    jawab / tugas / wewenang / kewajiban" ("Apa saja tanggung jawab seorang ketua tim
+    jawab / wewenang / kewenangan / kewajiban" ("Apa saja tanggung jawab seorang ketua tim
     kerja?"). The first named wins, and the longest name there ("Ketua Tim" over "Tim").
     "tugas" is not a cue: "pelaksanaan tugas tim kerja" is the team's work, not its duty."""
     found = []
@@ -1155,7 +1156,9 @@ def support(
     elsewhere — the geometric mean of its score ratio and its coverage ratio (the share of
     the question it holds, :func:`coverage`), each against the best of any regulation.
     One number, so a provision that scores near the best by repeating the question's
-    common words, but lacks its distinctive ones, still falls below the floor."""
+    common words, but lacks its distinctive ones, still falls below the floor. Where a
+    provision of the answer type was chosen over the best-scoring one (``leading``), the
+    score is the better of the two: the Pasal's wording still counts."""
     held = {reg_id: coverage(index, query, i) for reg_id, i in best.items()}
     leading = leading or {}
     scored = {r: max(base[i], base[leading.get(r, i)]) for r, i in best.items()}
