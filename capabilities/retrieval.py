@@ -512,10 +512,10 @@ def translate_english(index: Index, text: str) -> str:
 def _split_compounds(index: Index, tokens: list[str]) -> list[str]:
     """English hyphenated compounds as separate words ("work-team leader" → "work team
     leader"), unless the glossary has the compound itself ("cross-pd", "e-government")."""
-    whole = {phrase[0] for phrase, _ in index.english if len(phrase) == 1}
     out: list[str] = []
     for token in tokens:
-        out.extend([token] if "-" not in token or token in whole else token.split("-"))
+        whole = "-" not in token or token in index.english_words
+        out.extend([token] if whole else token.split("-"))
     return out
 
 
