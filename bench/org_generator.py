@@ -306,10 +306,12 @@ def _seed_faults(b: _Builder) -> None:
     admin = {row["pimpinan_unit"]: row["nip"] for row in tables["pegawai"] if row["pimpinan_unit"]}
     wrong_superior = pelaksana[1]
     wrong_superior["atasan_nip"] = admin[wrong_superior["kode_unit"].rsplit(".", 1)[0]]
+    wrong_superior["penilai_kinerja_nip"] = wrong_superior["atasan_nip"]  # moved as a whole
     faults.append((wrong_superior["nip"], "pelaksana-kedudukan"))
     appraised, appraiser = pelaksana[2], pelaksana[3]
     appraised["penilai_kinerja_nip"] = appraiser["nip"]
     faults.append((appraiser["nip"], "penilai-min-pengawas"))  # the subject is the appraiser
+    faults.append((appraised["nip"], "penilai-atasan-langsung"))  # not their superior either
     lonely = tables["tim"][0]["kode_tim"]
     tables["anggota_tim"] = [
         row for row in tables["anggota_tim"] if row["kode_tim"] != lonely or row["peran"] == "ketua"

@@ -292,6 +292,12 @@ _TYPE, _MEMBER_OF, _REPORTS_TO, _HEAD_OF = RDF.type, ORG.memberOf, ORG.reportsTo
 _RANK, _ATASAN_RANK, _GOLONGAN_RANK = PWV.rank, PWV.atasanRank, PWV.golonganRank
 _RANK_LITERAL = {rank: Literal(rank) for rank in range(1, 18)}
 _PELAKSANA_CLASS = {True: PWV.PelaksanaDiUnitBerpengawas, False: PWV.PelaksanaDiUnitTanpaPengawas}
+_DINILAI_CLASS = {
+    "fungsional": PWV.JFDinilaiTanpaDelegasi,
+    "pelaksana": PWV.PelaksanaDinilaiTanpaDelegasi,
+}
+#: the lowest structural rank that may appraise (Pejabat Penilai Kinerja: paling rendah Pengawas)
+_PENGAWAS_RANK: Final = _LEVELS[_LEVEL_OF_JABATAN["pengawas"]].rank
 
 
 @dataclass
@@ -304,6 +310,7 @@ class _Context:
     with_pengawas: set[str]
     appraisers: set[str]
     superiors: set[str]
+    delegated: set[str]
     in_teams: set[str]
 
     @classmethod
@@ -316,6 +323,7 @@ class _Context:
             with_pengawas=_units_with_pengawas(org),
             appraisers={person.penilai for person in people if person.penilai},
             superiors={person.atasan for person in people if person.atasan},
+            delegated={person.nip for person in people if person.delegasi_penilai},
             in_teams={member.nip for member in org.anggota},
         )
 
@@ -324,7 +332,9 @@ def _add_pegawai(org: Organisation, add, labels: dict[str, str]) -> None:
     """Per person only what the shapes read (the graph is what pyshacl walks).
 
     The appraiser relation is written as the class ``pwv:PenilaiTanpaDelegasi`` of the
-    appraiser, and ``pwv:golonganRank`` only for team members (the ketua rules read it).
+    appraiser (and as ``pwv:penilaiKinerja`` only for the people
+    ``_appraised_without_delegation``), and ``pwv:golonganRank`` only for team members
+    (the ketua rules read it).
     """
     context = _Context.of(org)
     for nip, person in org.pegawai.items():
@@ -350,6 +360,9 @@ def _write_person(org: Organisation, person: Pegawai, context: _Context, add) ->
             add((node, _ATASAN_RANK, _RANK_LITERAL[ranks[person.atasan]]))
     if person.pimpinan_unit:
         add((node, _HEAD_OF, context.units[person.pimpinan_unit]))
+    if _appraised_without_delegation(person, context):
+        add((node, _TYPE, _DINILAI_CLASS[person.jabatan]))
+        add((node, PWV.penilaiKinerja, context.nodes[person.penilai]))
     for cls in _person_classes(org, person, context.appraisers, context.superiors):
         add((node, _TYPE, cls))
     if person.jabatan == "pelaksana":
@@ -360,13 +373,28 @@ def _write_person(org: Organisation, person: Pegawai, context: _Context, add) ->
         add((node, PWV.delegasiPenilai, TRUE))
 
 
+def _appraised_without_delegation(person: Pegawai, context: _Context) -> bool:
+    """A JF or Pelaksana with a superior who could appraise them (a structural post of
+    Pengawas or above) and an appraiser who holds no delegation.
+
+    Only these people get ``pwv:penilaiKinerja`` (the shape compares it with
+    ``org:reportsTo``). A superior below Pengawas, or a JF superior, cannot be the
+    appraiser by the definition of Pejabat Penilai Kinerja: other rules report that.
+    """
+    if person.jabatan not in _DINILAI_CLASS or not (person.atasan and person.penilai):
+        return False
+    rank = context.ranks[person.atasan]
+    return rank is not None and rank >= _PENGAWAS_RANK and person.penilai not in context.delegated
+
+
 def update_people(data: DataGraph, changed: list[Pegawai]) -> list[URIRef]:
     """Replace people's records (by nip) and rewrite the triples that depend on them.
 
     For re-validating one changed unit without reading the upload again: returns the
     focus nodes to validate (``validate_graph(..., focus_nodes=...)``): the changed people,
     their old and new superiors and appraisers (whose classes may change), the people
-    under them (whose superior's rank is copied onto them), the Pelaksana
+    under them (whose superior's rank is copied onto them) or appraised by them (whose
+    appraiser's delegation places them), the Pelaksana
     whose unit gained or lost a Pengawas, and the teams and assignments they are in.
     References are not checked here: the caller changes records of people that exist,
     pointing at people and units that exist.
@@ -382,7 +410,11 @@ def update_people(data: DataGraph, changed: list[Pegawai]) -> list[URIRef]:
                 pengawas_moved |= record.jabatan == "pengawas"
         org.pegawai[person.nip] = person
     changed_nips = {person.nip for person in changed}
-    affected.update(nip for nip, p in org.pegawai.items() if p.atasan in changed_nips)
+    affected.update(
+        nip
+        for nip, p in org.pegawai.items()
+        if p.atasan in changed_nips or p.penilai in changed_nips
+    )
     if pengawas_moved:
         affected.update(nip for nip, p in org.pegawai.items() if p.jabatan == "pelaksana")
     context = _Context.of(org)

@@ -20,6 +20,12 @@ RULES: Final[dict[str, tuple[str, str]]] = {
         "kewenangan.",
         "The Pejabat Penilai Kinerja is at least a Pengawas, unless authority was delegated.",
     ),
+    "penilai-atasan-langsung": (
+        "Pejabat Penilai Kinerja Pejabat Fungsional dan Pelaksana adalah atasan langsungnya, "
+        "kecuali pejabat lain yang diberi pendelegasian kewenangan.",
+        "The appraiser (Pejabat Penilai Kinerja) of a JF or Pelaksana is their direct superior, "
+        "unless another official was given delegated authority.",
+    ),
     "pimpinan-unit-jabatan": (
         "Jabatan yang dapat menjadi Pimpinan Unit Organisasi.",
         "Which posts may lead a Unit Organisasi (Pimpinan Unit Organisasi).",
@@ -118,6 +124,7 @@ RULES: Final[dict[str, tuple[str, str]]] = {
 #: jabatan of the subject). Rules not listed show the value the shape reports.
 VALUE_PATHS: Final[dict[str, str]] = {
     "penilai-min-pengawas": "rdf:type",
+    "penilai-atasan-langsung": "https://w3id.org/perwali-kg/validate#penilaiKinerja",
     "pimpinan-unit-jabatan": "rdf:type",
     "pimpinan-unit-jf-mandiri": "http://www.w3.org/ns/org#headOf",
     "jf-mandiri-membawahi": "^http://www.w3.org/ns/org#reportsTo",

@@ -34,8 +34,8 @@ def test_multipart_csv_upload(client):
     assert response.status_code == 200
     payload = response.get_json()
     assert list(payload) == ["regulation", "conforms", "counts", "rules_checked", "results"]
-    assert payload["counts"] == {"Violation": 3, "Warning": 0, "Info": 0}
-    assert {r["subject"] for r in payload["results"]} == {"analis", "tim", "penugasan"}
+    assert payload["counts"] == {"Violation": 4, "Warning": 0, "Info": 0}
+    assert {r["subject"] for r in payload["results"]} == {"analis", "pelaksana", "tim", "penugasan"}
     assert all(
         r["citation"].endswith("Peraturan Wali Kota Palu Nomor 28 Tahun 2023")
         for r in payload["results"]
@@ -51,7 +51,11 @@ def test_raw_turtle_body_and_english(client):
     )
     assert response.status_code == 200
     results = response.get_json()["results"]
-    assert {r["rule"] for r in results} == {"penilai-min-pengawas", "tim-penetapan"}
+    assert {r["rule"] for r in results} == {
+        "penilai-min-pengawas",
+        "penilai-atasan-langsung",
+        "tim-penetapan",
+    }
     assert all(r["subject"].startswith("https://example.org/pemkot/") for r in results)
     assert any("is a Pejabat Penilai Kinerja but is below" in r["message"] for r in results)
 
@@ -62,7 +66,7 @@ def test_multipart_single_rdf_file(client):
         "/api/validate?regulation=cilegon-17-2023", data=data, content_type="multipart/form-data"
     )
     assert response.status_code == 200
-    assert response.get_json()["counts"]["Violation"] == 2
+    assert response.get_json()["counts"]["Violation"] == 3
 
 
 def test_all_regulations(client):
@@ -159,7 +163,7 @@ def test_rules(client):
     response = client.get("/api/rules")
     assert response.status_code == 200
     rules = response.get_json()
-    assert len(rules) == 21
+    assert len(rules) == 22
     first = rules[0]
     assert first["id"] == "penilai-min-pengawas"
     assert first["description"]["en"] and first["description"]["id"]

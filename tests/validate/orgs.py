@@ -340,6 +340,12 @@ def person(tables, nip: str, **values) -> dict:
     return change(tables, "pegawai", "nip", nip, **values)
 
 
+def move(tables, nip: str, atasan: str) -> dict:
+    """``nip`` placed under ``atasan``, who becomes their appraiser too (as the kedudukan
+    provisions have it: the post they sit under acts as Pejabat Penilai Kinerja)."""
+    return person(tables, nip, atasan_nip=atasan, penilai_kinerja_nip=atasan)
+
+
 def team(tables, code: str, **values) -> dict:
     return change(tables, "tim", "kode_tim", code, **values)
 

@@ -44,7 +44,7 @@ def test_violations_exit_1_with_json(capsys, built_data):
     )
     assert code == 1
     payload = json.loads(out)
-    assert payload["regulation"] == PALU and payload["counts"]["Violation"] == 3
+    assert payload["regulation"] == PALU and payload["counts"]["Violation"] == 4
 
 
 def test_clean_organisation_exits_0(capsys, built_data, tmp_path):

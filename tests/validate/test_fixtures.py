@@ -19,6 +19,14 @@ KECIL = FIXTURES / "kecil"
 #: regulation -> {(severity, subject, rule, citation, value)}, read off the texts by hand
 EXPECTED = {
     "palu-28-2023": {
+        # the Pelaksana is appraised by a JF peer, not by the superior (kabid)
+        (
+            "Violation",
+            "pelaksana",
+            "penilai-atasan-langsung",
+            "Pasal 18 ayat (4) Peraturan Wali Kota Palu Nomor 28 Tahun 2023",
+            "analis",
+        ),
         (
             "Violation",
             "analis",
@@ -42,6 +50,14 @@ EXPECTED = {
         ),
     },
     "tebing-tinggi-21-2024": {
+        # the Pelaksana is appraised by a JF peer, not by the superior (kabid)
+        (
+            "Violation",
+            "pelaksana",
+            "penilai-atasan-langsung",
+            "Pasal 6 ayat (4) Peraturan Wali Kota Tebing Tinggi Nomor 21 Tahun 2024",
+            "analis",
+        ),
         (
             "Violation",
             "analis",
@@ -65,6 +81,14 @@ EXPECTED = {
         ),
     },
     "semarang-85-2023": {
+        # the Pelaksana is appraised by a JF peer, not by the superior (kabid)
+        (
+            "Violation",
+            "pelaksana",
+            "penilai-atasan-langsung",
+            "Pasal 7 ayat (4) Peraturan Wali Kota Semarang Nomor 85 Tahun 2023",
+            "analis",
+        ),
         (
             "Violation",
             "analis",
@@ -81,6 +105,14 @@ EXPECTED = {
         ),
     },
     "padang-panjang-48-2024": {
+        # the Pelaksana is appraised by a JF peer, not by the superior (kabid)
+        (
+            "Violation",
+            "pelaksana",
+            "penilai-atasan-langsung",
+            "Pasal 1 angka 13 Peraturan Wali Kota Padang Panjang Nomor 48 Tahun 2024",
+            "analis",
+        ),
         (
             "Violation",
             "analis",
@@ -97,6 +129,14 @@ EXPECTED = {
         ),
     },
     "cilegon-17-2023": {
+        # the Pelaksana is appraised by a JF peer, not by the superior (kabid)
+        (
+            "Violation",
+            "pelaksana",
+            "penilai-atasan-langsung",
+            "Pasal 1 angka 16 Peraturan Wali Kota Cilegon Nomor 17 Tahun 2023",
+            "analis",
+        ),
         (
             "Violation",
             "analis",
@@ -127,6 +167,10 @@ KEYS = [
 ]
 
 
+#: rules whose value names a person (an IRI in an RDF upload)
+PERSON_VALUE = {"penilai-atasan-langsung"}
+
+
 def _rows(report):
     return {(f.severity, f.subject, f.rule, f.citation, f.value) for f in report.findings}
 
@@ -143,7 +187,7 @@ def test_turtle_fixture_gives_the_same_findings_with_iris(source, regulation):
     report = validate(source, FIXTURES / "kecil.ttl", regulation)
     base = "https://example.org/pemkot/"
     expected = {
-        (sev, base + subject, rule, citation, value)
+        (sev, base + subject, rule, citation, base + value if rule in PERSON_VALUE else value)
         for sev, subject, rule, citation, value in EXPECTED[regulation]
     }
     assert _rows(report) == expected
@@ -153,7 +197,7 @@ def test_json_contract(source):
     payload = validate(source, KECIL, "palu-28-2023").to_json()
     assert list(payload) == ["regulation", "conforms", "counts", "rules_checked", "results"]
     assert payload["regulation"] == "palu-28-2023"
-    assert payload["counts"] == {"Violation": 3, "Warning": 0, "Info": 0}
+    assert payload["counts"] == {"Violation": 4, "Warning": 0, "Info": 0}
     assert "penilai-min-pengawas" in payload["rules_checked"]
     assert set(payload["rules_checked"]) <= set(RULES)
     first = payload["results"][0]
@@ -253,8 +297,18 @@ def test_lex_specialis_is_documented_on_the_shape(source):
 
 
 UPDATES = [
-    # a Pelaksana moved under an Administrator in a unit with a Pengawas
-    ("palu-28-2023", {"P08": {"atasan_nip": "P02"}}, {("pelaksana-kedudukan", "P08")}),
+    # a Pelaksana moved under an Administrator (who appraises them) in a unit with a Pengawas
+    (
+        "palu-28-2023",
+        {"P08": {"atasan_nip": "P02", "penilai_kinerja_nip": "P02"}},
+        {("pelaksana-kedudukan", "P08")},
+    ),
+    # a Pelaksana moved under an Administrator, still appraised by the Pengawas
+    (
+        "palu-28-2023",
+        {"P08": {"atasan_nip": "P02"}},
+        {("pelaksana-kedudukan", "P08"), ("penilai-atasan-langsung", "P08")},
+    ),
     # the Pengawas becomes a Pelaksana: those under them, and they as leader and appraiser
     (
         "palu-28-2023",

@@ -60,7 +60,7 @@ def test_clean_organisation_conforms_to_palu(source):
 @pytest.mark.parametrize("size", [120, 1000])
 def test_seeded_faults_are_exactly_the_findings(source, size):
     org = generate(size)
-    assert len({rule for _, rule in org.faults}) == len(org.faults) == 6
+    assert len({rule for _, rule in org.faults}) == len(org.faults) == 7
     report = validate_graph(source, read_tables(org.tables, "x"), PALU)
     assert {(f.subject, f.rule) for f in report.findings} == set(org.faults)
 

@@ -52,6 +52,21 @@ MANDIRI = {
     SEMARANG: "7/ayat/5",
     CILEGON: "4/ayat/2",
 }
+#: penilai-atasan-langsung: the JF provision and the Pelaksana provision of each regulation
+PENILAI_JF = {
+    PALU: "18/ayat/3",
+    PADANG: "1/angka/13",
+    TEBING: "1/angka/22",
+    SEMARANG: "7/ayat/3",
+    CILEGON: "1/angka/16",
+}
+PENILAI_PL = {
+    PALU: "18/ayat/4",
+    PADANG: "1/angka/13",
+    TEBING: "6/ayat/4",
+    SEMARANG: "7/ayat/4",
+    CILEGON: "1/angka/16",
+}
 JF_ATASAN = {PADANG: "5/ayat/1", TEBING: "6/ayat/1", CILEGON: "4/ayat/1"}
 PELAKSANA = {PALU: "18/ayat/4", TEBING: "6/ayat/4", SEMARANG: "7/ayat/4"}
 KETUA_SATU = {
@@ -94,13 +109,48 @@ CASES = {
     # --- Pejabat Penilai Kinerja ----------------------------------------------------------
     "penilai is a JF without delegation": (
         lambda reg: orgs.person(clean(reg), "P08", penilai_kinerja_nip="P07"),
-        each(PENILAI, "penilai-min-pengawas", "P07"),
+        {
+            reg: {
+                ("penilai-min-pengawas", "P07", PENILAI[reg], "V"),
+                ("penilai-atasan-langsung", "P08", PENILAI_PL[reg], "V"),
+            }
+            for reg in ALL5
+        },
     ),
     "penilai is a JF with delegation (quiet)": (
         lambda reg: orgs.person(
             orgs.person(clean(reg), "P08", penilai_kinerja_nip="P07"), "P07", delegasi_penilai="ya"
         ),
         none(*ALL5),
+    ),
+    # --- the superior a JF / Pelaksana sits under is their Pejabat Penilai Kinerja ---------
+    "a JF appraised by an Administrator who is not the superior": (
+        lambda reg: orgs.person(clean(reg), "P06", penilai_kinerja_nip="P02"),
+        each(PENILAI_JF, "penilai-atasan-langsung", "P06"),
+    ),
+    "a Pelaksana appraised by an Administrator who is not the superior": (
+        lambda reg: orgs.person(clean(reg), "P08", penilai_kinerja_nip="P02"),
+        each(PENILAI_PL, "penilai-atasan-langsung", "P08"),
+    ),
+    "a JF whose superior is the appraiser (quiet)": (
+        lambda reg: orgs.move(clean(reg), "P06", "P02"),
+        none(*ALL5),
+    ),
+    "a JF appraised, by delegation, by another Administrator (quiet)": (
+        lambda reg: orgs.person(
+            orgs.person(clean(reg), "P06", penilai_kinerja_nip="P09"), "P09", delegasi_penilai="ya"
+        ),
+        none(*ALL5),
+    ),
+    "a Pelaksana appraised by a Pengawas who is not the superior, without delegation": (
+        lambda reg: orgs.person(clean(reg), "P10", penilai_kinerja_nip="P03"),
+        each(PENILAI_PL, "penilai-atasan-langsung", "P10"),
+    ),
+    # a JF superior (leading a unit kerja mandiri) cannot appraise by the definition of
+    # Pejabat Penilai Kinerja (paling rendah Pengawas): out of this rule's scope
+    "a Pelaksana under a JF leading a unit kerja mandiri, appraised by the Kepala Dinas (quiet)": (
+        lambda reg: orgs.person(clean(reg), "P13", penilai_kinerja_nip="P01"),
+        none(PALU, PADANG, TEBING, CILEGON),
     ),
     # --- Pimpinan Unit Organisasi ---------------------------------------------------------
     "a Pelaksana leads a unit": (
@@ -136,14 +186,14 @@ CASES = {
     ),
     # --- Kedudukan of JF by jenjang (Palu 18(3), Semarang 7(3)) -------------------------
     "JF ahli madya under an Administrator": (
-        lambda reg: orgs.person(clean(reg), "P04", atasan_nip="P02"),
+        lambda reg: orgs.move(clean(reg), "P04", "P02"),
         {
             **none(PADANG, TEBING, CILEGON, SEMARANG),
             PALU: {("jf-kedudukan", "P04", "18/ayat/3/huruf/a", "V")},
         },
     ),
     "JF ahli utama under an Administrator": (
-        lambda reg: orgs.person(clean(reg), "P11", atasan_nip="P02"),
+        lambda reg: orgs.move(clean(reg), "P11", "P02"),
         {
             **none(PADANG, TEBING, CILEGON),
             PALU: {("jf-kedudukan", "P11", "18/ayat/3/huruf/a", "V")},
@@ -151,7 +201,7 @@ CASES = {
         },
     ),
     "JF ahli madya under a Pengawas": (
-        lambda reg: orgs.person(clean(reg), "P04", atasan_nip="P03"),
+        lambda reg: orgs.move(clean(reg), "P04", "P03"),
         {
             **none(PADANG, TEBING, CILEGON),
             PALU: {("jf-kedudukan", "P04", "18/ayat/3/huruf/a", "V")},
@@ -159,7 +209,7 @@ CASES = {
         },
     ),
     "JF ahli muda under a Pengawas": (
-        lambda reg: orgs.person(clean(reg), "P05", atasan_nip="P03"),
+        lambda reg: orgs.move(clean(reg), "P05", "P03"),
         {
             **none(PADANG, TEBING, CILEGON),
             PALU: {("jf-kedudukan", "P05", "18/ayat/3/huruf/b", "V")},
@@ -167,14 +217,14 @@ CASES = {
         },
     ),
     "JF ahli muda under a JPT Pratama (Palu allows, Semarang not)": (
-        lambda reg: orgs.person(clean(reg), "P05", atasan_nip="P01"),
+        lambda reg: orgs.move(clean(reg), "P05", "P01"),
         {
             **none(PALU, PADANG, TEBING, CILEGON),
             SEMARANG: {("jf-kedudukan", "P05", "7/ayat/3/huruf/c", "V")},
         },
     ),
     "JF ahli pertama under a JPT Pratama": (
-        lambda reg: orgs.person(clean(reg), "P06", atasan_nip="P01"),
+        lambda reg: orgs.move(clean(reg), "P06", "P01"),
         {
             **none(PADANG, TEBING, CILEGON),
             PALU: {("jf-kedudukan", "P06", "18/ayat/3/huruf/c", "V")},
@@ -182,7 +232,7 @@ CASES = {
         },
     ),
     "JF terampil under an Administrator (quiet)": (
-        lambda reg: orgs.person(clean(reg), "P07", atasan_nip="P02"),
+        lambda reg: orgs.move(clean(reg), "P07", "P02"),
         none(*ALL5),
     ),
     # --- JF and Pelaksana under JPT/Administrator/Pengawas; Pelaksana under a Pengawas ---
@@ -199,7 +249,7 @@ CASES = {
         },
     ),
     "a Pelaksana under a JPT Pratama": (
-        lambda reg: orgs.person(clean(reg), "P08", atasan_nip="P01"),
+        lambda reg: orgs.move(clean(reg), "P08", "P01"),
         {**none(PADANG, CILEGON), **each(PELAKSANA, "pelaksana-kedudukan", "P08")},
     ),
     "a Pelaksana under an Administrator in a unit with a Pengawas": (
