@@ -587,7 +587,7 @@ def _concepts(source: GraphSource, pattern: str, with_broader: bool) -> dict[str
             iri,
             entry["id"],
             entry["en"],
-            tuple(sorted(surfaces, key=len, reverse=True)),
+            tuple(sorted(surfaces, key=lambda s: (-len(s), s))),  # longest first, stable
             broader,
         )
     return concepts
