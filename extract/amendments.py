@@ -48,6 +48,7 @@ _QUOTED_START = re.compile(r"[A-Z(]")
 #: Ayat (1) printed with a letter for the digit ("(i) Direktur"), read only after a label.
 _OCR_AYAT_ONE = re.compile(r"\([iIl|!]\)(?=\s+[A-Z])")
 _LABEL_CONFIDENCE = 0.9
+_SPACE = re.compile(r"\s*")
 _SUFFIX_READINGS = {"8": "B"}  # an inserted article's letter printed as a digit
 
 
@@ -122,10 +123,8 @@ class _Cutter:
             self.instruction = max(self.instruction, int(self.marker.value))
             self._quoted_after(match.end())
             return
-        if begin and not _SENTENCE_END.search(self.text, 0, begin):
+        if not self._may_start(begin):
             return  # not where an item can start
-        if not begin and not self.line_start:
-            return
         number = self._item_number(match["lead"] or "")
         self.instruction = number
         rewritten = f"{number}. {match['body']}"
@@ -150,7 +149,7 @@ class _Cutter:
         return later[0] if len(readings) == 1 and later else self.instruction + 1
 
     def _quoted_after(self, end: int) -> None:
-        match = _LABEL.match(self.text, end + len(self.text[end:]) - len(self.text[end:].lstrip()))
+        match = _LABEL.match(self.text, self._after_space(end))
         if match is None:
             return
         readings = article_readings(match["num"]) & self.names
@@ -164,9 +163,7 @@ class _Cutter:
             return None
         for match in _LABEL.finditer(self.text, position, limit):
             start = match.start()
-            if start and not _SENTENCE_END.search(self.text, 0, start):
-                continue
-            if not start and not self.line_start:
+            if not self._may_start(start):
                 continue
             rest = self.text[match.end() :].lstrip()
             if rest and not _QUOTED_START.match(rest):
@@ -181,7 +178,7 @@ class _Cutter:
         if confidence < _LABEL_CONFIDENCE or match["word"][0] != "P":
             return match.end()
         end = match.end()
-        again = _LABEL.match(self.text, end + len(self.text[end:]) - len(self.text[end:].lstrip()))
+        again = _LABEL.match(self.text, self._after_space(end))
         if again and number in article_readings(again["num"]):
             end = again.end()  # the label printed twice ("Pasal i 1C Pasal 1 1C")
         read = f"Pasal {number}"
@@ -196,7 +193,7 @@ class _Cutter:
     def _first_ayat(self, end: int) -> int:
         """Read "(i)"/"(l)" right after a quoted label as ayat (1), the only number an
         article's first ayat can have; the position after it."""
-        position = end + len(self.text[end:]) - len(self.text[end:].lstrip())
+        position = self._after_space(end)
         match = _OCR_AYAT_ONE.match(self.text, position)
         if match is None:
             return end
@@ -204,6 +201,17 @@ class _Cutter:
         start, stop = self.line.start + match.start(), self.line.start + match.end()
         self.found.append(Recovery("ayat", match[0], "(1)", start, stop, 0.8))
         return match.end()
+
+    def _may_start(self, position: int) -> bool:
+        """Whether an item or a label may begin at ``position``: after a sentence end, or
+        at the line start where a unit may begin."""
+        if position:
+            return _SENTENCE_END.search(self.text, 0, position) is not None
+        return self.line_start
+
+    def _after_space(self, position: int) -> int:
+        """Where the text goes on after any white space at ``position``."""
+        return _SPACE.match(self.text, position).end()
 
     def _emit(self) -> None:
         position = 0
