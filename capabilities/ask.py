@@ -142,7 +142,7 @@ type when the best-scoring one is not — who acts ("… ditetapkan oleh Pejabat
 Kinerja", in the passive or as a norm's bearer), by what means ("… ditetapkan dengan
 Keputusan Wali Kota"), a named role's duties — whatever it scores, or else the best
 provision of the type the regulation would list as an answer anyway (within
-:data:`ANSWER_FLOOR`, on the question's specific topics) (:func:`_to_agent`); rule 2
+:data:`ANSWER_FLOOR`, on the question's specific topics) (:func:`_to_typed`); rule 2
 then weighs the regulation by its best score and the chosen provision's coverage.
 
 A question that names a regulation ("… dalam Perwali Palu") is answered from that
@@ -442,15 +442,15 @@ def rank(
     # the best-scoring provision, where one of the answer type was chosen over it
     leading: dict[str, int] = {}
     for reg_id, i in list(best.items()):
-        actor = _to_agent(index, query, total, _focus(index, query, total, i))
-        best[reg_id] = actor
-        if actor != i and _answer_kind(query):
+        chosen = _to_typed(index, query, total, _focus(index, query, total, i))
+        best[reg_id] = chosen
+        if chosen != i and _answer_kind(query):
             leading[reg_id] = i
     sparql, tagged = _topic_presence(source, query.specific)
     by_regulation: dict[str, list[Answer]] = {}
     not_regulated: list[NotRegulated] = []
     supported = support(index, query, base, best, leading) if best else {}
-    agentive = _saying_who(index, query, best, supported)
+    typed = _typed_regulations(index, query, best, supported)
     silent = 0
     for reg_id in considered:
         if reg_id not in best:
@@ -474,8 +474,8 @@ def rank(
             not_regulated.append(
                 _weak(nearest, _answer(index, leader, total), supported[reg_id], lang)
             )
-        elif reg_id not in agentive and agentive:
-            leader = _answer(index, max((best[r] for r in agentive), key=lambda i: total[i]), total)
+        elif reg_id not in typed and typed:
+            leader = _answer(index, max((best[r] for r in typed), key=lambda i: total[i]), total)
             not_regulated.append(_untyped(index, reg_id, query, nearest, leader, lang))
         else:
             by_regulation[reg_id] = _answers_of(index, best[reg_id], total, per_regulation)
@@ -975,7 +975,7 @@ def _names_the_agent(index: Index, query: _Query, i: int) -> bool:
     return bool(agented[i]) or query.asked in provision.agents
 
 
-def _saying_who(
+def _typed_regulations(
     index: Index, query: _Query, best: dict[str, int], supported: dict[str, float]
 ) -> set[str]:
     """For a question with an answer type (:func:`_answer_kind`): the regulations whose
@@ -1012,14 +1012,15 @@ def _untyped(
     return NotRegulated(reg_id, evidence, reason, nearest)
 
 
-def _to_agent(index: Index, query: _Query, total: np.ndarray, chosen: int) -> int:
-    """For a question with an answer type: ``chosen``, or the sibling ayat of that type
-    when ``chosen`` is not (:func:`_agent_sibling`)."""
+def _to_typed(index: Index, query: _Query, total: np.ndarray, chosen: int) -> int:
+    """For a question with an answer type: ``chosen``, or when it is not of that type the
+    best ayat of its Pasal that is (:func:`_typed_sibling`), else the best provision of the
+    type it would list anyway (:func:`_typed_runner_up`)."""
     if index.provisions[chosen].via or _answer_kind(query) is None:
         return chosen
     if _answers_the_kind(index, query, chosen):
         return chosen
-    sibling = _agent_sibling(index, query, total, chosen)
+    sibling = _typed_sibling(index, query, total, chosen)
     if sibling is None:
         sibling = _typed_runner_up(index, query, total, chosen)
     return chosen if sibling is None else sibling
@@ -1095,7 +1096,7 @@ def _answers_the_kind(index: Index, query: _Query, i: int, power: bool = True) -
     return _names_the_agent(index, query, i) or (power and _names_the_power(index, query, i))
 
 
-def _agent_sibling(index: Index, query: _Query, total: np.ndarray, best: int) -> int | None:
+def _typed_sibling(index: Index, query: _Query, total: np.ndarray, best: int) -> int | None:
     """The best-scoring ayat of ``best``'s Pasal stating what the answer type asks (who
     acts, the means, the role's duties), whatever it scores (above 0): "who" is answered
     by the provision that says who, not by one describing the act."""

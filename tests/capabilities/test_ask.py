@@ -768,7 +768,7 @@ def test_who_question_reaches_the_ayat_naming_the_actor(source, monkeypatch):
     sukarela") scores highest, but its sibling 23(5) "Penugasan sebagaimana dimaksud pada
     ayat (1) ditetapkan oleh Pejabat Penilai Kinerja" names who sets it; and the
     regulation's support is still measured on the Pasal's best score (it stays answered).
-    Without the choice (:func:`capabilities.ask._to_agent`), Palu's answer is not 23(5)."""
+    Without the choice (:func:`capabilities.ask._to_typed`), Palu's answer is not 23(5)."""
     import capabilities.ask as ask_module
 
     question = (
@@ -779,7 +779,7 @@ def test_who_question_reaches_the_ayat_naming_the_actor(source, monkeypatch):
     assert (first[PALU].pasal, first[PALU].ayat) == ("23", "5")
     assert (first[PP].pasal, first[PP].ayat) == ("8", "4")
     assert (first[SEMARANG].pasal, first[SEMARANG].ayat) == ("9", "4")
-    monkeypatch.setattr(ask_module, "_to_agent", lambda index, query, total, chosen: chosen)
+    monkeypatch.setattr(ask_module, "_to_typed", lambda index, query, total, chosen: chosen)
     first = first_per_regulation(ask(source, question))
     palu = first.get(PALU)  # without the choice: 23(1), or silent on who (no-agent)
     assert palu is None or (palu.pasal, palu.ayat) != ("23", "5")
