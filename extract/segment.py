@@ -217,17 +217,22 @@ class Place:
     quoted: str | None = None  # amending: the article the open item quotes last
 
 
+#: The word "Pasal" as OCR may print it ("PasaI", "Pasa1"), a Roman number ("Ii"), and
+#: what a Pasal's first words begin with (a sentence or its ayat (1)).
+_PASAL_WORD = r"P[a-z][A-Za-z1|!]{3}"
+_ROMAN_NUMBER = r"[IVXil1|!]{1,5}"
+_FIRST_WORDS = r"(?:[A-Z]|\(1\)\s)"
 #: A heading word with its number, or a Pasal label as OCR may print it ("PasaI 47").
 _GLUED = re.compile(
     rf"(?<!\S)(?:BAB{_S}+(?P<bab>[IVXLC]+)|Bagian{_S}+(?P<bagian>{ORDINAL_PATTERN})"
-    rf"|Paragraf{_S}+(?P<paragraf>\d+)|(?P<word>P[a-z][A-Za-z1|!]{{3}})"
-    rf"(?:{_S}*(?P<pasal>\d+[A-Z]?)|{_S}+(?P<roman>[IVXil1|!]{{1,5}})))(?=\s|$)"
+    rf"|Paragraf{_S}+(?P<paragraf>\d+)|(?P<word>{_PASAL_WORD})"
+    rf"(?:{_S}*(?P<pasal>\d+[A-Z]?)|{_S}+(?P<roman>{_ROMAN_NUMBER})))(?=\s|$)"
 )
 #: What may come right before a unit inside a line: a sentence end, or page furniture
 #: ("_._", "__") whose group ``furniture`` is dropped with the cut.
 _LEAD = re.compile(rf"(?:[.;:]|(?<!\S)(?P<furniture>[_.]*_[_.]*)){_S}*$")
 #: The first words of a Pasal: a sentence or its ayat (1), never "ayat (2)" or "dan".
-_SENTENCE_START = re.compile(r"^(?:[A-Z]|\(1\)\s)")
+_SENTENCE_START = re.compile(rf"^{_FIRST_WORDS}")
 #: A heading title ends inside a reference: the number after it is cited, not a heading.
 _REFERENCE_WORD = re.compile(
     r"\b(?:dalam|pada|dan|atau|dengan|sampai|oleh|dimaksud|tentang|ayat|pasal|huruf|angka)$",
@@ -252,8 +257,8 @@ class _Label:
 #: may print it) ending the line or followed by the start of a sentence, or a Roman one.
 #: Most lines hold neither: a reference ("dalam Pasal 5 ayat (1)") goes on in lower case.
 _GLUE_GATE = re.compile(
-    rf"BAB|Bagian|Paragraf|P[a-z][A-Za-z1|!]{{3}}(?:{_S}*\d+[A-Z]?(?:{_S}+(?:[A-Z]|\(1\)\s)"
-    rf"|{_S}*$)|{_S}+[IVXil1|!]{{1,5}}(?=\s|$))"
+    rf"BAB|Bagian|Paragraf|{_PASAL_WORD}(?:{_S}*\d+[A-Z]?(?:{_S}+{_FIRST_WORDS}|{_S}*$)"
+    rf"|{_S}+{_ROMAN_NUMBER}(?=\s|$))"
 )
 
 
@@ -320,12 +325,11 @@ def _chain(text: str, at: Place) -> list[_Label]:
     chain: list[_Label] = []
     place = at
     for match in _GLUED.finditer(text):
-        before = text[: match.start()].rstrip()
         if not chain and not (
             (match.start() == 0 and at.line_start) or _LEAD.search(text, 0, match.start())
         ):
             continue
-        if chain and _REFERENCE_WORD.search(before):
+        if chain and _REFERENCE_WORD.search(text[: match.start()].rstrip()):
             continue
         label = _label(match, place, text)
         if label is None:
