@@ -49,7 +49,7 @@ and weighs 0.9 of a body provision (the body governs; the Lampiran elaborates):
   content words are exactly a term Pasal 1 defines ("Siapa yang dapat memimpin unit
   organisasi?": "Pimpinan Unit Organisasi") asks what that term is, and is read the same;
   so does one typing its answer with a noun ("Jabatan apa saja yang dapat memimpin unit
-  organisasi?": the jabatan is the kind of answer, :func:`_answer_type`).
+  organisasi?": the jabatan is the kind of answer, :func:`_typing_noun`).
 
 ``score = 0.4·lex + 0.3·ctx + 0.05·topic + 0.1·phrase + 0.2·lead + 0.4·pair +
 0.1·bearer (+ 0.3·recipient) (+ 0.3·list) (+ 0.2·attribute) (+ 1.0·define)``
@@ -527,7 +527,7 @@ def read_query(index: Index, question: str, lang: str, named: list[str]) -> _Que
     own = [s for s in content_stems(text) if s not in place_words]
     added = [s for s in content_stems(extra) if s not in place_words and s not in own]
     definition = any(f" {cue} " in padded for cue in DEFINITION_CUES)
-    asked_about = frozenset(own) - _answer_type(padded)
+    asked_about = frozenset(own) - _typing_noun(padded)
     definition = definition or (len(asked_about) > 1 and asked_about in index.defined_terms)
     as_written = pad(question)  # the cues of a list or of "to whom" are in English too
     return _Query(
@@ -551,13 +551,13 @@ def read_query(index: Index, question: str, lang: str, named: list[str]) -> _Que
 
 #: "<noun> apa/mana (saja) yang …" at the head of a question: the noun types the answer
 #: ("Jabatan apa saja yang dapat memimpin unit organisasi?" asks who, as a jabatan)
-ANSWER_TYPE = re.compile(r"^ (\w+) (?:apa|mana) (?:saja )?yang ")
+TYPING_NOUN = re.compile(r"^ (\w+) (?:apa|mana) (?:saja )?yang ")
 
 
-def _answer_type(padded: str) -> frozenset[str]:
+def _typing_noun(padded: str) -> frozenset[str]:
     """The stems of the noun that types a question's answer ("jabatan" of "Jabatan apa
     saja yang …"): it says what kind of thing is asked for, not what it is asked about."""
-    match = ANSWER_TYPE.match(padded)
+    match = TYPING_NOUN.match(padded)
     return frozenset(content_stems(match.group(1))) if match else frozenset()
 
 

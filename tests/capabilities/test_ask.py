@@ -708,12 +708,12 @@ def test_the_noun_typing_the_answer_is_not_what_is_asked_about(source):
     """ "Jabatan apa saja yang dapat memimpin unit organisasi?" asks who leads a unit, typed
     as a jabatan: less that noun, its words are the term Pasal 1 defines ("Pimpinan Unit
     Organisasi"), so it reads the definition, as "Siapa yang dapat memimpin …" does."""
-    from capabilities.ask import _answer_type
+    from capabilities.ask import _typing_noun
 
-    assert _answer_type(" jabatan apa saja yang dapat memimpin unit ") == {stem("jabatan")}
-    assert _answer_type(" pejabat mana yang menetapkan ") == {stem("pejabat")}
-    assert not _answer_type(" apa tugas ketua tim ")
-    assert not _answer_type(" siapa yang memimpin ")
+    assert _typing_noun(" jabatan apa saja yang dapat memimpin unit ") == {stem("jabatan")}
+    assert _typing_noun(" pejabat mana yang menetapkan ") == {stem("pejabat")}
+    assert not _typing_noun(" apa tugas ketua tim ")
+    assert not _typing_noun(" siapa yang memimpin ")
     index = get_index(source)
     typed = read_query(index, "Jabatan apa saja yang dapat memimpin unit organisasi?", "id", [])
     assert typed.definition
