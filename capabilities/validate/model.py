@@ -362,7 +362,9 @@ def _write_person(org: Organisation, person: Pegawai, context: _Context, add) ->
         add((node, _HEAD_OF, context.units[person.pimpinan_unit]))
     if _appraised_without_delegation(person, context):
         add((node, _TYPE, _DINILAI_CLASS[person.jabatan]))
-        add((node, PWV.penilaiKinerja, context.nodes[person.penilai]))
+        add((node, PWV.penilaiKinerja, context.nodes[person.penilai]))  # the finding's value
+        add((node, PWV.atasanDanPenilai, context.nodes[person.penilai]))
+        add((node, PWV.atasanDanPenilai, context.nodes[person.atasan]))
     for cls in _person_classes(org, person, context.appraisers, context.superiors):
         add((node, _TYPE, cls))
     if person.jabatan == "pelaksana":
@@ -377,9 +379,11 @@ def _appraised_without_delegation(person: Pegawai, context: _Context) -> bool:
     """A JF or Pelaksana with a superior who could appraise them (a structural post of
     Pengawas or above) and an appraiser who holds no delegation.
 
-    Only these people get ``pwv:penilaiKinerja`` (the shape compares it with
-    ``org:reportsTo``). A superior below Pengawas, or a JF superior, cannot be the
-    appraiser by the definition of Pejabat Penilai Kinerja: other rules report that.
+    Only these people get ``pwv:penilaiKinerja`` and ``pwv:atasanDanPenilai`` (superior
+    and appraiser: one value when they are the same person; the shape allows one, a
+    simple path being much cheaper in pyshacl than ``sh:equals`` or an alternative path).
+    A superior below Pengawas, or a JF superior, cannot be the appraiser by the definition
+    of Pejabat Penilai Kinerja: other rules report that.
     """
     if person.jabatan not in _DINILAI_CLASS or not (person.atasan and person.penilai):
         return False
