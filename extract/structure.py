@@ -382,7 +382,7 @@ class BodyParser:
             not self._wrapped_reference() and (not self._sentence_open() or self.prev_was_heading)
         )
         return Place(
-            bab=_numeric(self.bab.number.rstrip("ABCDEFGH")) if self.bab else 0,
+            bab=_bab_value(self.bab.number) if self.bab else 0,
             bagian=int(self.bagian.number) if self.bagian else 0,
             paragraf=_numeric(self.paragraf.number) if self.paragraf else 0,
             pasal=self.last_pasal,
@@ -464,6 +464,13 @@ class BodyParser:
 
 def _numeric(number: str) -> int:
     return int(re.match(r"\d+", number)[0]) if number[0].isdigit() else roman_to_int(number)
+
+
+def _bab_value(number: str) -> int:
+    """A BAB's number less its suffix letter ("IVA" -> 4); 0 when nothing is left ("BAB C",
+    which the heading check lets through as a suffix alone)."""
+    roman = number.rstrip("ABCDEFGH")
+    return roman_to_int(roman) if roman else 0
 
 
 def _has_content(unit: Unit) -> bool:

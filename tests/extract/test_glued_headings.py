@@ -145,3 +145,22 @@ Pasal 2 Peraturan Wali Kota ini.
     assert (bagian.kind, bagian.heading) == ("bagian", "Ketua")
     assert [(c.kind, c.heading) for c in bagian.children] == [("paragraf", "Umum")]
     assert pasal(regulation, "3").text.endswith("dalam Pasal 2 Peraturan Wali Kota ini.")
+
+
+def test_a_bab_numbered_by_a_suffix_letter_alone_does_not_break_ungluing():
+    # "BAB C" passes the heading check (its letter strips as a suffix); working out the
+    # numbers a glued heading after it must continue crashed (IndexError)
+    text = """BAB I
+KETENTUAN UMUM
+Pasal 1
+Ketentuan umum.
+BAB {}
+LAIN
+Bagian Kesatu Ketua Paragraf 1 Umum Pasal 2 Ketua memimpin rapat.
+"""
+    shapes = []
+    for number in ("II", "C"):
+        units = parse(text.format(number)).units()
+        shapes.append([(u.kind, u.heading, u.text) for u in units])
+    assert shapes[0] == shapes[1]
+    assert [kind for kind, _, _ in shapes[1]] == ["bab", "pasal", "bab", "bagian"]
