@@ -610,8 +610,12 @@ ASKED_VERB = re.compile(
 WHO_GROUPS = ("who", "by", "by_after")
 _MODAL_EN = r"(?:(?:may|can|could|must|shall|should|will|would|is|are|was|were|has|have|"
 _MODAL_EN += r"to|be|actually|formally|legally|officially|normally) )*"
-#: "who (may) <verb>", "by whom is … <verb>ed": the English of "siapa yang <verb>".
-ASKED_VERB_EN = re.compile(rf" who {_MODAL_EN}(\w+(?: up| out| off)?) | by whom (?:\w+ )+?(\w+ed) ")
+#: "who (may) <verb>", "by whom is … <verb>ed": the English of "siapa yang <verb>";
+#: "how is … <verb>ed": the English of "dengan apa … di<verb>" (by what means).
+ASKED_VERB_EN = re.compile(
+    rf" who {_MODAL_EN}(?P<who>\w+(?: up| out| off)?) | by whom (?:\w+ )+?(?P<by>\w+ed) "
+    r"| how (?:is|are|was|were) (?:\S+ )*?(?P<means>\w+ed) "
+)
 
 
 def _asked_verb(index: Index, padded: str, written: str, lang: str) -> str | None:
@@ -637,7 +641,8 @@ def _asks_who(padded: str, written: str, lang: str) -> bool:
     match = ASKED_VERB.search(padded)
     if match:
         return any(match.group(name) for name in WHO_GROUPS)
-    return lang == "en" and ASKED_VERB_EN.search(written) is not None
+    english = ASKED_VERB_EN.search(written) if lang == "en" else None
+    return english is not None and english.group("means") is None
 
 
 def _first_group(match: re.Match[str] | None) -> str | None:

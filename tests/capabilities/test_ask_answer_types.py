@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from capabilities.ask import ask, read_query
+from capabilities.ask import _answer_kind, ask, read_query
 from capabilities.retrieval import get_index, translate_english
 from capabilities.source import EmbeddedSource
 
@@ -95,6 +95,22 @@ def test_a_who_question_is_answered_by_the_ayat_naming_who(source):
 )
 def test_the_verb_a_who_question_asks_the_actor_of(index, question, lang, verb):
     assert read_query(index, question, lang, []).asked == verb
+
+
+def test_how_is_it_done_asks_the_means(source, index):
+    """ "How is … established?" asks by what means (the English of "dengan apa …
+    ditetapkan"), not who: Tebing Tinggi 9(6) "Tim Kerja Lintas Instansi Pemerintah
+    ditetapkan dengan Keputusan Wali Kota" answers; Palu only allows such work (19(2)
+    "… dapat melibatkan … lintas Instansi Pemerintah") and is silent on the means."""
+    question = "How is a cross-institution work team (lintas instansi pemerintah) established?"
+    query = read_query(index, question, "en", [])
+    assert (query.asked, query.who) == ("tetap", False)
+    result = ask(source, question)
+    first = first_per_regulation(result)
+    assert (first[TT].pasal, first[TT].ayat) == ("9", "6")
+    silent = {item.regulation: item.reason for item in result.not_regulated}
+    assert PALU in silent and PALU not in first  # weighed on the means it lacks
+    assert _answer_kind(query) == "means"
 
 
 def test_who_is_asks_no_actor(index):
