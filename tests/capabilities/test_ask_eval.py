@@ -47,7 +47,7 @@ DEV_FLOOR = 0.96  # measured 0.970-0.977 per regulation (0.950-0.977 before the 
 #: padang-panjang / palu / semarang / tebing-tinggi, facts 1.0 on every set:
 #:
 #: - set 1: 0.733-0.900 while blind; 0.933 / 0.833 / 0.900 / 0.900 / 0.833 now;
-#: - set 2: 0.719-0.844 while blind; 0.875 / 0.938 / 0.938 / 0.938 / 0.938 now;
+#: - set 2: 0.719-0.844 while blind; 0.906 / 0.969 / 0.969 / 0.938 / 0.969 now;
 #: - set 3: 0.625-0.688 while blind (facts 7/8: an English date); 0.688 / 0.938 / 0.844 /
 #:   0.875 / 0.906 now;
 #: - set 4 (blind): 0.750 / 0.719 / 0.719 / 0.719 / 0.906 with the code of the start of
