@@ -1077,16 +1077,10 @@ def _states_duties_of(index: Index, role: str, i: int) -> bool:
 
 #: A passive verb and the means it is done by: "ditetapkan dengan Keputusan Wali Kota",
 #: "dilakukan melalui penunjukan".
-PASSIVE_MEANS = re.compile(r"\b(di[a-z]+)\s+(?:\w+\s+){0,2}?(?:dengan|melalui)\s", re.I)
-
-
 def _names_the_means(index: Index, query: _Query, i: int) -> bool:
     """Whether provision ``i`` says by what means the asked act is done ("Tim Kerja …
     ditetapkan dengan Keputusan Wali Kota" for "dengan apa … ditetapkan?")."""
-    return any(
-        content_stems(verb)[:1] == [query.asked]
-        for verb in PASSIVE_MEANS.findall(index.provisions[i].shown)
-    )
+    return bool(index.postings["means"].get(query.asked, index.nobody)[i])
 
 
 def _answers_the_kind(index: Index, query: _Query, i: int, power: bool = True) -> bool:

@@ -154,6 +154,7 @@ class Provision:
     #: stems of the passive verbs whose agent it names ("ditetapkan oleh Pejabat Penilai
     #: Kinerja": "tetap"): the acts it says who performs
     agented: frozenset[str] = frozenset()
+    means: frozenset[str] = frozenset()  # passive verbs it names the means of
     via: str | None = None  # the Lampiran part this entry reads, for the provision citing it
     shown: str = ""  # the text an answer shows (the provision's, then the Lampiran part's)
 
@@ -331,6 +332,7 @@ def _provision(raw: RawProvision, title: str, roles: dict[str, Concept]) -> Prov
         agents=frozenset(t for action in raw.agents for t in content_stems(action)),
         states=attributes_stated(raw.own_text, roles),
         agented=agented_verbs(raw.own_text),
+        means=means_verbs(raw.text),
         shown=raw.text,
     )
 
@@ -364,15 +366,25 @@ def attributes_stated(text: str, roles: dict[str, Concept]) -> frozenset[tuple[s
 
 #: a passive verb ("di…") followed by its agent ("oleh …")
 PASSIVE_AGENT = re.compile(r"\b(di[a-z]+)\s+oleh\b", re.I)
+#: a passive verb followed by the means it is done by ("dengan …", "melalui …")
+PASSIVE_MEANS = re.compile(r"\b(di[a-z]+)\s+(?:\w+\s+){0,2}?(?:dengan|melalui)\s", re.I)
 
 
 def agented_verbs(text: str) -> frozenset[str]:
     """Stems of the passive verbs a text names the agent of: "Penugasan … ditetapkan oleh
     Pejabat Penilai Kinerja dan diketahui oleh pimpinan unit organisasi" → {"tetap",
     "tahu"}. Such a sentence says *who* performs the act; one without "oleh" does not."""
-    return frozenset(
-        token for verb in PASSIVE_AGENT.findall(text) for token in content_stems(verb)[:1]
-    )
+    return _passive_verbs(PASSIVE_AGENT, text)
+
+
+def means_verbs(text: str) -> frozenset[str]:
+    """Stems of the passive verbs a text names the means of: "Tim Kerja … ditetapkan
+    dengan Keputusan Wali Kota" → {"tetap"}. Such a sentence says *by what* it is done."""
+    return _passive_verbs(PASSIVE_MEANS, text)
+
+
+def _passive_verbs(pattern: re.Pattern[str], text: str) -> frozenset[str]:
+    return frozenset(token for verb in pattern.findall(text) for token in content_stems(verb)[:1])
 
 
 def _role_at(tokens: list[str], i: int, roles: dict[str, Concept]) -> tuple[str, int] | None:
@@ -414,6 +426,7 @@ def _lampiran_entry(owner: RawProvision, item: RawItem, topics: dict[str, Concep
     """A Lampiran part, scored on its own words, answering as the provision citing it."""
     stems_ = content_stems(item.text)
     subject = subject_of(item.text)
+    shown = f"{owner.text} [{item.label}: {item.text}]"
     return Provision(
         regulation=owner.regulation,
         pasal=owner.pasal,
@@ -430,7 +443,8 @@ def _lampiran_entry(owner: RawProvision, item: RawItem, topics: dict[str, Concep
         subjects=(frozenset(content_stems(subject)),) if subject else (),
         subject_names=(subject,) if subject else (),
         via=item.label,
-        shown=f"{owner.text} [{item.label}: {item.text}]",
+        means=means_verbs(shown),
+        shown=shown,
     )
 
 
@@ -444,7 +458,7 @@ def topics_named(topics: dict[str, Concept], text: str) -> set[str]:
     }
 
 
-POSTED = ("topics", "lead", "pairs", "bearers", "states", "agented")
+POSTED = ("topics", "lead", "pairs", "bearers", "states", "agented", "means")
 
 
 def _postings(provisions: list[Provision], name: str) -> dict[object, np.ndarray]:

@@ -762,6 +762,14 @@ def test_passive_verbs_with_their_agent():
     assert not agented_verbs("Penunjukan merupakan penugasan langsung oleh Pejabat Penilai.")
 
 
+def test_passive_verbs_with_their_means():
+    from capabilities.retrieval import means_verbs
+
+    assert means_verbs("Tim Kerja ditetapkan dengan Keputusan Wali Kota.") == {stem("ditetapkan")}
+    assert means_verbs("Penugasan dilakukan melalui penunjukan.") == {stem("dilakukan")}
+    assert not means_verbs("Penugasan ditetapkan oleh Pejabat Penilai Kinerja.")
+
+
 def test_who_question_reaches_the_ayat_naming_the_actor(source, monkeypatch):
     """ "Siapa yang menetapkan penugasan … melalui penunjukan atau pengajuan sukarela?":
     the wordy 23(1) ("Penugasan … dilakukan melalui: a. Penunjukan; b. Pengajuan
