@@ -766,7 +766,7 @@ def test_passive_verbs_with_their_means():
     from capabilities.retrieval import means_verbs
 
     assert means_verbs("Tim Kerja ditetapkan dengan Keputusan Wali Kota.") == {stem("ditetapkan")}
-    assert means_verbs("Penugasan dilakukan melalui penunjukan.") == {stem("dilakukan")}
+    assert means_verbs("Penugasan dibentuk melalui surat perintah.") == {stem("dibentuk")}
     assert not means_verbs("Penugasan ditetapkan oleh Pejabat Penilai Kinerja.")
 
 
