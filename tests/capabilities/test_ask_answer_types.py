@@ -10,14 +10,8 @@ import pytest
 from capabilities.ask import _answer_kind, ask, read_query
 from capabilities.retrieval import get_index, translate_english
 from capabilities.source import EmbeddedSource
+from tests.capabilities.test_ask import CILEGON, PALU, PP, SEMARANG, TT, first_per_regulation
 
-PALU, TT, SEMARANG, CILEGON, PP = (
-    "palu-28-2023",
-    "tebing-tinggi-21-2024",
-    "semarang-85-2023",
-    "cilegon-17-2023",
-    "padang-panjang-48-2024",
-)
 ALL = {PALU, TT, SEMARANG, CILEGON, PP}
 
 
@@ -29,13 +23,6 @@ def source(built_data):
 @pytest.fixture(scope="module")
 def index(source):
     return get_index(source)
-
-
-def first_per_regulation(result) -> dict[str, object]:
-    first = {}
-    for answer in result.answers:
-        first.setdefault(answer.regulation, answer)
-    return first
 
 
 @pytest.mark.parametrize(
