@@ -116,8 +116,9 @@ After rule 2, the **answer type** of the question (:func:`_answer_kind`,
 an act by a norm naming its bearer (``pw:bearer``; "Penugasan … ditetapkan oleh Pejabat
 Penilai Kinerja" for "ditetapkan oleh siapa?", "Siapa yang membentuk …", "Who sets up
 …"), what a named role must do ("Pengawas bertanggung jawab atas apa?", "tanggung jawab
-Ketua Tim") by a norm that role bears or a list of its duties. When some regulation's
-answer is of that type and another's is not, the other is silent on the point
+Ketua Tim", "Apa fungsi Pegawai ASN?") by a norm that role bears, a list of its duties,
+or a sentence stating its tugas or fungsi ("Pegawai ASN berfungsi sebagai …"). When some
+regulation's answer is of that type and another's is not, the other is silent on the point
 (``not-defined``, ``no-agent``, ``no-means``, ``no-duty``), however much it says about the
 rest of the question: a drafter asking who forms a team is told which cities say who, not
 shown a provision that only describes the team. A regulation with Lampiran parts among
@@ -564,20 +565,32 @@ def _typing_noun(padded: str) -> frozenset[str]:
 #: A norm's modality as a question names it, after or before the role that bears it.
 _DUTY_AFTER = re.compile(r"^(?:\w+ ){0,2}?(?:bertanggung jawab|berwenang|bertugas|wajib) ")
 _DUTY_BEFORE = re.compile(r" (?:tanggung jawab|wewenang|kewenangan|kewajiban) (?:\w+ )?$")
+#: A role's tugas or fungsi asked outright, just before its name ("Apa fungsi Pegawai
+#: ASN?", "Apa saja tugas dan fungsi …"); elsewhere "tugas" is the work done ("pelaksanaan
+#: tugas tim kerja"), not a duty asked.
+_FUNCTION_ASKED = re.compile(
+    r"^ (?:apa|apakah|apa saja|sebutkan|jelaskan) (?:tugas|fungsi)(?: dan (?:tugas|fungsi))? "
+    r"(?:\w+ )?$"
+)
+#: the stems of the ber- verbs that state a role's tugas or fungsi ("Pegawai ASN berfungsi
+#: sebagai …", "Pegawai ASN bertugas: …"), as :func:`attributes_stated` reads them
+FUNCTION_STEMS = ("fungsi", "tugas")
 
 
 def _duty_of(index: Index, roles: list[Concept], padded: str) -> str | None:
     """The role a question asks the duties, powers or responsibilities of: named just
     before "bertanggung jawab / berwenang / bertugas / wajib" or just after "tanggung
     jawab / wewenang / kewenangan / kewajiban" ("Apa saja tanggung jawab seorang ketua tim
-    kerja?"). The first named wins, and the longest name there ("Ketua Tim" over "Tim").
-    "tugas" is not a cue: "pelaksanaan tugas tim kerja" is the team's work, not its duty."""
+    kerja?"), or its tugas or fungsi asked outright ("Apa fungsi Pegawai ASN?"). The first
+    named wins, and the longest name there ("Ketua Tim" over "Tim"). "tugas" is not a cue
+    elsewhere: "pelaksanaan tugas tim kerja" is the team's work, not its duty."""
     found = []
     for role in roles:
         for surface in _surfaces_in(role, padded):
             at = padded.index(surface)
             after, before = padded[at + len(surface) :], padded[: at + 1]
-            if _DUTY_AFTER.match(after) or _DUTY_BEFORE.search(before):
+            asked = _DUTY_BEFORE.search(before) or _FUNCTION_ASKED.match(before)
+            if _DUTY_AFTER.match(after) or asked:
                 found.append((at, -len(surface), role.id))
     return min(found)[2] if found else None
 
@@ -1063,10 +1076,13 @@ def _answer_kind(query: _Query) -> str | None:
 
 
 def _states_duties_of(index: Index, role: str, i: int) -> bool:
-    """Whether provision ``i`` states a norm ``role`` bears, or lists its duties ("Tanggung
-    jawab Ketua Tim … meliputi: …": the items' norms name no bearer)."""
+    """Whether provision ``i`` states a norm ``role`` bears, its tugas or fungsi ("Pegawai
+    ASN berfungsi sebagai …"), or lists its duties ("Tanggung jawab Ketua Tim … meliputi:
+    …": the items' norms name no bearer)."""
     provision = index.provisions[i]
     if role in provision.bearers:
+        return True
+    if any((role, stem) in provision.states for stem in FUNCTION_STEMS):
         return True
     padded = pad(provision.head or provision.text)
     return any(
@@ -1290,7 +1306,7 @@ _TEXTS = {
             "dilakukan; {leader} menyebutnya."
         ),
         "no-duty": (
-            "Peraturan ini tidak menyatakan tugas, wewenang, atau tanggung jawab {role}; "
+            "Peraturan ini tidak menyatakan tugas, fungsi, wewenang, atau tanggung jawab {role}; "
             'ketentuan terdekat: {nearest} ("{excerpt}"). {leader} menyatakannya.'
         ),
         "undefined": (
@@ -1332,8 +1348,8 @@ _TEXTS = {
             "is done; {leader} does."
         ),
         "no-duty": (
-            "This regulation states no duty, power or responsibility of the {role}; the "
-            'nearest provision: {nearest} ("{excerpt}"). {leader} states one.'
+            "This regulation states no duty, function, power or responsibility of the "
+            '{role}; the nearest provision: {nearest} ("{excerpt}"). {leader} states one.'
         ),
         "undefined": (
             "This regulation does not define {term}; it is defined in {where}. The "

@@ -140,6 +140,26 @@ def test_a_role_with_no_norm_in_a_regulation_has_no_duties_there(source):
     assert "Pejabat Administrator" in evidence and first[PALU].citation in evidence
 
 
+def test_a_role_s_tugas_or_fungsi_asked_outright_is_its_duty(index):
+    query = read_query(index, "Sebutkan tugas dan fungsi Pegawai ASN", "id", [])
+    assert query.duty_of == "pegawai-asn"
+    assert read_query(index, "Apa fungsi Pegawai ASN?", "id", []).duty_of == "pegawai-asn"
+
+
+def test_only_a_regulation_stating_the_fungsi_of_a_role_answers_it(source):
+    """Palu Pasal 3 ("Pegawai ASN berfungsi sebagai: …") and Pasal 4 ("Pegawai ASN
+    bertugas: …") state them; Semarang Pasal 3 and Padang Panjang 2(2) speak only of the
+    "tugas dan fungsi" of the units that Pegawai ASN carry out."""
+    result = ask(source, "Sebutkan tugas dan fungsi Pegawai ASN")
+    first = first_per_regulation(result)
+    assert first[PALU].pasal in {"3", "4"}
+    assert first[PALU].text.startswith("Pegawai ASN ber")
+    silent = {item.regulation: item.reason for item in result.not_regulated}
+    assert silent.get(SEMARANG) == silent.get(PP) == "no-duty"
+    evidence = next(item.evidence for item in result.not_regulated if item.regulation == PP)
+    assert "fungsi" in evidence and "Pegawai ASN" in evidence
+
+
 def test_abbreviations_are_read_in_full(index):
     query = read_query(index, "Apakah peta proses bisnis mengikuti Renstra dan Renja?", "id", [])
     assert {"rencana", "strategis", "kerja"} <= set(query.stems)
