@@ -43,6 +43,10 @@ and weighs 0.9 of a body provision (the body governs; the Lampiran elaborates):
   ("Pegawai ASN berfungsi sebagai …" for "Apa fungsi Pegawai ASN?"; "Pejabat Fungsional
   dan Pelaksana berkedudukan di bawah …" for their kedudukan), else 0
   (:func:`capabilities.retrieval.attributes_stated`);
+* ``range``, for a question naming a range by its ends ("from ahli utama down to
+  pemula", "dari penyelia sampai pemula"): 1 for a provision whose list names a member at
+  either end, in a Pasal whose lists name both (Palu 9(2) "a. ahli utama; …" and 9(3) "…
+  d. pemula"; items that are sentences name no member), else 0 (:func:`_ranged`);
 * ``define``, for a question asking what a term means ("apa yang dimaksud dengan",
   "what is meant by"): how closely a term it defines (Pasal 1's ``pw:Definisi``, or the
   subject of an "X merupakan …" sentence) matches what is asked. A question whose
@@ -52,7 +56,7 @@ and weighs 0.9 of a body provision (the body governs; the Lampiran elaborates):
   organisasi?": the jabatan is the kind of answer, :func:`_typing_noun`).
 
 ``score = 0.4·lex + 0.3·ctx + 0.05·topic + 0.1·phrase + 0.2·lead + 0.4·pair +
-0.1·bearer (+ 0.3·recipient) (+ 0.3·list) (+ 0.2·attribute) (+ 1.0·define)``
+0.1·bearer (+ 0.3·recipient) (+ 0.3·list) (+ 0.2·attribute) (+ 0.5·range) (+ 1.0·define)``
 (:data:`WEIGHTS`, chosen on the development questions in tests/capabilities/ and the odd
 ids of the blind gold set; the chapeau weight and ``recipient`` were added on the odd ids,
 then checked on the even ids and the development set; ``list`` is neutral on both halves
@@ -61,8 +65,9 @@ inline enumerations, 0.3 gains three answers of holdout set 2 and loses none any
 0.4 trades one of holdout set 1 for one of the odd ids and one development answer);
 ``attribute`` is
 neutral on the odd ids and gains one answer of the even ids (from 0.1 to 0.3) and one of
-the development set (from 0.2)). The definitions article weighs 0.7 for any other question
-(it names every term and governs none). English questions are first put into the
+the development set (from 0.2); ``range`` gains one answer of the odd ids and one of the
+development set, the same from 0.3 to 1.0). The definitions article weighs 0.7 for any
+other question (it names every term and governs none). English questions are first put into the
 regulations' Indonesian (topic and role labels from the graph, then
 :data:`capabilities.ask_lexicon.GLOSSARY_EN`); an alias the texts never use ("lintas
 PD") is spelled out as its topic's label, and the paraphrase of "lintas <unit>" ("anggotanya
@@ -197,6 +202,7 @@ WEIGHTS = {
     "recipient": 0.3,
     "list": 0.3,
     "attribute": 0.2,
+    "range": 0.5,
     "define": 1.0,
 }
 #: Rule 2 of not_regulated: below this support (see :func:`support`) a regulation's best
@@ -424,6 +430,9 @@ class _Query:
     #: atas apa?", "tanggung jawab Ketua Tim"): the answer states a norm it bears
     duty_of: str | None = None
     who: bool = False  # it asks who does it ("siapa", "oleh siapa"), not by what means
+    #: the ends of a range it names ("from ahli utama down to pemula"): the stems each end
+    #: may be, as members of a list (:func:`_range_ends`)
+    ends: tuple[tuple[frozenset[str], ...], tuple[frozenset[str], ...]] = ((), ())
 
 
 def rank(
@@ -547,6 +556,39 @@ def read_query(index: Index, question: str, lang: str, named: list[str]) -> _Que
         listing=bool(LISTING.search(as_written)),
         duty_of=_duty_of(index, roles, padded) if lang == "id" else None,
         who=_asks_who(padded, as_written, lang),
+        ends=_range_ends(index, as_written, lang),
+    )
+
+
+#: A range a question names by its ends: "from ahli utama (down) to pemula", "dari
+#: penyelia sampai pemula".
+RANGE = {
+    "en": re.compile(
+        r" from (?:the )?((?:\w+ ){1,4}?)(?:down |up |all the way )?(?:to|through|until) "
+        r"(?:the )?((?:\w+ ){1,4})"
+    ),
+    "id": re.compile(
+        r" dari (?:yang )?((?:\w+ ){1,4}?)(?:sampai dengan|sampai|hingga|ke) (?:yang )?"
+        r"((?:\w+ ){1,4})"
+    ),
+}
+
+
+def _range_ends(
+    index: Index, as_written: str, lang: str
+) -> tuple[tuple[frozenset[str], ...], tuple[frozenset[str], ...]]:
+    """What each end of a range the question names may be: the words before "to" end
+    the first member's name, those after it begin the last's."""
+    match = RANGE["en" if lang == "en" else "id"].search(as_written)
+    if not match:
+        return ((), ())
+    first, last = (
+        content_stems(translate_english(index, span) if lang == "en" else span)
+        for span in match.groups()
+    )
+    return (
+        tuple(frozenset(first[i:]) for i in range(len(first))),
+        tuple(frozenset(last[: i + 1]) for i in range(len(last))),
     )
 
 
@@ -768,6 +810,8 @@ def _score(index: Index, query: _Query) -> tuple[np.ndarray, np.ndarray, np.ndar
         parts["list"] = index.listing
     if query.roles:
         parts["attribute"] = _states(index, query)
+    if query.ends[0] and query.ends[1]:
+        parts["range"] = _ranged(index, query)
     base = sum(WEIGHTS[name] * values for name, values in parts.items())
     defined = np.zeros(len(index.provisions))
     if query.definition:
@@ -870,6 +914,28 @@ def _states(index: Index, query: _Query) -> np.ndarray:
     for role in query.roles:
         for token in query.stems:
             out = np.maximum(out, index.postings["states"].get((role, token), index.nobody))
+    return out
+
+
+def _ranged(index: Index, query: _Query) -> np.ndarray:
+    """1 for a provision enumerating a member at either end of the range the question
+    names, in a Pasal whose lists hold both ends ("from ahli utama down to pemula": Palu
+    9(2) "a. ahli utama; …" and 9(3) "… d. pemula"), else 0."""
+    first, last = (_holding(index, "members", candidates) for candidates in query.ends)
+    pasal_of = np.asarray(index.pasal_of)
+    both = np.ones(len(index.pasal_keys))
+    for end in (first, last):
+        in_pasal = np.zeros(len(index.pasal_keys))
+        np.maximum.at(in_pasal, pasal_of, end)
+        both *= in_pasal
+    return np.maximum(first, last) * both[pasal_of]
+
+
+def _holding(index: Index, feature: str, values) -> np.ndarray:
+    """1 for a provision whose ``feature`` holds any of ``values``, else 0."""
+    out = index.nobody
+    for value in values:
+        out = np.maximum(out, index.postings[feature].get(value, index.nobody))
     return out
 
 

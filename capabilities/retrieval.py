@@ -155,6 +155,9 @@ class Provision:
     #: Kinerja": "tetap"): the acts it says who performs
     agented: frozenset[str] = frozenset()
     means: frozenset[str] = frozenset()  # passive verbs it names the means of
+    #: the items of its list that are names, not sentences ("a. ahli utama; b. ahli madya;
+    #: …"), as stems: the members it enumerates
+    members: frozenset[frozenset[str]] = frozenset()
     via: str | None = None  # the Lampiran part this entry reads, for the provision citing it
     shown: str = ""  # the text an answer shows (the provision's, then the Lampiran part's)
 
@@ -333,6 +336,7 @@ def _provision(raw: RawProvision, title: str, roles: dict[str, Concept]) -> Prov
         states=attributes_stated(raw.own_text, roles),
         agented=agented_verbs(raw.own_text),
         means=means_verbs(raw.text),
+        members=named_members(raw.text, raw.own_text),
         shown=raw.text,
     )
 
@@ -409,6 +413,27 @@ def enumerates(text: str) -> bool:
     return bool(ENUMERATION.search(text))
 
 
+#: the label opening a list item: "a.", "12."
+ITEM_LABEL = re.compile(r"(?:^|\s)(?:[a-z]|\d{1,2})\.\s+")
+#: an item of at most this many content words names a member; a longer one says something
+MEMBER_WORDS = 4
+
+
+def named_members(text: str, own_text: str) -> frozenset[frozenset[str]]:
+    """The stems of each item of a provision's list that only names a member ("a. ahli
+    utama; b. ahli madya; … dan d. ahli pertama." → {ahli, utama}, …); items that are
+    sentences ("a. Pejabat Fungsional Ahli Utama berkedudukan di bawah …") name none."""
+    if own_text == text or not text.startswith(own_text):
+        return frozenset()
+    out = set()
+    for item in ITEM_LABEL.split(text[len(own_text) :]):
+        item = re.sub(r"[;,.]?\s*(?:dan|atau|dan/atau)?\s*$", "", item.strip())
+        found = content_stems(item)
+        if 0 < len(found) <= MEMBER_WORDS:
+            out.add(frozenset(found))
+    return frozenset(out)
+
+
 def about_itself(text: str, title: str) -> str:
     """A provision that opens by naming its own regulation ("Peraturan Wali Kota ini
     bermaksud …", "Ruang Lingkup Peraturan Wali Kota ini meliputi …") states what the
@@ -458,7 +483,7 @@ def topics_named(topics: dict[str, Concept], text: str) -> set[str]:
     }
 
 
-POSTED = ("topics", "lead", "pairs", "bearers", "states", "agented", "means")
+POSTED = ("topics", "lead", "pairs", "bearers", "states", "agented", "means", "members")
 
 
 def _postings(provisions: list[Provision], name: str) -> dict[object, np.ndarray]:

@@ -160,6 +160,49 @@ def test_only_a_regulation_stating_the_fungsi_of_a_role_answers_it(source):
     assert "fungsi" in evidence and "Pegawai ASN" in evidence
 
 
+@pytest.mark.parametrize(
+    ("question", "lang", "first", "last"),
+    [
+        ("Sebutkan jenjang dari penyelia sampai pemula", "id", {"selia"}, {"mula"}),
+        (
+            "Which levels run from ahli madya down to ahli pertama?",
+            "en",
+            {"ahli", "madya"},
+            {"ahli", "pertama"},
+        ),
+    ],
+)
+def test_the_ends_of_a_range(index, question, lang, first, last):
+    starts, ends = read_query(index, question, lang, []).ends
+    assert frozenset(first) in starts and frozenset(last) in ends
+
+
+def test_a_range_is_answered_by_the_list_holding_its_ends(source):
+    """Palu 9(2) lists "a. ahli utama; … d. ahli pertama" and 9(3) "a. penyelia; … d.
+    pemula"; Pasal 10 has an ayat for each jenjang, with more of the question's words
+    ("Jenjang Jabatan Fungsional penyelia …")."""
+    result = ask(
+        source, "Sebutkan jenjang Jabatan Fungsional keterampilan dari penyelia sampai pemula"
+    )
+    palu = first_per_regulation(result)[PALU]
+    assert (palu.pasal, palu.ayat) == ("9", "3")
+    english = ask(
+        source, "Where are the functional levels from ahli madya to ahli pertama enumerated?"
+    )
+    palu = first_per_regulation(english)[PALU]
+    assert (palu.pasal, palu.ayat) == ("9", "2")
+
+
+def test_a_list_of_sentences_names_no_members(index):
+    """Semarang 7(3) lists where each jenjang sits ("a. Pejabat Fungsional Ahli Utama
+    berkedudukan dibawah …"): sentences, not the names of members."""
+    lists = {
+        p.citation.split(" Peraturan")[0] + " " + p.regulation: p.members for p in index.provisions
+    }
+    assert frozenset({"ahli", "utama"}) in lists[f"Pasal 9 ayat (2) {PALU}"]
+    assert lists[f"Pasal 7 ayat (3) {SEMARANG}"] == frozenset()
+
+
 def test_abbreviations_are_read_in_full(index):
     query = read_query(index, "Apakah peta proses bisnis mengikuti Renstra dan Renja?", "id", [])
     assert {"rencana", "strategis", "kerja"} <= set(query.stems)
