@@ -133,6 +133,10 @@ SYNONYMS_ID: Final[dict[str, str]] = {
     "sebaiknya": "diutamakan",
     # where a post-holder is "diambil dari" (drawn from), the texts say "berasal dari"
     "diambil dari": "berasal dari",
+    # an order of rank: the texts list jenjang "dari yang paling tinggi ke yang paling
+    # rendah"
+    "tertinggi": "paling tinggi",
+    "terendah": "paling rendah",
 }
 
 #: English phrase → Indonesian phrase (as the regulations word it).

@@ -651,7 +651,8 @@ def test_a_question_on_a_role_attribute_reads_the_sentence_stating_it(source, mo
 def test_plain_words_read_as_the_drafting_words(source):
     """Plain-speech synonyms are read as the regulations word them: an enumeration
     "mencakup" / "terdiri dari" what the texts say it "meliputi" / "terdiri atas", a
-    "perorangan" assignment is "individu", a preference ("sebaiknya") is "diutamakan"."""
+    "perorangan" assignment is "individu", a preference ("sebaiknya") is "diutamakan", an
+    order "dari yang tertinggi" is "dari yang paling tinggi"."""
     index = get_index(source)
 
     def read(question: str, lang: str = "id") -> list[str]:
@@ -664,6 +665,7 @@ def test_plain_words_read_as_the_drafting_words(source):
     assert stem("individu") in read("Penugasan secara perorangan")
     assert stem("diutamakan") in read("Ketua tim sebaiknya diambil dari unit mana?")
     assert stem("asal") in read("Ketua tim sebaiknya diambil dari unit mana?")
+    assert {"paling", "tinggi"} <= set(read("Jenjang apa saja, dari yang tertinggi?"))
     assert set(read("What makes up the work mechanism?", "en")) == set(
         read("mekanisme kerja terdiri atas")
     )
