@@ -183,6 +183,8 @@ GLOSSARY_EN: Final[dict[str, str]] = {
     "work team": "tim kerja",
     "work teams": "tim kerja",
     "team leader": "ketua tim",
+    "work team leader": "ketua tim kerja",
+    "work team leaders": "ketua tim kerja",
     "team leaders": "ketua tim",
     "team head": "ketua tim",
     "head of the team": "ketua tim",
