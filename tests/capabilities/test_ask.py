@@ -666,8 +666,6 @@ def test_plain_words_read_as_the_drafting_words(source):
     assert stem("diutamakan") in read("Ketua tim sebaiknya diambil dari unit mana?")
     assert stem("asal") in read("Ketua tim sebaiknya diambil dari unit mana?")
     assert {"paling", "tinggi"} <= set(read("Jenjang apa saja, dari yang tertinggi?"))
-    assert stem("lintas") in read("Can staff from another unit join a team?", "en")
-    assert stem("surat") in read("What must the request letter contain?", "en")
     assert set(read("What makes up the work mechanism?", "en")) == set(
         read("mekanisme kerja terdiri atas")
     )
