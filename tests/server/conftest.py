@@ -15,6 +15,7 @@ import socket
 import subprocess
 import sys
 import time
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -197,9 +198,14 @@ class RawResponse:
         return json.loads(self.body)
 
 
+#: bytes read from a socket past the response returned: the start of the next one, when a
+#: server answers pipelined requests faster than they are read
+_UNREAD: weakref.WeakKeyDictionary[socket.socket, bytes] = weakref.WeakKeyDictionary()
+
+
 def read_response(sock: socket.socket) -> RawResponse:
     """One HTTP/1.1 response read from ``sock`` (with a Content-Length), skipping 1xx."""
-    data = b""
+    data = _UNREAD.pop(sock, b"")
     while True:
         while b"\r\n\r\n" not in data:
             chunk = sock.recv(65536)
@@ -221,6 +227,8 @@ def read_response(sock: socket.socket) -> RawResponse:
         if not chunk:
             break
         data += chunk
+    if data[length:]:
+        _UNREAD[sock] = data[length:]
     return RawResponse(status, headers, data[:length])
 
 

@@ -169,6 +169,18 @@ def test_expect_100_continue_and_pipelining(server):
         assert read_response(sock).status == read_response(sock).status == 200
 
 
+def test_two_responses_read_at_once_are_both_returned():
+    """The test reader keeps what it read past one response: pipelined answers arriving in
+    one segment (as the server may send them) are two responses, not one and a hang."""
+    ours, theirs = socket.socketpair()
+    with ours, theirs:
+        answer = b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"
+        theirs.sendall(answer + answer.replace(b"200 OK", b"404 Not Found"))
+        ours.settimeout(2)
+        assert read_response(ours).body == b"ok"
+        assert read_response(ours).status == 404
+
+
 # --- slow and idle clients -------------------------------------------------------------
 
 
