@@ -62,6 +62,11 @@ STEM_OVERRIDES: Final[dict[str, str]] = {
     "memuat": "cantum",
     "dimuat": "cantum",
     "termuat": "cantum",
+    # a "persetujuan" (approval) is not a "tujuan" (goal, aim): Sastrawi stems both "tuju"
+    "persetujuan": "setuju",
+    "setuju": "setuju",
+    "menyetujui": "setuju",
+    "disetujui": "setuju",
     # a "jawaban" (answer) is not the "jawab" of "tanggung jawab" (responsibility)
     "jawaban": "jawaban",
     "menjawab": "jawaban",

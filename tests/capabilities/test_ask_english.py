@@ -1,0 +1,46 @@
+"""English questions to ``ask``: how they are put into the regulations' Indonesian, and
+the answers that depends on (questions made up here, expected units read from corpus/)."""
+
+from __future__ import annotations
+
+import pytest
+
+from capabilities.ask import ask
+from capabilities.retrieval import stem
+from capabilities.source import EmbeddedSource
+
+PALU, TT, SEMARANG, CILEGON, PP = (
+    "palu-28-2023",
+    "tebing-tinggi-21-2024",
+    "semarang-85-2023",
+    "cilegon-17-2023",
+    "padang-panjang-48-2024",
+)
+
+
+@pytest.fixture(scope="module")
+def source(built_data):
+    return EmbeddedSource(built_data)
+
+
+def first_per_regulation(result) -> dict[str, object]:
+    first = {}
+    for answer in result.answers:
+        first.setdefault(answer.regulation, answer)
+    return first
+
+
+def test_approval_is_not_a_goal(source):
+    """ "persetujuan" (approval) keeps a stem apart from "tujuan" (goal), so it is as rare
+    as it is: the approval a voluntary application across units needs is Palu 23(4) /
+    Tebing Tinggi 11(5) "berdasarkan persetujuan atasan langsung"; Padang Panjang 8 and
+    Semarang 9 only define the pengajuan sukarela, with no approval."""
+    assert stem("persetujuan") == stem("menyetujui") == stem("disetujui") != stem("tujuan")
+    question = (
+        "Whose approval is needed when a functional official volunteers for another unit's work?"
+    )
+    result = ask(source, question)
+    first = first_per_regulation(result)
+    assert first[PALU].citation.startswith("Pasal 23 ayat (4) ")
+    assert first[TT].citation.startswith("Pasal 11 ayat (5) ")
+    assert {item.regulation for item in result.not_regulated} >= {PP, SEMARANG}
