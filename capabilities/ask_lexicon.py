@@ -67,6 +67,10 @@ STEM_OVERRIDES: Final[dict[str, str]] = {
     "setuju": "setuju",
     "menyetujui": "setuju",
     "disetujui": "setuju",
+    # the "pemerintah" (government) of "Instansi Pemerintah" is not the "perintah" (order)
+    # of "Surat Perintah": Sastrawi stems both "perintah"
+    "pemerintah": "pemerintah",
+    "pemerintahan": "pemerintah",
     # a "jawaban" (answer) is not the "jawab" of "tanggung jawab" (responsibility)
     "jawaban": "jawaban",
     "menjawab": "jawaban",

@@ -44,3 +44,18 @@ def test_approval_is_not_a_goal(source):
     assert first[PALU].citation.startswith("Pasal 23 ayat (4) ")
     assert first[TT].citation.startswith("Pasal 11 ayat (5) ")
     assert {item.regulation for item in result.not_regulated} >= {PP, SEMARANG}
+
+
+def test_government_is_not_an_order(source):
+    """The "pemerintah" of "Instansi Pemerintah" keeps a stem apart from the "perintah" of
+    "Surat Perintah": who sets up a team with a central government institution is Tebing
+    Tinggi 9(6) / Cilegon 9(2) ("Keputusan Wali Kota"); Palu says only who signs the Surat
+    Perintah of a team across its own Perangkat Daerah (21(4)), so it is silent."""
+    assert stem("pemerintah") == stem("pemerintahan") != stem("perintah")
+    result = ask(
+        source, "Tim kerja yang melibatkan instansi pemerintah pusat ditetapkan oleh siapa?"
+    )
+    first = first_per_regulation(result)
+    assert first[TT].citation.startswith("Pasal 9 ayat (6) ")
+    assert first[CILEGON].citation.startswith("Pasal 9 ayat (2) ")
+    assert PALU in {item.regulation for item in result.not_regulated}
