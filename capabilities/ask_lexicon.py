@@ -71,6 +71,11 @@ STEM_OVERRIDES: Final[dict[str, str]] = {
     # of "Surat Perintah": Sastrawi stems both "perintah"
     "pemerintah": "pemerintah",
     "pemerintahan": "pemerintah",
+    # a "pengawasan" (supervision, oversight) is not a "Pengawas" (the post), though
+    # Sastrawi stems both "awas"
+    "pengawasan": "pengawasan",
+    "mengawasi": "pengawasan",
+    "diawasi": "pengawasan",
     # a "jawaban" (answer) is not the "jawab" of "tanggung jawab" (responsibility)
     "jawaban": "jawaban",
     "menjawab": "jawaban",

@@ -59,3 +59,13 @@ def test_government_is_not_an_order(source):
     assert first[TT].citation.startswith("Pasal 9 ayat (6) ")
     assert first[CILEGON].citation.startswith("Pasal 9 ayat (2) ")
     assert PALU in {item.regulation for item in result.not_regulated}
+
+
+def test_supervision_is_not_the_supervisor(source):
+    """ "pengawasan" (oversight) keeps a stem apart from "Pengawas" (the post): whether a
+    Pelaksana is placed under the Pejabat Pengawas is Semarang 7(4) ("Pelaksana berkedudukan
+    dibawah Pejabat Pengawas"), not 18(2) on the "monitoring dan evaluasi serta pengawasan"
+    of the work mechanism in a Perangkat Daerah."""
+    assert stem("pengawasan") == stem("mengawasi") != stem("pengawas")
+    result = ask(source, "Pelaksana di Perangkat Daerah berada di bawah Pejabat Pengawas?")
+    assert first_per_regulation(result)[SEMARANG].citation.startswith("Pasal 7 ayat (4) ")
