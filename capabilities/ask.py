@@ -88,7 +88,9 @@ When a regulation does not regulate the topic (``not_regulated``), in order:
 2. **Weak match** (``weak-match``). Otherwise, the regulation's best provision is
    compared with the best of all regulations on two ratios: its score over the best
    score, and its *coverage* over the best coverage — the share of the question's stems it
-   holds, weighted by squared rarity, so "golongan" counts and "dalam rangka" hardly;
+   holds, weighted by squared rarity, so "golongan" counts and "dalam rangka" hardly
+   (an English word the translation left as it was and no provision uses — "wants",
+   "join" — weighs nothing: it is a gap of the glossary, not something to cover);
    the verb a "siapa yang <verb>" question asks the actor of counts as much as the rest
    of the question together (who *sets* a team is half the question); a provision naming
    a broader role (``skos:broader`` of the roles) holds the words that single out a
@@ -433,6 +435,9 @@ class _Query:
     #: the ends of a range it names ("from ahli utama down to pemula"): the stems each end
     #: may be, as members of a list (:func:`_range_ends`)
     ends: tuple[tuple[frozenset[str], ...], tuple[frozenset[str], ...]] = ((), ())
+    #: English words the glossary left as they were and no provision uses ("wants",
+    #: "join"): a gap of the translation, which no provision can cover
+    untranslated: frozenset[str] = frozenset()
 
 
 def rank(
@@ -557,6 +562,7 @@ def read_query(index: Index, question: str, lang: str, named: list[str]) -> _Que
         duty_of=_duty_of(index, roles, padded) if lang == "id" else None,
         who=_asks_who(padded, as_written, lang),
         ends=_range_ends(index, as_written, lang),
+        untranslated=frozenset(t for t in own if lang == "en" and not index.doc_freq.get(t)),
     )
 
 
@@ -1207,10 +1213,12 @@ def _answer(index: Index, i: int, total: np.ndarray) -> Answer:
 def coverage(index: Index, query: _Query, i: int) -> float:
     """The share of the question's stems that provision ``i`` holds (with those of the
     units it refers to), weighted by squared rarity: what makes a question specific
-    ("golongan") counts, its framing ("dalam rangka", "perlu") hardly."""
+    ("golongan") counts, its framing ("dalam rangka", "perlu") hardly. English words left
+    untranslated that no provision uses count for nothing: at the greatest rarity they
+    would outweigh the rest and flatten the differences between sibling ayat."""
     if not query.definition and index.definitions_weight[i] < 1:
         return 0.0  # the definitions article names every term; it governs none of them
-    weights = {token: index.idf(token) ** 2 for token in query.stems}
+    weights = {t: index.idf(t) ** 2 for t in query.stems if t not in query.untranslated}
     if query.asked in weights:
         weights[query.asked] = sum(w for t, w in weights.items() if t != query.asked)
     norm = sum(weights.values()) or 1.0

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from capabilities.ask import ask
-from capabilities.retrieval import stem
+from capabilities.ask import ask, read_query
+from capabilities.retrieval import get_index, stem
 from capabilities.source import EmbeddedSource
 
 PALU, TT, SEMARANG, CILEGON, PP = (
@@ -69,3 +69,21 @@ def test_supervision_is_not_the_supervisor(source):
     assert stem("pengawasan") == stem("mengawasi") != stem("pengawas")
     result = ask(source, "Pelaksana di Perangkat Daerah berada di bawah Pejabat Pengawas?")
     assert first_per_regulation(result)[SEMARANG].citation.startswith("Pasal 7 ayat (4) ")
+
+
+def test_untranslated_words_do_not_flatten_coverage(source):
+    """English words the glossary leaves as they are ("would", "like", "take", "part",
+    "letter") weigh nothing in coverage: the ayat that holds the request letter's content,
+    Palu 21(2) / Tebing Tinggi 9(2) "… dengan mencantumkan: a. maksud dan tujuan …", is
+    chosen over its sibling 21(1) / 9(1) on the pelibatan itself."""
+    question = (
+        "We would like staff of another unit to take part in one of our work teams. "
+        "What should our letter of request to that unit contain?"
+    )
+    index = get_index(source)
+    query = read_query(index, question, "en", [])
+    assert {"letter", "part"} <= query.untranslated
+    assert not query.untranslated & {"tim", "kerja", "mohon"}
+    first = first_per_regulation(ask(source, question))
+    assert first[PALU].citation.startswith("Pasal 21 ayat (2) ")
+    assert first[TT].citation.startswith("Pasal 9 ayat (2) ")
