@@ -136,6 +136,21 @@ Pasal naming who, when the best-scoring one does not (Padang Panjang 8 ayat (4)
 becomes / may be" (``menjadi``, ``berasal dari``) asks who qualifies, not who acts, and
 has no answer type.
 
+A question that puts a **case** ("Kalau di satu unit organisasi tidak ada Pejabat
+Pengawas, siapa …", "Bagaimana jika …?", "If …, …"; :func:`_case_of`) is answered by a
+provision providing for it: one of its condition clauses, in the drafting forms "Dalam hal
+…", "apabila …", "jika …", "bilamana …" (:func:`capabilities.retrieval.cases_stated`, Lampiran
+parts included), holds :data:`CASE_STATED` of the case's stems by rarity — a negated case
+only in a negated clause, the negation weighing as the case's rarest word (Palu 18(4) b
+"dalam hal tidak ada Jabatan Pengawas …"). The answer moves to such an ayat of its Pasal,
+else to such a provision the regulation would list anyway (:func:`_to_case`). When some
+regulation provides for the case, another whose answer neither does nor holds the whole
+case among its words (:data:`CASE_HELD`, with the units it refers to: "Dalam tim kerja
+yang anggotanya berasal dari lintas unit organisasi, … ketua tim …" speaks of the case as
+its subject) is silent on it (``no-case``): a rule on the general case (Cilegon 9(1) "…
+ditetapkan dengan Keputusan …") does not say what holds in the case asked. On the tuning
+sets it gains five answers (holdout 2 and 3) and loses none.
+
 Each regulation's answer is its best-scoring provision, unless an ayat of the same Pasal
 scores about as well (within :data:`SIBLING_TIE`) and holds clearly more of the question
 (:data:`SIBLING_MARGIN` more coverage): ayat of one Pasal share their context and topics,
@@ -175,7 +190,10 @@ from capabilities.ask_lexicon import (
 )
 from capabilities.facts import Fact, answer_fact
 from capabilities.retrieval import (
+    CONDITION,
     DEFINITIONS_TOPIC,
+    NEGATED,
+    NEGATIONS,
     Concept,
     Index,
     Provision,
@@ -265,8 +283,8 @@ class NotRegulated:
 
     regulation: str
     evidence: str
-    #: "topic-absent", "not-defined", "no-agent", "no-means", "no-duty", "weak-match" or
-    #: "no-match"
+    #: "topic-absent", "not-defined", "no-agent", "no-means", "no-duty", "no-case",
+    #: "weak-match" or "no-match"
     reason: str
     nearest: Answer | None
 
@@ -438,6 +456,9 @@ class _Query:
     #: English words the glossary left as they were and no provision uses ("wants",
     #: "join"): a gap of the translation, which no provision can cover
     untranslated: frozenset[str] = frozenset()
+    #: the case it puts ("Kalau … tidak ada Pejabat Pengawas, siapa …", "Bagaimana jika
+    #: …?", "If …, …"): the stems of its condition clause (:func:`_case_of`)
+    case: frozenset[str] = frozenset()
 
 
 def rank(
@@ -458,14 +479,16 @@ def rank(
     leading: dict[str, int] = {}
     for reg_id, i in list(best.items()):
         chosen = _to_typed(index, query, total, _focus(index, query, total, i))
+        chosen = _to_case(index, query, total, chosen)
         best[reg_id] = chosen
-        if chosen != i and _answer_kind(query):
+        if chosen != i and (_answer_kind(query) or query.case):
             leading[reg_id] = i
     sparql, tagged = _topic_presence(source, query.specific)
     by_regulation: dict[str, list[Answer]] = {}
     not_regulated: list[NotRegulated] = []
     supported = support(index, query, base, best, leading) if best else {}
     typed = _typed_regulations(index, query, best, supported)
+    cased = {r for r, i in best.items() if _states_case(index, query, i)}
     silent = 0
     for reg_id in considered:
         if reg_id not in best:
@@ -489,6 +512,9 @@ def rank(
             not_regulated.append(
                 _weak(nearest, _answer(index, leader, total), supported[reg_id], lang)
             )
+        elif cased and reg_id not in cased and not _holds_case(index, query, best[reg_id]):
+            leader = _answer(index, max((best[r] for r in cased), key=lambda i: total[i]), total)
+            not_regulated.append(_uncased(nearest, leader, lang))
         elif reg_id not in typed and typed:
             leader = _answer(index, max((best[r] for r in typed), key=lambda i: total[i]), total)
             not_regulated.append(_untyped(index, reg_id, query, nearest, leader, lang))
@@ -563,6 +589,7 @@ def read_query(index: Index, question: str, lang: str, named: list[str]) -> _Que
         who=_asks_who(padded, as_written, lang),
         ends=_range_ends(index, as_written, lang),
         untranslated=frozenset(t for t in own if lang == "en" and not index.doc_freq.get(t)),
+        case=_case_of(index, question, lang),
     )
 
 
@@ -1065,6 +1092,103 @@ def _names_the_agent(index: Index, query: _Query, i: int) -> bool:
     return bool(agented[i]) or query.asked in provision.agents
 
 
+#: A provision provides for the case a question puts when one of its condition clauses
+#: holds this share of the case's stems (by rarity; a negated case only in a negated
+#: clause): the clause is a case by its form, and words it puts otherwise ("suatu unit"
+#: for "satu unit") still make it the one asked.
+CASE_STATED = 0.6
+#: ... and speaks of the case at all, as its subject, when its words (with those of the
+#: units it refers to) hold this share: the whole case, not the words a rule on the
+#: general case shares with it.
+CASE_HELD = 0.9
+#: "If …," of an English question: the case it puts, up to the comma.
+CONDITION_EN = re.compile(r"\b(?:if|in case|provided that)\s+([^,;:.?]+)", re.I)
+NEGATIONS_EN = frozenset({"not", "no", "without", "none", "neither"})
+
+
+def _case_of(index: Index, question: str, lang: str) -> frozenset[str]:
+    """The stems of the case a question puts ("Kalau di satu unit organisasi tidak ada
+    Pejabat Pengawas, siapa …": satu, unit, organisasi, jabat, awas and the negation), the
+    English put into the regulations' Indonesian; empty for a question putting none."""
+    if lang == "en":
+        match = CONDITION_EN.search(question)
+        if not match:
+            return frozenset()
+        clause = translate_english(index, match.group(1))
+        negated = bool(NEGATIONS_EN & set(words(match.group(1))))
+    else:
+        match = CONDITION.search(question)
+        if not match:
+            return frozenset()
+        clause = _synonyms(match.group(1))
+        negated = bool(NEGATIONS & set(words(clause)))
+    clause = _post_names(index, _spell_out(index, _across(clause)))
+    held = {t for t in content_stems(clause) if index.doc_freq.get(t)}
+    return frozenset(held | ({NEGATED} if negated and held else set()))
+
+
+def _case_share(index: Index, case: frozenset[str], held: frozenset[str]) -> float:
+    """The share of a case's stems (by rarity) that ``held`` holds; 0 when one of the two
+    is negated and the other is not (the opposite case). A negation weighs as the case's
+    rarest word: "tidak ada Pejabat Pengawas" is that case's point."""
+    if (NEGATED in case) != (NEGATED in held):
+        return 0.0
+    weights = {t: index.idf(t) for t in case if t != NEGATED}
+    if NEGATED in case:
+        weights[NEGATED] = max(weights.values(), default=1.0)
+    norm = sum(weights.values())
+    return sum(w for t, w in weights.items() if t in held) / norm if norm else 0.0
+
+
+def _states_case(index: Index, query: _Query, i: int) -> bool:
+    """Whether provision ``i`` provides for the case the question puts: one of its
+    condition clauses ("Dalam hal tidak ada Jabatan Pengawas …") holds it."""
+    return bool(query.case) and any(
+        _case_share(index, query.case, clause) >= CASE_STATED
+        for clause in index.provisions[i].cases
+    )
+
+
+def _holds_case(index: Index, query: _Query, i: int) -> bool:
+    """Whether provision ``i`` speaks of the case at all, as its subject rather than a
+    condition ("Dalam tim kerja yang anggotanya berasal dari lintas unit organisasi, …
+    ketua tim diutamakan …", or "… ketua tim sebagaimana dimaksud pada ayat (2)")."""
+    negated = {NEGATED} if NEGATIONS & set(index.padded[i].split()) else set()
+    return _case_share(index, query.case, index.stem_sets[i] | negated) >= CASE_HELD
+
+
+def _to_case(index: Index, query: _Query, total: np.ndarray, chosen: int) -> int:
+    """For a question putting a case: ``chosen``, or when it does not provide for it the
+    best ayat of its Pasal that does, else the best provision of its regulation that does
+    and that it would list as an answer anyway (within :data:`ANSWER_FLOOR`)."""
+    if not query.case or _states_case(index, query, chosen):
+        return chosen
+    reg_id, floor = index.provisions[chosen].regulation, ANSWER_FLOOR * total[chosen]
+    siblings = [
+        i
+        for i in index.siblings.get(index.pasal_of[chosen], [])
+        if total[i] > 0 and _states_case(index, query, i)
+    ]
+    others = [
+        i
+        for i, provision in enumerate(index.provisions)
+        if provision.regulation == reg_id and total[i] >= floor and _states_case(index, query, i)
+    ]
+    return max(siblings or others, key=lambda i: total[i], default=chosen)
+
+
+def _uncased(nearest: Answer, leader: Answer, lang: str) -> NotRegulated:
+    """Silent on the case a question puts: another regulation provides for it."""
+    evidence = _text(
+        lang,
+        "no-case",
+        nearest=nearest.citation,
+        excerpt=_excerpt(nearest.text),
+        leader=leader.citation,
+    )
+    return NotRegulated(nearest.regulation, evidence, "no-case", nearest)
+
+
 def _typed_regulations(
     index: Index, query: _Query, best: dict[str, int], supported: dict[str, float]
 ) -> set[str]:
@@ -1379,6 +1503,10 @@ _TEXTS = {
             'Ketentuan terdekat, {nearest} ("{excerpt}"), tidak menyebut dengan apa hal itu '
             "dilakukan; {leader} menyebutnya."
         ),
+        "no-case": (
+            'Ketentuan terdekat, {nearest} ("{excerpt}"), tidak mengatur keadaan yang '
+            'ditanyakan; {leader} mengaturnya ("dalam hal …").'
+        ),
         "no-duty": (
             "Peraturan ini tidak menyatakan tugas, fungsi, wewenang, atau tanggung jawab {role}; "
             'ketentuan terdekat: {nearest} ("{excerpt}"). {leader} menyatakannya.'
@@ -1420,6 +1548,10 @@ _TEXTS = {
         "no-means": (
             'The nearest provision, {nearest} ("{excerpt}"), does not say by what means it '
             "is done; {leader} does."
+        ),
+        "no-case": (
+            'The nearest provision, {nearest} ("{excerpt}"), does not provide for the case '
+            'asked about; {leader} does ("dalam hal …", in case …).'
         ),
         "no-duty": (
             "This regulation states no duty, function, power or responsibility of the "

@@ -158,6 +158,9 @@ class Provision:
     #: the items of its list that are names, not sentences ("a. ahli utama; b. ahli madya;
     #: …"), as stems: the members it enumerates
     members: frozenset[frozenset[str]] = frozenset()
+    #: the cases it provides for: the stems of each condition clause it states ("Dalam hal
+    #: tidak ada Jabatan Pengawas …", "apabila …"), see :func:`cases_stated`
+    cases: tuple[frozenset[str], ...] = ()
     via: str | None = None  # the Lampiran part this entry reads, for the provision citing it
     shown: str = ""  # the text an answer shows (the provision's, then the Lampiran part's)
 
@@ -337,8 +340,37 @@ def _provision(raw: RawProvision, title: str, roles: dict[str, Concept]) -> Prov
         agented=agented_verbs(raw.own_text),
         means=means_verbs(raw.text),
         members=named_members(raw.text, raw.own_text),
+        cases=cases_stated(raw.text),
         shown=raw.text,
     )
+
+
+#: A condition clause, as the drafting states a case (Lampiran II UU 12/2011: "Dalam hal
+#: …, …"; "apabila …", "jika …", "bilamana …") or a question puts one ("Kalau …, siapa …",
+#: "Bagaimana jika …?"), up to the next comma, semicolon, colon, full stop or "maka".
+#: "Dalam hal apa …" asks for a case and states none.
+CONDITION = re.compile(
+    r"\b(?:dalam hal|apabila|jika|bilamana|bila|kalau|seandainya|manakala)\s+"
+    r"(?!(?:apa|mana)\b)([^,;:.?]*?)(?=\s*(?:[,;:.?]|\bmaka\b|$))",
+    re.I,
+)
+#: Words that negate a case ("dalam hal tidak ada Jabatan Pengawas"): the case stated
+#: without them is the opposite one.
+NEGATIONS = frozenset({"tidak", "belum", "tanpa", "bukan", "tiada"})
+NEGATED = "~"  # the stem standing for a negation in a case
+
+
+def cases_stated(text: str) -> tuple[frozenset[str], ...]:
+    """The stems of each condition clause of a text (:data:`CONDITION`), a negated one
+    holding :data:`NEGATED` as well: the cases the text provides for."""
+    out = []
+    for match in CONDITION.finditer(text):
+        clause = match.group(1)
+        negated = bool(NEGATIONS & set(words(clause)))
+        held = set(content_stems(clause)) | ({NEGATED} if negated else set())
+        if held:
+            out.append(frozenset(held))
+    return tuple(out)
 
 
 #: "sebagaimana dimaksud pada ayat (1)," between a subject and its verb
@@ -469,6 +501,7 @@ def _lampiran_entry(owner: RawProvision, item: RawItem, topics: dict[str, Concep
         subject_names=(subject,) if subject else (),
         via=item.label,
         means=means_verbs(shown),
+        cases=cases_stated(item.text),
         shown=shown,
     )
 

@@ -76,6 +76,7 @@ _NOT_REGULATED = {
                 "no-agent",
                 "no-means",
                 "no-duty",
+                "no-case",
                 "weak-match",
                 "no-match",
             ],

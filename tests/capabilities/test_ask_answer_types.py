@@ -228,3 +228,45 @@ def test_english_compounds_are_read_as_words(index):
 def test_what_a_document_contains_is_a_list_question(index, question):
     lang = "en" if question.startswith(("What", "Which")) else "id"
     assert read_query(index, question, lang, []).listing
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Apabila tidak ada Pejabat Pengawas, Pelaksana berkedudukan di bawah siapa?",
+        "Jika di unit organisasi tidak terdapat pejabat pengawas, siapa pejabat penilai "
+        "kinerja pelaksana?",
+    ],
+)
+def test_a_case_is_answered_by_the_provision_providing_for_it(source, question):
+    """Palu 18(4) b, Tebing Tinggi 6(4) b and Semarang 7(4) b place the Pelaksana "dalam
+    hal tidak ada Jabatan/Pejabat Pengawas"; Cilegon 4(1) and Padang Panjang 5(1) only
+    state the general rule (under a Pengawas among others): silent on the case."""
+    result = ask(source, question)
+    first = first_per_regulation(result)
+    assert {reg: (a.pasal, a.ayat) for reg, a in first.items()} == {
+        PALU: ("18", "4"),
+        TT: ("6", "4"),
+        SEMARANG: ("7", "4"),
+    }
+    reasons = {item.regulation: item.reason for item in result.not_regulated}
+    assert reasons[CILEGON] == "no-case"
+    assert set(reasons) == {CILEGON, PP}
+    assert all(
+        first[PALU].citation in item.evidence or first[TT].citation in item.evidence
+        for item in result.not_regulated
+        if item.reason == "no-case"
+    )
+
+
+def test_a_case_is_read_from_its_condition_clause(index):
+    from capabilities.retrieval import NEGATED, cases_stated
+
+    (case,) = cases_stated("Dalam hal tidak ada Jabatan Pengawas yang melaksanakan tugas, …")
+    assert NEGATED in case and {"awas", "jabat"} <= case
+    assert cases_stated("Pelaksanaan tugas lintas unit dilakukan dalam hal apa?") == ()
+    query = read_query(
+        index, "Kalau anggota tim berasal dari beberapa unit organisasi, …", "id", []
+    )
+    assert {"lintas", "unit", "organisasi"} <= query.case and NEGATED not in query.case
+    assert read_query(index, "Siapa yang membentuk tim kerja?", "id", []).case == frozenset()
