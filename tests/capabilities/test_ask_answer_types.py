@@ -270,3 +270,14 @@ def test_a_case_is_read_from_its_condition_clause(index):
     )
     assert {"lintas", "unit", "organisasi"} <= query.case and NEGATED not in query.case
     assert read_query(index, "Siapa yang membentuk tim kerja?", "id", []).case == frozenset()
+
+
+def test_with_no_provision_naming_who_the_answer_is_the_ayat_doing_the_act(source):
+    """Cilegon's body never says who sets a penugasan (its Lampiran does, read as Pasal
+    7): of Pasal 6, ayat (4) "Penugasan … ditetapkan … melalui surat perintah tugas" does
+    the act asked, ayat (1) only says how a penugasan is made. The others name who."""
+    result = ask(source, "Siapa yang menetapkan penugasan Pelaksana melalui pengajuan sukarela?")
+    first = first_per_regulation(result)
+    assert (first[CILEGON].pasal, first[CILEGON].ayat) == ("6", "4")
+    assert (first[PP].pasal, first[PP].ayat) == ("8", "4")  # "… ditetapkan oleh …"
+    assert (first[PALU].pasal, first[PALU].ayat) == ("23", "5")
