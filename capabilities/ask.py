@@ -129,8 +129,12 @@ regulation's answer is of that type and another's is not, the other is silent on
 (``not-defined``, ``no-agent``, ``no-means``, ``no-duty``), however much it says about the
 rest of the question: a drafter asking who forms a team is told which cities say who, not
 shown a provision that only describes the team. A regulation with Lampiran parts among
-its provisions is never judged ``no-agent``, ``no-means`` or ``no-duty``: norms are read
-from the body only. Within a regulation, the answer to a who-question is the ayat of its
+its provisions is never judged ``no-agent`` or ``no-means``: norms are read from the body
+only. It is judged ``no-duty`` when its Lampiran states in words the duties of no role
+asked ("Tanggung jawab Ketua Tim meliputi: …", "<role> bertanggung jawab …":
+:func:`capabilities.retrieval.duties_named`; Cilegon's names the Pejabat Penilai Kinerja,
+Pimpinan Unit Organisasi, Ketua Tim and Anggota Tim, not a Pengawas: one answer of
+holdout set 3). Within a regulation, the answer to a who-question is the ayat of its
 Pasal naming who, when the best-scoring one does not (Padang Panjang 8 ayat (4)
 "Penugasan … ditetapkan oleh …" over ayat (1), which describes the penugasan); where no
 provision of the regulation names who, it is the ayat doing the act asked in its own
@@ -195,6 +199,8 @@ from capabilities.facts import Fact, answer_fact
 from capabilities.retrieval import (
     CONDITION,
     DEFINITIONS_TOPIC,
+    DUTY_AFTER,
+    DUTY_BEFORE,
     NEGATED,
     NEGATIONS,
     Concept,
@@ -641,8 +647,7 @@ def _typing_noun(padded: str) -> frozenset[str]:
 
 
 #: A norm's modality as a question names it, after or before the role that bears it.
-_DUTY_AFTER = re.compile(r"^(?:\w+ ){0,2}?(?:bertanggung jawab|berwenang|bertugas|wajib) ")
-_DUTY_BEFORE = re.compile(r" (?:tanggung jawab|wewenang|kewenangan|kewajiban) (?:\w+ )?$")
+_DUTY_AFTER, _DUTY_BEFORE = DUTY_AFTER, DUTY_BEFORE
 #: A role's tugas or fungsi asked outright, just before its name ("Apa fungsi Pegawai
 #: ASN?", "Apa saja tugas dan fungsi …"); elsewhere "tugas" is the work done ("pelaksanaan
 #: tugas tim kerja"), not a duty asked.
@@ -1192,21 +1197,31 @@ def _uncased(nearest: Answer, leader: Answer, lang: str) -> NotRegulated:
     return NotRegulated(nearest.regulation, evidence, "no-case", nearest)
 
 
+def _lampiran_may_answer(index: Index, query: _Query, reg_id: str) -> bool:
+    """Whether the Lampiran of a regulation may say what a typed question asks: norms are
+    read from the body only, so who acts or by what means is unknown there, not absent;
+    a role's duties, though, a Lampiran states in words ("Tanggung jawab Ketua Tim
+    meliputi: …"), and one that names none of the role's is silent on them."""
+    if _answer_kind(query) != "duty":
+        return reg_id in index.with_lampiran
+    return query.duty_of in index.lampiran_duties.get(reg_id, frozenset())
+
+
 def _typed_regulations(
     index: Index, query: _Query, best: dict[str, int], supported: dict[str, float]
 ) -> set[str]:
     """For a question with an answer type (:func:`_answer_kind`): the regulations whose
     answer is of that type, among those otherwise supported. When some are, the others
     are silent on the point, however much they say about the rest of it. A regulation
-    with Lampiran parts counts as one: norms are read from the body only, so what its
-    Lampiran says of who acts is unknown, not absent."""
+    with Lampiran parts counts as one (:func:`_lampiran_may_answer`): norms are read from
+    the body only, so what its Lampiran says of who acts is unknown, not absent."""
     if _answer_kind(query) is None:
         return set()
     return {
         reg_id
         for reg_id, i in best.items()
         if supported[reg_id] >= SUPPORT_FLOOR
-        and (_answers_the_kind(index, query, i) or reg_id in index.with_lampiran)
+        and (_answers_the_kind(index, query, i) or _lampiran_may_answer(index, query, reg_id))
     }
 
 

@@ -217,6 +217,8 @@ class Index:
     #: what it is
     defined_terms: frozenset[frozenset[str]] = frozenset()
     with_lampiran: frozenset[str] = frozenset()  # regulations with Lampiran parts indexed
+    #: per regulation, the roles whose duties its Lampiran states in words (duties_named)
+    lampiran_duties: dict[str, frozenset[str]] = field(default_factory=dict)
     english: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
     english_words: dict[str, str] = field(default_factory=dict)  # one-word entries
 
@@ -286,6 +288,7 @@ def build_index(source: GraphSource) -> Index:
         stem_sets=_stem_sets(docs, raw),
         siblings=_siblings(provisions, pasal_pos),
         with_lampiran=frozenset(p.regulation for p in provisions if p.via),
+        lampiran_duties=_lampiran_duties(items, raw, roles),
         listing=np.array([1.0 if p.head or enumerates(p.text) else 0.0 for p in provisions]),
         doc_freq=dict(doc_freq),
         topic_idf={t: math.log(1 + n / (1 + tagged.get(t, 0))) for t in topics},
@@ -295,6 +298,16 @@ def build_index(source: GraphSource) -> Index:
         english=english,
         english_words={phrase[0]: text for phrase, text in english if len(phrase) == 1},
     )
+
+
+def _lampiran_duties(
+    items: list[RawItem], raw: list[RawProvision], roles: dict[str, Concept]
+) -> dict[str, frozenset[str]]:
+    """Per regulation, the roles whose duties some part of its Lampiran states in words."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for item in items:
+        out[raw[item.owner].regulation] |= duties_named(item.text, roles)
+    return {reg_id: frozenset(found) for reg_id, found in out.items()}
 
 
 def _siblings(provisions: list[Provision], pasal_pos: dict) -> dict[int, list[int]]:
@@ -371,6 +384,31 @@ def cases_stated(text: str) -> tuple[frozenset[str], ...]:
         if held:
             out.append(frozenset(held))
     return tuple(out)
+
+
+#: A norm's modality after the role that bears it ("Ketua Tim bertanggung jawab …"), or its
+#: noun before the role ("Tanggung jawab Ketua Tim meliputi: …"), in padded text.
+DUTY_AFTER = re.compile(r"^(?:\w+ ){0,2}?(?:bertanggung jawab|berwenang|bertugas|wajib) ")
+DUTY_BEFORE = re.compile(r" (?:tanggung jawab|wewenang|kewenangan|kewajiban) (?:\w+ )?$")
+
+
+def duties_named(text: str, roles: dict[str, Concept]) -> frozenset[str]:
+    """The roles whose duties, powers or responsibilities a text states in words: named
+    just before "bertanggung jawab / berwenang / bertugas / wajib" or just after "tanggung
+    jawab / wewenang / kewenangan / kewajiban" (what a Lampiran, whose norms are not
+    extracted, says a role must do)."""
+    padded = pad(text)
+    out = set()
+    for role in roles.values():
+        for surface in (" " + " ".join(s) + " " for s in role.word_surfaces):
+            at = padded.find(surface)
+            while at >= 0:
+                after, before = padded[at + len(surface) :], padded[: at + 1]
+                if DUTY_AFTER.match(after) or DUTY_BEFORE.search(before):
+                    out.add(role.id)
+                    break
+                at = padded.find(surface, at + 1)
+    return frozenset(out)
 
 
 #: "sebagaimana dimaksud pada ayat (1)," between a subject and its verb

@@ -281,3 +281,16 @@ def test_with_no_provision_naming_who_the_answer_is_the_ayat_doing_the_act(sourc
     assert (first[CILEGON].pasal, first[CILEGON].ayat) == ("6", "4")
     assert (first[PP].pasal, first[PP].ayat) == ("8", "4")  # "… ditetapkan oleh …"
     assert (first[PALU].pasal, first[PALU].ayat) == ("23", "5")
+
+
+def test_a_lampiran_naming_no_duty_of_the_role_is_silent_on_it(source, index):
+    """Cilegon's Lampiran (C.5) lists the tanggung jawab of the Pejabat Penilai Kinerja,
+    the Pimpinan Unit Organisasi, the Ketua Tim and the Anggota Tim, none of a Pejabat
+    Administrator's; its body only places Pejabat Fungsional under one (4(1)). Palu 8(1)
+    states what the Administrator is responsible for. The Ketua Tim's are still read."""
+    assert {"ketua-tim", "pejabat-penilai-kinerja"} <= index.lampiran_duties[CILEGON]
+    result = ask(source, "Pejabat Administrator bertanggung jawab atas apa?")
+    first = first_per_regulation(result)
+    assert set(first) == {PALU} and (first[PALU].pasal, first[PALU].ayat) == ("8", "1")
+    assert {i.regulation: i.reason for i in result.not_regulated}[CILEGON] == "no-duty"
+    assert CILEGON in first_per_regulation(ask(source, "Apa tanggung jawab Ketua Tim?"))
