@@ -139,9 +139,12 @@ Pasal naming who, when the best-scoring one does not (Padang Panjang 8 ayat (4)
 "Penugasan … ditetapkan oleh …" over ayat (1), which describes the penugasan); where no
 provision of the regulation names who, it is the ayat doing the act asked in its own
 words (Cilegon 6(4) "Penugasan … ditetapkan … melalui surat perintah tugas", its who being
-in the Lampiran; :func:`_acting_sibling`: two answers of holdout sets 2-3). "Who is /
-becomes / may be" (``menjadi``, ``berasal dari``) asks who qualifies, not who acts, and
-has no answer type.
+in the Lampiran; :func:`_acting_sibling`: two answers of holdout sets 2-3). A
+who-question naming what the act is done to by a topic's name ("Siapa yang menetapkan
+kedudukan …") is answered only by a provision on that topic (tagged with it or naming it,
+:func:`_acted_on`): a norm saying who sets a penugasan does not say who sets a kedudukan
+(one answer of holdout set 3). "Who is / becomes / may be" (``menjadi``, ``berasal
+dari``) asks who qualifies, not who acts, and has no answer type.
 
 A question that puts a **case** ("Kalau di satu unit organisasi tidak ada Pejabat
 Pengawas, siapa …", "Bagaimana jika …?", "If …, …"; :func:`_case_of`) is answered by a
@@ -468,6 +471,9 @@ class _Query:
     #: the case it puts ("Kalau … tidak ada Pejabat Pengawas, siapa …", "Bagaimana jika
     #: …?", "If …, …"): the stems of its condition clause (:func:`_case_of`)
     case: frozenset[str] = frozenset()
+    #: what the act asked of is done to, in "siapa yang <verb> <noun> …" ("menetapkan
+    #: kedudukan"): its topic and the stems of its name (:func:`_acted_on`)
+    acted_on: frozenset[str] = frozenset()
 
 
 def rank(
@@ -599,6 +605,7 @@ def read_query(index: Index, question: str, lang: str, named: list[str]) -> _Que
         ends=_range_ends(index, as_written, lang),
         untranslated=frozenset(t for t in own if lang == "en" and not index.doc_freq.get(t)),
         case=_case_of(index, question, lang),
+        acted_on=_acted_on(index, padded) if lang == "id" else frozenset(),
     )
 
 
@@ -729,6 +736,23 @@ def _asked_verb(index: Index, padded: str, written: str, lang: str) -> str | Non
             verb = translated if translated != english else None
     stems_ = [t for t in content_stems(verb) if index.doc_freq.get(t)] if verb else []
     return stems_[0] if stems_ else None
+
+
+def _acted_on(index: Index, padded: str) -> frozenset[str]:
+    """What the act of "siapa yang <verb> <noun> …" is done to, when the noun opens a
+    topic's name ("Siapa yang menetapkan kedudukan Pejabat Fungsional?": kedudukan;
+    "… menetapkan surat perintah …"): the topic, and the stems of the name. A provision
+    naming who does the act to something else ("Penugasan … ditetapkan oleh …") does not
+    say who does it to this."""
+    match = ASKED_VERB.search(padded)
+    if not match or not match.group("who"):
+        return frozenset()
+    after = padded[match.end() - 1 :]
+    for topic in index.topics.values():
+        for surface in _word_surfaces(topic):
+            if after.startswith(surface) and topic.id != DEFINITIONS_TOPIC:
+                return frozenset({topic.id, *content_stems(surface)})
+    return frozenset()
 
 
 def _asks_who(padded: str, written: str, lang: str) -> bool:
@@ -1339,7 +1363,18 @@ def _answers_the_kind(index: Index, query: _Query, i: int, power: bool = True) -
         return _states_duties_of(index, query.duty_of, i)
     if kind == "means":
         return _names_the_means(index, query, i)
+    if query.acted_on and not _on_the_thing(index, query, i):
+        return False  # who sets the kedudukan, not who sets a penugasan
     return _names_the_agent(index, query, i) or (power and _names_the_power(index, query, i))
+
+
+def _on_the_thing(index: Index, query: _Query, i: int) -> bool:
+    """Whether provision ``i`` is on what the asked act is done to: tagged with its topic,
+    or holding the words the question names it by."""
+    provision = index.provisions[i]
+    if provision.topics & query.acted_on:
+        return True
+    return query.acted_on - set(index.topics) <= index.stem_sets[i]
 
 
 def _typed_sibling(index: Index, query: _Query, total: np.ndarray, best: int) -> int | None:

@@ -294,3 +294,22 @@ def test_a_lampiran_naming_no_duty_of_the_role_is_silent_on_it(source, index):
     assert set(first) == {PALU} and (first[PALU].pasal, first[PALU].ayat) == ("8", "1")
     assert {i.regulation: i.reason for i in result.not_regulated}[CILEGON] == "no-duty"
     assert CILEGON in first_per_regulation(ask(source, "Apa tanggung jawab Ketua Tim?"))
+
+
+def test_who_does_an_act_to_one_thing_is_not_who_does_it_to_another(source, index):
+    """Padang Panjang 6(1) "Kedudukan Pejabat Fungsional dan pelaksana … ditetapkan oleh
+    Pejabat Pembina Kepegawaian" says who sets the kedudukan; Tebing Tinggi 8(1) names
+    who sets a penugasan (surat perintah from the Pejabat Penilai Kinerja), not this."""
+    question = (
+        "Siapa yang berwenang menetapkan kedudukan Pejabat Fungsional dan Pelaksana dalam "
+        "struktur organisasi?"
+    )
+    query = read_query(index, question, "id", [])
+    assert "kedudukan" in query.acted_on
+    result = ask(source, question)
+    first = first_per_regulation(result)
+    assert (first[PP].pasal, first[PP].ayat) == ("6", "1")
+    assert TT not in first
+    assert {i.regulation: i.reason for i in result.not_regulated}[TT] == "no-agent"
+    assert read_query(index, "Siapa yang membentuk tim kerja?", "id", []).acted_on
+    assert not read_query(index, "Siapa yang menetapkan pembentukan tim?", "id", []).acted_on
