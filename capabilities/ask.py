@@ -78,6 +78,12 @@ English from "who <verb>s" and "by whom … <verb>ed" (the verb put into Indones
 
 When a regulation does not regulate the topic (``not_regulated``), in order:
 
+0. **No such chapter** (``no-part``). The question names a chapter of the drafting
+   structure (Lampiran II UU 12/2011: "ketentuan peralihan", "ketentuan pidana", …, or its
+   English: "transitional provisions"; :data:`DRAFTING_PARTS`) and no BAB, Bagian or
+   Paragraf heading of the regulation bears that name, nor is a provision tagged with a
+   topic of that name (:func:`_has_part`): what stands in a chapter it does not have is
+   not regulated there, however well a Pasal matches the rest of the question.
 1. **Topic absent** (``topic-absent``). The question names a specific topic of the
    scheme (the most specific topics found in it: a topic whose narrower topic is also
    found is dropped) and no provision of the regulation is tagged with it *and* none
@@ -295,8 +301,8 @@ class NotRegulated:
 
     regulation: str
     evidence: str
-    #: "topic-absent", "not-defined", "no-agent", "no-means", "no-duty", "no-case",
-    #: "weak-match" or "no-match"
+    #: "no-part", "topic-absent", "not-defined", "no-agent", "no-means", "no-duty",
+    #: "no-case", "weak-match" or "no-match"
     reason: str
     nearest: Answer | None
 
@@ -471,6 +477,9 @@ class _Query:
     #: the case it puts ("Kalau … tidak ada Pejabat Pengawas, siapa …", "Bagaimana jika
     #: …?", "If …, …"): the stems of its condition clause (:func:`_case_of`)
     case: frozenset[str] = frozenset()
+    #: a chapter of the drafting structure it names ("ketentuan peralihan"), as written in
+    #: Indonesian (:data:`DRAFTING_PARTS`)
+    part: str | None = None
     #: what the act asked of is done to, in "siapa yang <verb> <noun> …" ("menetapkan
     #: kedudukan"): its topic and the stems of its name (:func:`_acted_on`)
     acted_on: frozenset[str] = frozenset()
@@ -516,7 +525,9 @@ def rank(
             for t in query.specific
             if reg_id not in tagged.get(t, ()) and not _says(index, reg_id, t)
         ]
-        if missing:
+        if query.part and not _has_part(index, reg_id, query.part):
+            not_regulated.append(_no_part(index, reg_id, query.part, nearest, lang))
+        elif missing:
             not_regulated.append(_absent(index, reg_id, missing, nearest, lang))
         elif _defines_asked(index, query, defined, best, reg_id):
             by_regulation[reg_id] = _answers_of(index, best[reg_id], total, per_regulation)
@@ -605,6 +616,7 @@ def read_query(index: Index, question: str, lang: str, named: list[str]) -> _Que
         ends=_range_ends(index, as_written, lang),
         untranslated=frozenset(t for t in own if lang == "en" and not index.doc_freq.get(t)),
         case=_case_of(index, question, lang),
+        part=_part_named(padded, as_written, lang),
         acted_on=_acted_on(index, padded) if lang == "id" else frozenset(),
     )
 
@@ -1497,6 +1509,52 @@ def _topic_presence(source: GraphSource, topics: list[str]) -> tuple[str, dict[s
 # --- evidence -----------------------------------------------------------------------
 
 
+#: The chapters of a regulation's body in the drafting (Lampiran II UU 12/2011, C.1-C.5 and
+#: "ketentuan lain-lain"): a question naming one asks what stands under that heading.
+DRAFTING_PARTS = {
+    "ketentuan umum": ("general provisions", "general provision"),
+    "ketentuan pidana": ("criminal provisions", "penal provisions", "criminal provision"),
+    "ketentuan peralihan": (
+        "transitional provisions",
+        "transitional provision",
+        "transition provisions",
+        "transitional arrangements",
+    ),
+    "ketentuan lain lain": ("miscellaneous provisions", "other provisions"),
+    "ketentuan penutup": ("closing provisions", "final provisions", "closing provision"),
+}
+
+
+def _part_named(padded: str, written: str, lang: str) -> str | None:
+    """The drafting chapter a question names ("Adakah ketentuan peralihan …?",
+    "transitional provisions"), by its Indonesian name."""
+    for part, english in DRAFTING_PARTS.items():
+        if f" {part} " in padded or (lang == "en" and any(f" {e} " in written for e in english)):
+            return part
+    return None
+
+
+def _has_part(index: Index, reg_id: str, part: str) -> bool:
+    """Whether a regulation has the chapter: a heading names it, or a provision is tagged
+    with a topic of that name (the closing Pasal where its heading was not read)."""
+    if any(f" {part} " in heading for heading in index.headings.get(reg_id, ())):
+        return True
+    named = [t.id for t in index.topics.values() if f" {part} " in pad(t.label_id)]
+    tagged = (index.postings["topics"].get(t, index.nobody) for t in named)
+    return any(index.provisions[i].regulation == reg_id for v in tagged for i in np.flatnonzero(v))
+
+
+def _no_part(index: Index, reg_id: str, part: str, nearest: Answer, lang: str) -> NotRegulated:
+    """Silent on a drafting chapter it does not have (no heading names it)."""
+    evidence = _text(
+        lang,
+        "no-part",
+        part=part.replace("lain lain", "lain-lain").title(),
+        nearest=nearest.citation,
+    )
+    return NotRegulated(reg_id, evidence, "no-part", nearest)
+
+
 def _absent(
     index: Index, reg_id: str, missing: list[str], nearest: Answer, lang: str
 ) -> NotRegulated:
@@ -1573,6 +1631,10 @@ _TEXTS = {
             'Ketentuan terdekat, {nearest} ("{excerpt}"), tidak menyebut dengan apa hal itu '
             "dilakukan; {leader} menyebutnya."
         ),
+        "no-part": (
+            "Peraturan ini tidak memuat bab atau bagian {part}: tidak ada judul BAB, Bagian, "
+            "atau Paragraf dengan nama itu. Ketentuan terdekat: {nearest}."
+        ),
         "no-case": (
             'Ketentuan terdekat, {nearest} ("{excerpt}"), tidak mengatur keadaan yang '
             'ditanyakan; {leader} mengaturnya ("dalam hal …").'
@@ -1618,6 +1680,10 @@ _TEXTS = {
         "no-means": (
             'The nearest provision, {nearest} ("{excerpt}"), does not say by what means it '
             "is done; {leader} does."
+        ),
+        "no-part": (
+            "This regulation has no chapter {part}: no BAB, Bagian or Paragraf heading bears "
+            "that name. The nearest provision: {nearest}."
         ),
         "no-case": (
             'The nearest provision, {nearest} ("{excerpt}"), does not provide for the case '

@@ -219,6 +219,9 @@ class Index:
     with_lampiran: frozenset[str] = frozenset()  # regulations with Lampiran parts indexed
     #: per regulation, the roles whose duties its Lampiran states in words (duties_named)
     lampiran_duties: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: per regulation, the headings of its BAB, Bagian and Paragraf as " word word "
+    #: strings ("ketentuan umum"): the parts of its drafting structure
+    headings: dict[str, frozenset[str]] = field(default_factory=dict)
     english: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
     english_words: dict[str, str] = field(default_factory=dict)  # one-word entries
 
@@ -289,6 +292,7 @@ def build_index(source: GraphSource) -> Index:
         siblings=_siblings(provisions, pasal_pos),
         with_lampiran=frozenset(p.regulation for p in provisions if p.via),
         lampiran_duties=_lampiran_duties(items, raw, roles),
+        headings=_headings(raw),
         listing=np.array([1.0 if p.head or enumerates(p.text) else 0.0 for p in provisions]),
         doc_freq=dict(doc_freq),
         topic_idf={t: math.log(1 + n / (1 + tagged.get(t, 0))) for t in topics},
@@ -307,6 +311,15 @@ def _lampiran_duties(
     out: dict[str, set[str]] = defaultdict(set)
     for item in items:
         out[raw[item.owner].regulation] |= duties_named(item.text, roles)
+    return {reg_id: frozenset(found) for reg_id, found in out.items()}
+
+
+def _headings(raw: list[RawProvision]) -> dict[str, frozenset[str]]:
+    """Per regulation, the headings its Pasal stand under, padded (" ketentuan umum ")."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for p in raw:
+        if p.context.strip():
+            out[p.regulation].add(pad(p.context))
     return {reg_id: frozenset(found) for reg_id, found in out.items()}
 
 

@@ -71,6 +71,7 @@ _NOT_REGULATED = {
         "reason": {
             "type": "string",
             "enum": [
+                "no-part",
                 "topic-absent",
                 "not-defined",
                 "no-agent",

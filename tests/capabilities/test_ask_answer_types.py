@@ -313,3 +313,30 @@ def test_who_does_an_act_to_one_thing_is_not_who_does_it_to_another(source, inde
     assert {i.regulation: i.reason for i in result.not_regulated}[TT] == "no-agent"
     assert read_query(index, "Siapa yang membentuk tim kerja?", "id", []).acted_on
     assert not read_query(index, "Siapa yang menetapkan pembentukan tim?", "id", []).acted_on
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Bagaimana ketentuan peralihan bagi tim kerja yang telah dibentuk?",
+        "Adakah ketentuan pidana bagi pejabat yang tidak melaksanakan penugasan?",
+        "What do the transitional provisions say about existing work teams?",
+    ],
+)
+def test_a_drafting_chapter_none_has_is_not_regulated(source, question):
+    """None of the five has a BAB "Ketentuan Peralihan" or "Ketentuan Pidana" (their
+    chapters: Ketentuan Umum, the substance, Ketentuan Penutup): all are silent, however
+    well a Pasal on tim kerja or penugasan matches the rest of the question."""
+    result = ask(source, question)
+    assert result.answers == []
+    assert {item.regulation: item.reason for item in result.not_regulated} == dict.fromkeys(
+        ALL, "no-part"
+    )
+
+
+def test_a_chapter_every_regulation_has_is_not_a_reason_to_be_silent(index):
+    from capabilities.ask import _has_part
+
+    assert all(_has_part(index, reg_id, "ketentuan umum") for reg_id in ALL)
+    assert all(_has_part(index, reg_id, "ketentuan penutup") for reg_id in ALL)  # heading or topic
+    assert not any(_has_part(index, reg_id, "ketentuan peralihan") for reg_id in ALL)
