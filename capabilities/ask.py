@@ -110,7 +110,12 @@ When a regulation does not regulate the topic (``not_regulated``), in order:
    who *forms* a team; the norm's ``pw:object``, :func:`_names_the_power`; on today's sets
    it gains one answer alone, and nothing beside the choice among sibling ayat, which
    then reaches the ayat saying "membentuk" or "pembentukan")
-   (:func:`coverage`). Their geometric mean is its *support*
+   (:func:`coverage`). For a question asking two things ("… di bawah siapa dan kepada
+   siapa …", ", dan bagaimana …"; :func:`_parts_of`) the coverage ratio is the best of the
+   whole question's and each part's, each against the best coverage of that part: a
+   regulation answering one part as well as the best does (Palu 18(1) places the Pejabat
+   Fungsional under its atasan langsung, and says nothing of "bertanggung jawab kepada")
+   answers the question. Their geometric mean is its *support*
    (:func:`support`); below :data:`SUPPORT_FLOOR` (0.6) the regulation has no
    counterpart. One combined measure, not two separate floors: a provision that scores
    near the best by sharing the question's common words but lacks its distinctive ones
@@ -477,6 +482,9 @@ class _Query:
     #: the case it puts ("Kalau … tidak ada Pejabat Pengawas, siapa …", "Bagaimana jika
     #: …?", "If …, …"): the stems of its condition clause (:func:`_case_of`)
     case: frozenset[str] = frozenset()
+    #: the stems of each part of a two-part question ("… di bawah siapa dan kepada siapa
+    #: …"): a provision answering either part covers it (:func:`_parts_of`)
+    parts: tuple[frozenset[str], ...] = ()
     #: a chapter of the drafting structure it names ("ketentuan peralihan"), as written in
     #: Indonesian (:data:`DRAFTING_PARTS`)
     part: str | None = None
@@ -616,6 +624,7 @@ def read_query(index: Index, question: str, lang: str, named: list[str]) -> _Que
         ends=_range_ends(index, as_written, lang),
         untranslated=frozenset(t for t in own if lang == "en" and not index.doc_freq.get(t)),
         case=_case_of(index, question, lang),
+        parts=_parts_of(padded) if lang == "id" else (),
         part=_part_named(padded, as_written, lang),
         acted_on=_acted_on(index, padded) if lang == "id" else frozenset(),
     )
@@ -1416,7 +1425,24 @@ def _answer(index: Index, i: int, total: np.ndarray) -> Answer:
     )
 
 
-def coverage(index: Index, query: _Query, i: int) -> float:
+#: Where a question asks a second thing: "… dan (kepada) siapa …", ", dan bagaimana …".
+SECOND_QUESTION = re.compile(
+    r" (?:dan|serta) (?=(?:kepada |oleh |dengan |melalui |di |dari )?"
+    r"(?:siapa|apa|apakah|bagaimana|berapa|mana|kapan) )"
+)
+
+
+def _parts_of(padded: str) -> tuple[frozenset[str], ...]:
+    """The content stems of each part of a question asking two things ("… ditempatkan di
+    bawah siapa dan kepada siapa ia bertanggung jawab langsung?"), or none."""
+    pieces = SECOND_QUESTION.split(padded)
+    if len(pieces) < 2:
+        return ()
+    parts = tuple(frozenset(content_stems(piece)) for piece in pieces)
+    return parts if all(parts) else ()
+
+
+def coverage(index: Index, query: _Query, i: int, part: frozenset[str] | None = None) -> float:
     """The share of the question's stems that provision ``i`` holds (with those of the
     units it refers to), weighted by squared rarity: what makes a question specific
     ("golongan") counts, its framing ("dalam rangka", "perlu") hardly. English words left
@@ -1424,7 +1450,8 @@ def coverage(index: Index, query: _Query, i: int) -> float:
     would outweigh the rest and flatten the differences between sibling ayat."""
     if not query.definition and index.definitions_weight[i] < 1:
         return 0.0  # the definitions article names every term; it governs none of them
-    weights = {t: index.idf(t) ** 2 for t in query.stems if t not in query.untranslated}
+    stems_ = query.stems if part is None else [t for t in query.stems if t in part]
+    weights = {t: index.idf(t) ** 2 for t in stems_ if t not in query.untranslated}
     if query.asked in weights:
         weights[query.asked] = sum(w for t, w in weights.items() if t != query.asked)
     norm = sum(weights.values()) or 1.0
@@ -1455,17 +1482,27 @@ def support(
     common words, but lacks its distinctive ones, still falls below the floor. Where a
     provision of the answer type was chosen over the best-scoring one (``leading``), the
     score is the better of the two: the Pasal's wording still counts."""
-    held = {reg_id: coverage(index, query, i) for reg_id, i in best.items()}
     leading = leading or {}
     scored = {r: max(base[i], base[leading.get(r, i)]) for r, i in best.items()}
     top = max(scored.values())
-    most = max(held.values())
+    ratios = [_coverage_ratios(index, query, best, part) for part in (None, *query.parts)]
     out = {}
     for reg_id in best:
         score_ratio = scored[reg_id] / top if top > 0 else 0.0
-        coverage_ratio = held[reg_id] / most if most > 0 else 0.0
+        coverage_ratio = max(ratio[reg_id] for ratio in ratios)
         out[reg_id] = float(np.sqrt(score_ratio * coverage_ratio))
     return out
+
+
+def _coverage_ratios(
+    index: Index, query: _Query, best: dict[str, int], part: frozenset[str] | None
+) -> dict[str, float]:
+    """Each regulation's coverage of the question (or of one part of a two-part question)
+    against the best coverage of any regulation: answering one part as well as the best
+    does answers the question."""
+    held = {reg_id: coverage(index, query, i, part) for reg_id, i in best.items()}
+    most = max(held.values())
+    return {reg_id: held[reg_id] / most if most > 0 else 0.0 for reg_id in best}
 
 
 def _says(index: Index, reg_id: str, topic: str) -> bool:

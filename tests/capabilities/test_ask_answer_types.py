@@ -340,3 +340,19 @@ def test_a_chapter_every_regulation_has_is_not_a_reason_to_be_silent(index):
     assert all(_has_part(index, reg_id, "ketentuan umum") for reg_id in ALL)
     assert all(_has_part(index, reg_id, "ketentuan penutup") for reg_id in ALL)  # heading or topic
     assert not any(_has_part(index, reg_id, "ketentuan peralihan") for reg_id in ALL)
+
+
+def test_a_regulation_answering_one_part_of_a_two_part_question_answers_it(source, index):
+    """Palu 18(1) places the Pejabat Fungsional "dalam struktur organisasi dengan Pejabat
+    Penilai Kinerja sebagai atasan langsung" (the first part) without "bertanggung jawab
+    kepada" (the second, which Cilegon 4(1) and the others state): it answers the
+    question. Each part is weighed against the best answer to that part."""
+    question = (
+        "Pejabat fungsional ditempatkan di bawah siapa dalam struktur organisasi, dan kepada "
+        "siapa ia bertanggung jawab langsung?"
+    )
+    assert len(read_query(index, question, "id", []).parts) == 2
+    first = first_per_regulation(ask(source, question))
+    assert set(first) == ALL
+    assert first[PALU].pasal == "18" and (first[CILEGON].pasal, first[CILEGON].ayat) == ("4", "1")
+    assert read_query(index, "Siapa yang membentuk tim kerja?", "id", []).parts == ()
