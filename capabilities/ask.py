@@ -72,9 +72,11 @@ regulations' Indonesian (topic and role labels from the graph, then
 :data:`capabilities.ask_lexicon.GLOSSARY_EN`); an alias the texts never use ("lintas
 PD") is spelled out as its topic's label, and the paraphrase of "lintas <unit>" ("anggotanya
 berasal dari instansi pemerintah lain", "dari beberapa Perangkat Daerah") is read as it
-(:func:`_across`). The verb a question asks the actor or instrument of is read from
-"siapa yang <verb>", "<verb> oleh siapa" and "(dengan|melalui) apa … <verb>", and in
-English from "who <verb>s" and "by whom … <verb>ed" (the verb put into Indonesian).
+(:func:`_across`); a reflexive possessive ("di dalam unitnya sendiri") is the one unit
+the drafting names ("dalam 1 (satu) unit organisasi", :func:`_plain`). The verb a
+question asks the actor or instrument of is read from "siapa yang <verb>", "<verb> oleh
+siapa" and "(dengan|melalui) apa … <verb>", and in English from "who <verb>s" and "by
+whom … <verb>ed" (the verb put into Indonesian).
 
 A purpose adjunct ("… dalam rangka penyederhanaan birokrasi …", :data:`FRAMING`) is the
 context a question is put in: a topic named only there is not required (rule 1), nor are
@@ -596,7 +598,7 @@ def _mostly_foreign(index: Index, query: _Query) -> bool:
 
 def read_query(index: Index, question: str, lang: str, named: list[str]) -> _Query:
     """The stems, topics and names of a question (English put into Indonesian first)."""
-    text = translate_english(index, question) if lang == "en" else _synonyms(question)
+    text = translate_english(index, question) if lang == "en" else _plain(_synonyms(question))
     text = _across(text)
     text = _post_names(index, _spell_out(index, text))
     padded = pad(text)
@@ -864,6 +866,17 @@ def _synonyms(question: str) -> str:
     for phrase, replacement in SYNONYMS_ID.items():
         padded = padded.replace(f" {phrase} ", f" {replacement} ")
     return padded.strip()
+
+
+#: A reflexive possessive ("di dalam unitnya sendiri": in his own unit): the one unit the
+#: person is in, which the drafting words "dalam 1 (satu) unit organisasi".
+REFLEXIVE = re.compile(r" (?:di )?(?:dalam )?(\w+?)nya sendiri ")
+
+
+def _plain(text: str) -> str:
+    """The question with a reflexive possessive (:data:`REFLEXIVE`) in the drafting's
+    words: "di dalam unitnya sendiri" → "dalam satu unit"."""
+    return REFLEXIVE.sub(r" dalam satu \1 ", pad(text)).strip()
 
 
 #: The organisational units a work or an assignment may cross ("lintas …").

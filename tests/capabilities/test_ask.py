@@ -674,6 +674,18 @@ def test_plain_words_read_as_the_drafting_words(source):
     )
 
 
+def test_a_reflexive_possessive_is_the_one_unit(source):
+    """ "di unitnya sendiri" (in one's own unit) is what the drafting words "dalam 1 (satu)
+    unit organisasi": Palu 20 and Tebing Tinggi 8 assign individually within one unit."""
+    index = get_index(source)
+    stems = read_query(index, "Penugasan di dalam unitnya sendiri", "id", []).stems
+    assert stem("satu") in stems and stem("sendiri") not in stems
+    question = "Bagaimana menugaskan pelaksana secara individu di unitnya sendiri?"
+    first = first_per_regulation(ask(source, question))
+    assert first[PALU].pasal == "20"
+    assert first[TT].pasal == "8"
+
+
 def test_conjunctions_and_classifiers_are_not_content():
     """ "baik … maupun", "beserta" and "seorang"/"sebuah" (not "orang", "buah") carry no
     content."""
