@@ -76,7 +76,8 @@ berasal dari instansi pemerintah lain", "dari beberapa Perangkat Daerah") is rea
 the drafting names ("dalam 1 (satu) unit organisasi", :func:`_plain`). The verb a
 question asks the actor or instrument of is read from "siapa yang <verb>", "<verb> oleh
 siapa" and "(dengan|melalui) apa … <verb>", and in English from "who <verb>s" and "by
-whom … <verb>ed" (the verb put into Indonesian).
+whom … <verb>ed" (the verb put into Indonesian); "which <noun> is responsible for <doing>"
+asks who does it (:data:`RESPONSIBLE_FOR`), not a tanggung jawab.
 
 A purpose adjunct ("… dalam rangka penyederhanaan birokrasi …", :data:`FRAMING`) is the
 context a question is put in: a topic named only there is not required (rule 1), nor are
@@ -596,8 +597,16 @@ def _mostly_foreign(index: Index, query: _Query) -> bool:
     return known * 2 < len(query.stems)
 
 
+#: English "which <noun> is responsible for <doing> …": who does it ("who monitors …"), as
+#: the regulations say who does an act ("… dilaksanakan oleh …"), not a tanggung jawab.
+RESPONSIBLE_FOR = re.compile(
+    r"\b(?:which|what)\s+(?:\w+\s+){1,3}?(?:is|are)\s+responsible\s+for\s+(?=\w+ing\b)", re.I
+)
+
+
 def read_query(index: Index, question: str, lang: str, named: list[str]) -> _Query:
     """The stems, topics and names of a question (English put into Indonesian first)."""
+    question = RESPONSIBLE_FOR.sub(" who ", question) if lang == "en" else question
     text = translate_english(index, question) if lang == "en" else _plain(_synonyms(question))
     text = _across(text)
     text = _post_names(index, _spell_out(index, text))

@@ -87,3 +87,18 @@ def test_untranslated_words_do_not_flatten_coverage(source):
     first = first_per_regulation(ask(source, question))
     assert first[PALU].citation.startswith("Pasal 21 ayat (2) ")
     assert first[TT].citation.startswith("Pasal 9 ayat (2) ")
+
+
+def test_responsible_for_doing_asks_who_does_it(source):
+    """ "What unit is responsible for evaluating …" asks who evaluates, not a tanggung
+    jawab: only Semarang 18(2) says who monitors and evaluates the work mechanism
+    ("… dilaksanakan oleh: …"); Palu 26(3) and Tebing Tinggi 14(3), a unit head's
+    responsibilities (one of them monitoring a team's tasks), do not answer it."""
+    index = get_index(source)
+    question = "What unit is responsible for evaluating the implementation of the work mechanism?"
+    query = read_query(index, question, "en", [])
+    assert query.who and stem("tanggung") not in query.stems
+    result = ask(source, question, "en")
+    assert first_per_regulation(result)[SEMARANG].pasal == "18"
+    silent = {n.regulation for n in result.not_regulated}
+    assert {PALU, TT} <= silent
