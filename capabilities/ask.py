@@ -77,7 +77,11 @@ the drafting names ("dalam 1 (satu) unit organisasi", :func:`_plain`). The verb 
 question asks the actor or instrument of is read from "siapa yang <verb>", "<verb> oleh
 siapa" and "(dengan|melalui) apa … <verb>", and in English from "who <verb>s" and "by
 whom … <verb>ed" (the verb put into Indonesian); "which <noun> is responsible for <doing>"
-asks who does it (:data:`RESPONSIBLE_FOR`), not a tanggung jawab.
+asks who does it (:data:`RESPONSIBLE_FOR`), not a tanggung jawab. A question asking by
+what way a thing is done with no verb ("Penugasan … dilakukan melalui apa?", "Melalui cara
+apa …?") is answered by the sentence stating the way of that thing and nothing narrower
+("Penugasan Pejabat Fungsional dan Pelaksana dilakukan melalui: …"), among the best
+provision's Pasal and those within ``ANSWER_FLOOR`` (:func:`_to_stated_means`).
 
 A purpose adjunct ("… dalam rangka penyederhanaan birokrasi …", :data:`FRAMING`) is the
 context a question is put in: a topic named only there is not required (rule 1), nor are
@@ -505,6 +509,9 @@ class _Query:
     #: what the act asked of is done to, in "siapa yang <verb> <noun> …" ("menetapkan
     #: kedudukan"): its topic and the stems of its name (:func:`_acted_on`)
     acted_on: frozenset[str] = frozenset()
+    #: it asks by what way a thing is done, naming no verb ("Penugasan … dilakukan melalui
+    #: apa?", "Melalui cara apa …?"): :func:`_to_stated_means`
+    manner: bool = False
 
 
 def rank(
@@ -526,6 +533,7 @@ def rank(
     for reg_id, i in list(best.items()):
         chosen = _to_typed(index, query, total, _focus(index, query, total, i))
         chosen = _to_case(index, query, total, chosen)
+        chosen = _to_stated_means(index, query, total, chosen)
         best[reg_id] = chosen
         if chosen != i and (_answer_kind(query) or query.case):
             leading[reg_id] = i
@@ -653,6 +661,7 @@ def read_query(index: Index, question: str, lang: str, named: list[str]) -> _Que
         parts=_parts_of(padded) if lang == "id" else (),
         part=_part_named(padded, as_written, lang),
         acted_on=_acted_on(index, padded) if lang == "id" else frozenset(),
+        manner=lang == "id" and bool(MANNER_ASKED.search(pad(question))),
     )
 
 
@@ -882,10 +891,17 @@ def _synonyms(question: str) -> str:
 REFLEXIVE = re.compile(r" (?:di )?(?:dalam )?(\w+?)nya sendiri ")
 
 
+#: A question asking by what way a thing is done ("… dilakukan melalui apa?", "melalui
+#: cara apa …", "dengan cara apa …"): "cara" (way) asks, as "apa" does.
+MANNER_ASKED = re.compile(r" (?:melalui|dengan) (?:cara )?apa ", re.I)
+
+
 def _plain(text: str) -> str:
     """The question with a reflexive possessive (:data:`REFLEXIVE`) in the drafting's
-    words: "di dalam unitnya sendiri" → "dalam satu unit"."""
-    return REFLEXIVE.sub(r" dalam satu \1 ", pad(text)).strip()
+    words ("di dalam unitnya sendiri" → "dalam satu unit"), and "melalui cara apa" as
+    "melalui apa" (:data:`MANNER_ASKED`)."""
+    padded = REFLEXIVE.sub(r" dalam satu \1 ", pad(text))
+    return re.sub(r" (melalui|dengan) cara apa ", r" \1 apa ", padded, flags=re.I).strip()
 
 
 #: The organisational units a work or an assignment may cross ("lintas …").
@@ -1264,6 +1280,51 @@ def _holds_case(index: Index, query: _Query, i: int) -> bool:
     ketua tim diutamakan …", or "… ketua tim sebagaimana dimaksud pada ayat (2)")."""
     negated = {NEGATED} if NEGATIONS & set(index.padded[i].split()) else set()
     return _case_share(index, query.case, index.stem_sets[i] | negated) >= CASE_HELD
+
+
+#: A sentence stating the way its subject is done: "Penugasan Pejabat Fungsional dan
+#: Pelaksana dilakukan melalui penunjukan …", "Penugasan sebagaimana dimaksud dalam Pasal
+#: 5 ayat (1), dilakukan melalui …" (the subject, not a relative clause: "… yang dilakukan
+#: melalui …, disertai …" states something else).
+STATED_MEANS = re.compile(
+    r"^([^,;:]+?)(?:\s+sebagaimana dimaksud [^,;:]*)?,?\s+di(?:lakukan|laksanakan)\s+melalui\b",
+    re.I,
+)
+
+
+def _stated_means_subject(index: Index, i: int) -> frozenset[str] | None:
+    """The stems of what provision ``i`` states the way of (:data:`STATED_MEANS`), or None."""
+    match = STATED_MEANS.match(index.provisions[i].text)
+    if not match or re.search(r"\byang\b", match.group(1), re.I):
+        return None
+    return frozenset(content_stems(match.group(1)))
+
+
+def _to_stated_means(index: Index, query: _Query, total: np.ndarray, chosen: int) -> int:
+    """For a question asking by what way a thing is done, naming no verb ("Penugasan …
+    dilakukan melalui apa?"): the provision stating the way of that thing and of nothing
+    narrower ("Penugasan Pejabat Fungsional dan Pelaksana dilakukan melalui penunjukan
+    …", not "Penugasan individu … dalam 1 (satu) unit organisasi … dilakukan melalui …"),
+    among ``chosen``'s Pasal and the provisions it would list anyway (within
+    :data:`ANSWER_FLOOR`); else ``chosen``."""
+    if not query.manner or query.asked or index.provisions[chosen].via:
+        return chosen
+    reg_id, floor = index.provisions[chosen].regulation, ANSWER_FLOOR * total[chosen]
+    near = set(index.siblings[index.pasal_of[chosen]]) | {
+        i
+        for i in np.flatnonzero(total >= floor)
+        if index.provisions[i].regulation == reg_id and not index.provisions[i].via
+    }
+    asked = set(query.stems)
+    candidates = [
+        int(i)
+        for i in near
+        if total[i] > 0
+        and (subject := _stated_means_subject(index, int(i))) is not None
+        and set(query.specific) & index.provisions[i].topics
+        and subject <= asked
+    ]
+    return max(candidates, key=lambda i: total[i], default=chosen)
 
 
 def _to_case(index: Index, query: _Query, total: np.ndarray, chosen: int) -> int:

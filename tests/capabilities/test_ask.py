@@ -686,6 +686,21 @@ def test_a_reflexive_possessive_is_the_one_unit(source):
     assert first[TT].pasal == "8"
 
 
+def test_a_way_asked_is_the_sentence_stating_the_way_of_that_thing(source):
+    """ "Melalui cara apa …" asks the way an assignment is done: Palu 23(1) / Tebing Tinggi
+    11(1) "Penugasan Pejabat Fungsional dan Pelaksana dilakukan melalui: a. penunjukan; b.
+    pengajuan sukarela", not 20(2) / 8(2) on the narrower "Penugasan individu … dalam 1
+    (satu) unit organisasi yang dilakukan melalui mekanisme …" (a relative clause)."""
+    index = get_index(source)
+    question = "Melalui cara apa saja pelaksana bisa memperoleh penugasan?"
+    query = read_query(index, question, "id", [])
+    assert query.manner and stem("cara") not in query.stems
+    first = first_per_regulation(ask(source, question))
+    assert (first[PALU].pasal, first[PALU].ayat) == ("23", "1")
+    assert (first[TT].pasal, first[TT].ayat) == ("11", "1")
+    assert (first[CILEGON].pasal, first[CILEGON].ayat) == ("6", "1")
+
+
 def test_conjunctions_and_classifiers_are_not_content():
     """ "baik … maupun", "beserta" and "seorang"/"sebuah" (not "orang", "buah") carry no
     content."""
