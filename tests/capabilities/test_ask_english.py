@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from capabilities.ask import ask, read_query
-from capabilities.retrieval import get_index, stem
+from capabilities.retrieval import get_index, stem, translate_english
 from capabilities.source import EmbeddedSource
 
 PALU, TT, SEMARANG, CILEGON, PP = (
@@ -102,3 +102,14 @@ def test_responsible_for_doing_asks_who_does_it(source):
     assert first_per_regulation(result)[SEMARANG].pasal == "18"
     silent = {n.regulation for n in result.not_regulated}
     assert {PALU, TT} <= silent
+
+
+def test_goals_are_the_stated_purpose(source):
+    """English "goals" / "objectives" are the drafting's "maksud dan tujuan" (as "purpose"
+    is): Palu 14 and Semarang 4 state the maksud dan tujuan of adjusting the work system;
+    Padang Panjang 2 and Cilegon 2 only say what the adjustment covers."""
+    assert translate_english(get_index(source), "goals") == "maksud dan tujuan"
+    result = ask(source, "What are the objectives of the work system adjustment?", "en")
+    first = first_per_regulation(result)
+    assert first[PALU].pasal == "14" and first[SEMARANG].pasal == "4"
+    assert {n.regulation for n in result.not_regulated} == {PP, CILEGON}
