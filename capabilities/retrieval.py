@@ -158,6 +158,9 @@ class Provision:
     #: the items of its list that are names, not sentences ("a. ahli utama; b. ahli madya;
     #: …"), as stems: the members it enumerates
     members: frozenset[frozenset[str]] = frozenset()
+    #: the roles it says are filled from named posts ("Ketua tim kerja … dapat berasal dari
+    #: Jabatan Administrator, …", "Ketua Tim dijabat oleh …"), see :func:`posts_drawn`
+    drawn: frozenset[str] = frozenset()
     #: the cases it provides for: the stems of each condition clause it states ("Dalam hal
     #: tidak ada Jabatan Pengawas …", "apabila …"), see :func:`cases_stated`
     cases: tuple[frozenset[str], ...] = ()
@@ -243,7 +246,7 @@ def build_index(source: GraphSource) -> Index:
     roles = _concepts(source, "a pw:Role", with_broader=True)
     raw, items = read_provisions(source, set(regulations))
     provisions = [_provision(p, regulations[p.regulation].title, roles) for p in raw]
-    provisions += [_lampiran_entry(raw[item.owner], item, topics) for item in items]
+    provisions += [_lampiran_entry(raw[item.owner], item, topics, roles) for item in items]
     pasal_keys = list(dict.fromkeys((p.regulation, p.pasal) for p in raw))
     pasal_pos = {key: i for i, key in enumerate(pasal_keys)}
     pasal_texts: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -366,6 +369,7 @@ def _provision(raw: RawProvision, title: str, roles: dict[str, Concept]) -> Prov
         agented=agented_verbs(raw.own_text),
         means=means_verbs(raw.text),
         members=named_members(raw.text, raw.own_text),
+        drawn=posts_drawn(raw.text, roles),
         cases=cases_stated(raw.text),
         shown=raw.text,
     )
@@ -517,6 +521,74 @@ def named_members(text: str, own_text: str) -> frozenset[frozenset[str]]:
     return frozenset(out)
 
 
+#: The drafting forms saying from which posts a role is filled: "<role> dapat berasal dari
+#: <post>", "<role> dijabat oleh <post>", "<role> dipimpin oleh <post>"; and "menunjuk
+#: <post> sebagai <role>".
+DRAWN_FROM = re.compile(
+    r"\b(?:berasal dari|dijabat oleh|dipimpin oleh|diisi oleh|dipilih dari|diangkat dari)\s",
+    re.I,
+)
+APPOINTED_AS = re.compile(
+    r"\bmenunjuk\s+(?:salah satu\s+|seorang\s+)?([^;:.]{1,80}?)\ssebagai\s", re.I
+)
+#: a clause boundary: what a role is said of stands after the last one
+CLAUSE_END = re.compile(r"[;:]|\.\s")
+
+
+def is_post(role: Concept, roles: dict[str, Concept]) -> bool:
+    """Whether a role is a post a civil servant holds (under Pegawai ASN, or named
+    "Jabatan …" / "Pejabat …"), not a unit or an institution ("Unit Organisasi")."""
+    seen, parent = set(), role.id
+    while parent and parent in roles and parent not in seen:
+        if parent == "pegawai-asn":
+            return True
+        seen.add(parent)
+        parent = roles[parent].broader
+    return any(s[0] in ("jabatan", "pejabat") for s in role.word_surfaces)
+
+
+def _roles_named(padded: str, roles: dict[str, Concept]) -> set[str]:
+    return {
+        r.id
+        for r in roles.values()
+        if any(" " + " ".join(s) + " " in padded for s in r.word_surfaces)
+    }
+
+
+def _opens_with_post(padded: str, roles: dict[str, Concept]) -> set[str]:
+    """The posts whose name opens ``padded`` (" jabatan administrator … ")."""
+    return {
+        r.id
+        for r in roles.values()
+        if is_post(r, roles)
+        and any(padded.startswith(" " + " ".join(s) + " ") for s in r.word_surfaces)
+    }
+
+
+def posts_drawn(text: str, roles: dict[str, Concept]) -> frozenset[str]:
+    """The roles a text says are filled from named posts: "Ketua tim kerja … dapat berasal
+    dari Jabatan Pimpinan Tinggi Pratama, Jabatan Administrator, …" → the ketua tim (and
+    its tim kerja); "… menunjuk salah satu pejabat fungsional atau Pelaksana sebagai ketua
+    tim kerja" → the same. "… diutamakan berasal dari Unit Organisasi pemilik kinerja"
+    names a unit, not a post, and "Tim kerja … dipimpin oleh Ketua Tim" the role itself."""
+    out: set[str] = set()
+    for match in DRAWN_FROM.finditer(text):
+        posts = _opens_with_post(pad(text[match.end() :]), roles)
+        if posts:
+            clause = CLAUSE_END.split(text[: match.start()])[-1]
+            out |= _roles_named(pad(clause), roles) - posts
+    for match in APPOINTED_AS.finditer(text):
+        posts = _opens_with_post(pad(match.group(1)), roles)
+        if posts:
+            after = pad(text[match.end() :])
+            out |= {
+                r.id
+                for r in roles.values()
+                if any(after.startswith(" " + " ".join(s) + " ") for s in r.word_surfaces)
+            } - posts
+    return frozenset(out)
+
+
 def about_itself(text: str, title: str) -> str:
     """A provision that opens by naming its own regulation ("Peraturan Wali Kota ini
     bermaksud …", "Ruang Lingkup Peraturan Wali Kota ini meliputi …") states what the
@@ -530,7 +602,9 @@ def about_itself(text: str, title: str) -> str:
     return f"{text[: match.end()]} {title}{text[match.end() :]}"
 
 
-def _lampiran_entry(owner: RawProvision, item: RawItem, topics: dict[str, Concept]) -> Provision:
+def _lampiran_entry(
+    owner: RawProvision, item: RawItem, topics: dict[str, Concept], roles: dict[str, Concept]
+) -> Provision:
     """A Lampiran part, scored on its own words, answering as the provision citing it."""
     stems_ = content_stems(item.text)
     subject = subject_of(item.text)
@@ -551,6 +625,7 @@ def _lampiran_entry(owner: RawProvision, item: RawItem, topics: dict[str, Concep
         subjects=(frozenset(content_stems(subject)),) if subject else (),
         subject_names=(subject,) if subject else (),
         via=item.label,
+        drawn=posts_drawn(item.text, roles),
         means=means_verbs(shown),
         cases=cases_stated(item.text),
         shown=shown,
@@ -567,7 +642,17 @@ def topics_named(topics: dict[str, Concept], text: str) -> set[str]:
     }
 
 
-POSTED = ("topics", "lead", "pairs", "bearers", "states", "agented", "means", "members")
+POSTED = (
+    "topics",
+    "lead",
+    "pairs",
+    "bearers",
+    "states",
+    "agented",
+    "means",
+    "members",
+    "drawn",
+)
 
 
 def _postings(provisions: list[Provision], name: str) -> dict[object, np.ndarray]:

@@ -374,3 +374,40 @@ def test_a_purpose_adjunct_is_the_context_not_the_question(source):
         ask(source, "Apa saja yang dilakukan dalam rangka penyesuaian sistem kerja?")
     )
     assert set(asked) == ALL
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Dari jabatan apa saja seorang ketua tim kerja dapat diangkat?",
+        "From which positions can a team leader be appointed?",
+    ],
+)
+def test_from_which_posts_a_role_is_filled_is_the_provision_naming_the_posts(source, question):
+    # Palu 22(2) / Tebing Tinggi 10(1) "Ketua tim kerja … dapat berasal dari Jabatan …",
+    # Semarang 10(7) "Ketua Tim … dipimpin oleh Pejabat Fungsional …", Cilegon's Lampiran
+    # "menunjuk salah satu pejabat fungsional atau Pelaksana sebagai ketua tim kerja"; not
+    # a list of the ketua tim's duties, nor "diutamakan berasal dari Unit Organisasi"
+    first = first_per_regulation(ask(source, question))
+    assert (first[PALU].pasal, first[PALU].ayat) == ("22", "2")
+    assert (first[TT].pasal, first[TT].ayat) == ("10", "1")
+    assert first[SEMARANG].pasal == "10" and first[SEMARANG].ayat in ("7", "8")
+    assert first[CILEGON].pasal == "10" and first[CILEGON].lampiran
+
+
+def test_the_posts_a_role_is_drawn_from_are_posts_not_units(index):
+    from capabilities.retrieval import posts_drawn
+
+    roles = index.roles
+    assert posts_drawn(
+        "Ketua Tim dijabat oleh Pejabat Fungsional Hasil Penyetaraan Jabatan.", roles
+    ) == {"ketua-tim"}
+    assert not posts_drawn(
+        "Pejabat Fungsional atau Pelaksana yang berperan sebagai ketua tim diutamakan berasal "
+        "dari Unit Organisasi pemilik kinerja.",
+        roles,
+    )
+    # a team led by its ketua tim: the role itself, not a post it is drawn from
+    assert not posts_drawn(
+        "Tim kerja sebagaimana dimaksud pada ayat (1) dipimpin oleh Ketua Tim.", roles
+    )
