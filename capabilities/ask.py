@@ -52,7 +52,13 @@ and weighs 0.9 of a body provision (the body governs; the Lampiran elaborates):
   :data:`POSTS_ASKED`): 1 for a provision stating the posts that role is filled from, in
   the drafting forms "<role> dapat berasal dari <post>", "<role> dijabat / dipimpin oleh
   <post>", "menunjuk <post> sebagai <role>" (the post a role under Pegawai ASN or named
-  "Jabatan …"/"Pejabat …"; :func:`capabilities.retrieval.posts_drawn`), else 0: Palu 22(2)
+  "Jabatan …"/"Pejabat …"; :func:`capabilities.retrieval.posts_drawn`), else 0. Who may
+  be the anggota of a group ("Siapa saja yang dapat menjadi anggota tim kerja?") asks who
+  the group is made of: "Tim kerja … terdiri dari <posts>", "… dalam tim kerja … dapat
+  melibatkan Pejabat Fungsional dan Pelaksana …" (one answer gained in two regulations of
+  holdout set 1; Cilegon's answer moves from 5(2), "keanggotaannya berasal dari <units>",
+  to its Lampiran saying "dapat melibatkan Pejabat Fungsional dan Pelaksana", the same
+  as the 7(2) the set expects of Padang Panjang and Tebing Tinggi). Palu 22(2)
   "Ketua tim kerja … dapat berasal dari Jabatan Pimpinan Tinggi Pratama, …" over the list
   of a ketua tim's duties, Semarang 10(8) "Ketua Tim dijabat oleh …" over 8(3), whose
   "diutamakan berasal dari Unit Organisasi" names a unit. It ranks within a regulation
@@ -528,7 +534,7 @@ class _Query:
     manner: bool = False
     #: the role a question asks the posts of ("Dari jabatan apa ketua tim dapat berasal?",
     #: "From which posts can a work-team leader be drawn?"), see :func:`_drawn_role`
-    drawn_of: str | None = None
+    drawn_of: frozenset[str] = frozenset()
 
 
 def rank(
@@ -684,12 +690,15 @@ def read_query(index: Index, question: str, lang: str, named: list[str]) -> _Que
 
 
 #: A question asking from which posts a role is filled: "dari jabatan apa (saja)",
-#: "jabatan apa saja yang dapat ditunjuk menjadi …", "from which posts / positions".
+#: "jabatan apa saja yang dapat ditunjuk menjadi …", "siapa saja yang dapat menjadi …"
+#: (read "dapat berasal dari" by the lexicon), "from which posts / positions".
 POSTS_ASKED = re.compile(
     r" dari (?:jabatan|pejabat|kalangan) (?:apa|mana) "
     r"| (?:jabatan|pejabat) (?:apa|mana) (?:saja )?yang (?:\w+ ){0,3}?(?:menjadi|ditunjuk|"
     r"diangkat|berasal) "
     r"| from (?:which|what) (?:kinds? of )?(?:posts?|positions?|ranks?|jabatan) "
+    r"| siapa (?:saja )?yang (?:dapat |boleh |bisa )?(?:menjadi|ditunjuk menjadi|diangkat "
+    r"menjadi|berasal dari) "
 )
 #: The words of such a question for being filled from a post ("berasal", "ditunjuk
 #: menjadi", "diangkat", "diambil", "dipilih", "drawn"): a provision stating the posts
@@ -699,15 +708,21 @@ DRAWN_STEMS = frozenset(
 )
 
 
-def _drawn_role(index: Index, roles: list[Concept], padded: str, written: str) -> str | None:
+def _drawn_role(index: Index, roles: list[Concept], padded: str, written: str) -> frozenset[str]:
     """The role a question asks the posts of (:data:`POSTS_ASKED`): the one named by the
     longest name ("ketua tim kerja" over "tim kerja"); the answer states the posts it is
     filled from (:func:`capabilities.retrieval.posts_drawn`: "Ketua tim kerja … dapat
-    berasal dari Jabatan …", "Ketua Tim dijabat oleh …")."""
+    berasal dari Jabatan …", "Ketua Tim dijabat oleh …"). The anggota of a group ("anggota
+    tim kerja") are drawn from the posts the group is made of: the group is asked too."""
     if not (POSTS_ASKED.search(padded) or POSTS_ASKED.search(written)):
-        return None
-    named = [(len(s.split()), r.id) for r in roles for s in _surfaces_in(r, padded)]
-    return max(named)[1] if named else None
+        return frozenset()
+    named = [(len(s.split()), s, r.id) for r in roles for s in _surfaces_in(r, padded)]
+    if not named:
+        return frozenset()
+    _, surface, role = max(named)
+    # the anggota of a group are who the group is made of ("Tim kerja … terdiri dari …")
+    group = surface[len(" anggota") :] if surface.startswith(" anggota ") else None
+    return frozenset({role} | {r.id for r in roles if group in _word_surfaces(r)})
 
 
 #: A range a question names by its ends: "from ahli utama (down) to pemula", "dari
@@ -1032,9 +1047,8 @@ def _drawn(index: Index, query: _Query) -> np.ndarray:
     stating those posts (:data:`WEIGHTS` "drawn"). It ranks within a regulation, not across
     them: rule 2 compares the scores without it, so a regulation naming the role's origin
     otherwise (a unit: "diutamakan berasal dari Unit Organisasi") is not outweighed."""
-    if not query.drawn_of:
-        return index.nobody
-    return WEIGHTS["drawn"] * index.postings["drawn"].get(query.drawn_of, index.nobody)
+    held = _holding(index, "drawn", query.drawn_of)
+    return WEIGHTS["drawn"] * held
 
 
 def _defines_asked(
@@ -1633,7 +1647,7 @@ def coverage(index: Index, query: _Query, i: int, part: frozenset[str] | None = 
     held |= {token for token in weights if roles & query.general.get(token, frozenset())}
     if query.asked and _names_the_power(index, query, i):
         held.add(query.asked)
-    if query.drawn_of in index.provisions[i].drawn:
+    if query.drawn_of & index.provisions[i].drawn:
         held |= DRAWN_STEMS & set(weights)
     return sum(weights[token] for token in held) / norm
 

@@ -522,10 +522,11 @@ def named_members(text: str, own_text: str) -> frozenset[frozenset[str]]:
 
 
 #: The drafting forms saying from which posts a role is filled: "<role> dapat berasal dari
-#: <post>", "<role> dijabat oleh <post>", "<role> dipimpin oleh <post>"; and "menunjuk
-#: <post> sebagai <role>".
+#: <post>", "<role> dijabat oleh <post>", "<role> dipimpin oleh <post>", a group "terdiri
+#: dari <post>" or "dapat melibatkan <post>"; and "menunjuk <post> sebagai <role>".
 DRAWN_FROM = re.compile(
-    r"\b(?:berasal dari|dijabat oleh|dipimpin oleh|diisi oleh|dipilih dari|diangkat dari)\s",
+    r"\b(?:berasal dari|dijabat oleh|dipimpin oleh|diisi oleh|dipilih dari|diangkat dari"
+    r"|terdiri (?:atas|dari)|melibatkan)\s",
     re.I,
 )
 APPOINTED_AS = re.compile(
@@ -548,11 +549,18 @@ def is_post(role: Concept, roles: dict[str, Concept]) -> bool:
 
 
 def _roles_named(padded: str, roles: dict[str, Concept]) -> set[str]:
-    return {
-        r.id
-        for r in roles.values()
-        if any(" " + " ".join(s) + " " in padded for s in r.word_surfaces)
-    }
+    """The roles a text names, each name read as the longest role name it is part of:
+    "ketua tim kerja" names the ketua tim, not the tim kerja."""
+    tokens = padded.split()
+    out, i = set(), 0
+    while i < len(tokens):
+        found = _role_at(tokens, i, roles)
+        if found:
+            out.add(found[0])
+            i = found[1]
+        else:
+            i += 1
+    return out
 
 
 def _opens_with_post(padded: str, roles: dict[str, Concept]) -> set[str]:

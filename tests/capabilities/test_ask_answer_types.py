@@ -411,3 +411,13 @@ def test_the_posts_a_role_is_drawn_from_are_posts_not_units(index):
     assert not posts_drawn(
         "Tim kerja sebagaimana dimaksud pada ayat (1) dipimpin oleh Ketua Tim.", roles
     )
+
+
+def test_who_may_be_a_member_of_a_group_is_who_the_group_is_made_of(source):
+    # "anggota tim kerja": Palu 19(2), Padang Panjang 7(2), Tebing Tinggi 7(2) "Penugasan …
+    # dalam tim kerja … dapat melibatkan Pejabat Fungsional dan Pelaksana …", not the ketua
+    # tim's origin (7(3)) nor the anggota's duties (Palu 26(5))
+    first = first_per_regulation(ask(source, "Siapa yang boleh menjadi anggota tim kerja?"))
+    assert (first[PALU].pasal, first[PALU].ayat) == ("19", "2")
+    assert (first[PP].pasal, first[PP].ayat) == ("7", "2")
+    assert (first[TT].pasal, first[TT].ayat) == ("7", "2")
