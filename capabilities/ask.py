@@ -223,6 +223,16 @@ provision of the type the regulation would list as an answer anyway (within
 :data:`ANSWER_FLOOR`, on the question's specific topics) (:func:`_to_typed`); rule 2
 then weighs the regulation by its best score and the chosen provision's coverage.
 
+A question asking for the **members** of something by name ("Apa saja jenjang Jabatan
+Fungsional kategori keterampilan?", "Which article lists the levels …?";
+:data:`MEMBERS_ASKED`; "what are …" asks as often for sentences, the aims of a
+regulation) is answered by a list whose items are names (Palu 9(3) "a. penyelia; b.
+mahir; …"). Where some regulation's answer is one, another whose answer is a list of
+sentences that only mention them (Semarang 7(3) "d. Pejabat Fungsional Ahli Pertama dan
+Jabatan Fungsional pada semua jenjang kategori keterampilan berkedudukan …") is silent
+on the members (``no-list``, :func:`_named_lists`): two answers of the tuning sets, none
+lost.
+
 A question that names a regulation ("… dalam Perwali Palu") is answered from that
 regulation only. Regulations are recognised by the names the graph gives them (their id,
 the city of their jurisdiction, "Nomor N Tahun Y"), never by a list in the code.
@@ -342,7 +352,7 @@ class NotRegulated:
     regulation: str
     evidence: str
     #: "no-part", "topic-absent", "not-defined", "no-agent", "no-means", "no-duty",
-    #: "no-case", "weak-match" or "no-match"
+    #: "no-case", "no-list", "weak-match" or "no-match"
     reason: str
     nearest: Answer | None
 
@@ -535,6 +545,9 @@ class _Query:
     #: the role a question asks the posts of ("Dari jabatan apa ketua tim dapat berasal?",
     #: "From which posts can a work-team leader be drawn?"), see :func:`_drawn_role`
     drawn_of: frozenset[str] = frozenset()
+    #: it asks for the members of something by name ("Apa saja jenjang …?"), see
+    #: :func:`_named_lists`
+    members_asked: bool = False
 
 
 def rank(
@@ -566,6 +579,7 @@ def rank(
     supported = support(index, query, base, best, leading) if best else {}
     typed = _typed_regulations(index, query, best, supported)
     cased = {r for r, i in best.items() if _states_case(index, query, i)}
+    named_lists = _named_lists(index, query, best, supported)
     silent = 0
     for reg_id in considered:
         if reg_id not in best:
@@ -594,6 +608,11 @@ def rank(
         elif cased and reg_id not in cased and not _holds_case(index, query, best[reg_id]):
             leader = _answer(index, max((best[r] for r in cased), key=lambda i: total[i]), total)
             not_regulated.append(_uncased(nearest, leader, lang))
+        elif named_lists and reg_id not in named_lists and _sentence_list(index, best[reg_id]):
+            leader = _answer(
+                index, max((best[r] for r in named_lists), key=lambda i: total[i]), total
+            )
+            not_regulated.append(_unlisted(nearest, leader, lang))
         elif reg_id not in typed and typed:
             leader = _answer(index, max((best[r] for r in typed), key=lambda i: total[i]), total)
             not_regulated.append(_untyped(index, reg_id, query, nearest, leader, lang))
@@ -615,6 +634,49 @@ def rank(
         sparql,
         considered,
     )
+
+
+#: A question asking for the members of something by name: "Apa saja jenjang …?",
+#: "Which article lists the levels …?" ("what are …" asks as often for sentences: aims).
+MEMBERS_ASKED = re.compile(r" apa saja | lists? ")
+
+
+def _named_lists(
+    index: Index, query: _Query, best: dict[str, int], supported: dict[str, float]
+) -> set[str]:
+    """For a question asking for the members of something (:data:`MEMBERS_ASKED`): the
+    regulations whose answer enumerates them, its list items being names
+    (:attr:`capabilities.retrieval.Provision.members`: Palu 9(3) "a. penyelia; b. mahir;
+    …"). Where some do, a regulation whose answer is a list of sentences mentioning them
+    (Semarang 7(3) "d. Pejabat Fungsional Ahli Pertama dan Jabatan Fungsional pada semua
+    jenjang kategori keterampilan berkedudukan …") is silent on them (``no-list``)."""
+    if not query.members_asked:
+        return set()
+    return {
+        reg_id
+        for reg_id, i in best.items()
+        if supported[reg_id] >= SUPPORT_FLOOR and index.provisions[i].members
+    }
+
+
+def _sentence_list(index: Index, i: int) -> bool:
+    """Whether provision ``i`` is a list of the body whose items are sentences, none a
+    name: it mentions what it lists, it does not enumerate names."""
+    provision = index.provisions[i]
+    return bool(provision.head) and not provision.members and not provision.via
+
+
+def _unlisted(nearest: Answer, leader: Answer, lang: str) -> NotRegulated:
+    """Silent on the members asked: another regulation enumerates them by name; its
+    nearest provision is a list of sentences that mention them."""
+    evidence = _text(
+        lang,
+        "no-list",
+        nearest=nearest.citation,
+        excerpt=_excerpt(nearest.text),
+        leader=leader.citation,
+    )
+    return NotRegulated(nearest.regulation, evidence, "no-list", nearest)
 
 
 def _mostly_foreign(index: Index, query: _Query) -> bool:
@@ -686,6 +748,7 @@ def read_query(index: Index, question: str, lang: str, named: list[str]) -> _Que
         acted_on=_acted_on(index, padded) if lang == "id" else frozenset(),
         manner=lang == "id" and bool(MANNER_ASKED.search(pad(question))),
         drawn_of=_drawn_role(index, roles, padded, as_written),
+        members_asked=bool(LISTING.search(as_written) and MEMBERS_ASKED.search(as_written)),
     )
 
 
@@ -1865,6 +1928,10 @@ _TEXTS = {
             'Ketentuan terdekat, {nearest} ("{excerpt}"), tidak mengatur keadaan yang '
             'ditanyakan; {leader} mengaturnya ("dalam hal …").'
         ),
+        "no-list": (
+            'Ketentuan terdekat, {nearest} ("{excerpt}"), memuat daftar kalimat yang '
+            "menyebut hal yang ditanyakan, bukan daftar nama anggotanya; {leader} merincinya."
+        ),
         "no-duty": (
             "Peraturan ini tidak menyatakan tugas, fungsi, wewenang, atau tanggung jawab {role}; "
             'ketentuan terdekat: {nearest} ("{excerpt}"). {leader} menyatakannya.'
@@ -1914,6 +1981,10 @@ _TEXTS = {
         "no-case": (
             'The nearest provision, {nearest} ("{excerpt}"), does not provide for the case '
             'asked about; {leader} does ("dalam hal …", in case …).'
+        ),
+        "no-list": (
+            'The nearest provision, {nearest} ("{excerpt}"), lists sentences that mention '
+            "what is asked, not the names of its members; {leader} enumerates them."
         ),
         "no-duty": (
             "This regulation states no duty, function, power or responsibility of the "

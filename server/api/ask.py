@@ -78,6 +78,7 @@ _NOT_REGULATED = {
                 "no-means",
                 "no-duty",
                 "no-case",
+                "no-list",
                 "weak-match",
                 "no-match",
             ],

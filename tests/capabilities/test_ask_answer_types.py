@@ -421,3 +421,23 @@ def test_who_may_be_a_member_of_a_group_is_who_the_group_is_made_of(source):
     assert (first[PALU].pasal, first[PALU].ayat) == ("19", "2")
     assert (first[PP].pasal, first[PP].ayat) == ("7", "2")
     assert (first[TT].pasal, first[TT].ayat) == ("7", "2")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Sebutkan apa saja jenjang Jabatan Fungsional keterampilan dari yang paling tinggi.",
+        "Jabatan Fungsional keterampilan terdiri atas jenjang apa saja?",
+    ],
+)
+def test_members_asked_by_name_are_enumerated_not_mentioned(source, question):
+    # Palu 9(3) "… terdiri atas: a. penyelia; b. mahir; c. terampil; dan d. pemula."
+    # enumerates them; Semarang 7(3) "d. Pejabat Fungsional Ahli Pertama dan Jabatan
+    # Fungsional pada semua jenjang ketegori keterampilan berkedudukan …" only mentions them
+    result = ask(source, question)
+    first = first_per_regulation(result)
+    assert (first[PALU].pasal, first[PALU].ayat) == ("9", "3")
+    reasons = {item.regulation: item.reason for item in result.not_regulated}
+    assert reasons[SEMARANG] == "no-list"
+    unlisted = next(item for item in result.not_regulated if item.regulation == SEMARANG)
+    assert first[PALU].citation in unlisted.evidence and unlisted.nearest.pasal == "7"
