@@ -137,7 +137,7 @@ def test_detail_only_one_city_regulates(source):
 def test_weak_match_is_one_support_floor(source):
     """Rule 2 decides on the support alone: every weak match is below the floor, every
     regulation answered (whose topic is present) at or above it."""
-    from capabilities.ask import SUPPORT_FLOOR
+    from capabilities.ask_score import SUPPORT_FLOOR
 
     result = ask(source, "Berapa banyak tim kerja yang boleh dibentuk dalam satu unit?", "id")
     weak = {item.regulation for item in result.not_regulated if item.reason == "weak-match"}
@@ -185,7 +185,8 @@ def test_who_question_weighs_its_verb(source):
     """ "Siapa yang menetapkan …" asks for the actor of "menetapkan": the verb's stem
     counts in the coverage as much as the rest of the question; Palu and Padang Panjang
     allow cross-institution work but name no one who sets such a team."""
-    from capabilities.ask import _asked_verb, coverage, read_query
+    from capabilities.ask_query import _asked_verb, read_query
+    from capabilities.ask_score import coverage
 
     index = get_index(source)
     assert _asked_verb(index, " siapa yang berwenang membentuk tim kerja ", "", "id") == stem(
@@ -210,7 +211,7 @@ def test_who_question_weighs_its_verb(source):
 def test_a_rule_on_a_broader_role_governs_the_narrower(source):
     """Padang Panjang and Cilegon place every Pejabat Fungsional at once; a question on
     the ahli muda level is answered there, not marked not regulated."""
-    from capabilities.ask import _generalised, read_query
+    from capabilities.ask_query import _generalised, read_query
 
     index = get_index(source)
     query = read_query(index, "Pejabat Fungsional ahli muda berkedudukan di bawah siapa?", "id", [])
@@ -256,7 +257,7 @@ def test_a_list_is_about_its_chapeau(source, monkeypatch):
     are the ayat whose chapeau names them (26(4)), not the anggota tim's, whose items
     mention the ketua tim twice (26(5)), nor the ayat naming every party (26(1)) — by
     the chapeau's weight alone (the preference of a list question for lists is off)."""
-    from capabilities.ask import WEIGHTS
+    from capabilities.ask_score import WEIGHTS
     from capabilities.retrieval import HEAD_WEIGHT
 
     assert HEAD_WEIGHT > 1
@@ -302,7 +303,7 @@ def test_to_whom_asks_the_counterparty_of_a_norm(source):
     ketua tim about being responsible: Semarang 10(7) "Ketua Tim … bertanggung jawab
     kepada Pejabat Administrator", not the list of a ketua tim's responsibilities (13(6))
     one item of which reports to someone."""
-    from capabilities.ask import TO_WHOM
+    from capabilities.ask_query import TO_WHOM
 
     for question in ("kepada siapa ketua tim melapor", "to whom does it report", "who x to"):
         assert TO_WHOM.search(f" {question} ")
@@ -322,7 +323,7 @@ def test_a_question_asking_for_a_list_is_answered_by_a_list(source):
     meliputi: a. …"), not 26(1), which names every party's share in one sentence; the
     maps reviewed are each city's ayat listing them ("… dilakukan terhadap: a. peta
     subproses; …")."""
-    from capabilities.ask import LISTING
+    from capabilities.ask_query import LISTING
 
     for question in (
         "apa saja tugasnya",
@@ -573,7 +574,7 @@ def test_an_ayat_holding_more_of_the_question_answers_for_its_pasal(source):
     question answers. A sibling scoring clearly less, or holding no more, does not."""
     import numpy as np
 
-    from capabilities.ask import SIBLING_TIE, _focus
+    from capabilities.ask_types import SIBLING_TIE, focus
 
     index = get_index(source)
     request = _provision_index(index, PALU, "21", "2")
@@ -582,12 +583,12 @@ def test_an_ayat_holding_more_of_the_question_answers_for_its_pasal(source):
     query = read_query(index, "jawaban permohonan pelibatan pejabat fungsional", "id", [])
     total = np.zeros(len(index.provisions))
     total[request], total[answer] = 1.0, 1.0 - SIBLING_TIE / 2
-    assert _focus(index, query, total, request) == answer
+    assert focus(index, query, total, request) == answer
     total[answer] = 1.0 - 2 * SIBLING_TIE
-    assert _focus(index, query, total, request) == request
+    assert focus(index, query, total, request) == request
     total[answer] = 1.0 - SIBLING_TIE / 2
     plain = read_query(index, "permohonan pelibatan pejabat fungsional", "id", [])
-    assert _focus(index, plain, total, request) == request
+    assert focus(index, plain, total, request) == request
 
 
 def test_who_holds_a_power_over_what_is_asked_answers_who(source, monkeypatch):
@@ -596,7 +597,7 @@ def test_who_holds_a_power_over_what_is_asked_answers_who(source, monkeypatch):
     Perangkat Daerah ditetapkan dengan Keputusan Wali Kota" never say "membentuk", but each
     states a power norm naming who holds it over a tim kerja: they answer who forms one.
     A power with no object asked about ("berwenang untuk meminta laporan") does not."""
-    import capabilities.ask as ask_module
+    import capabilities.ask_score as score_module
 
     question = "Siapa yang berwenang membentuk tim kerja di perangkat daerah?"
     index = get_index(source)
@@ -604,14 +605,14 @@ def test_who_holds_a_power_over_what_is_asked_answers_who(source, monkeypatch):
     assert query.asked == stem("membentuk")
     sets_team = _provision_index(index, SEMARANG, "10", "9")
     asks_reports = _provision_index(index, SEMARANG, "14", "4")
-    assert ask_module._names_the_power(index, query, sets_team)
-    assert not ask_module._names_the_power(index, query, asks_reports)
+    assert score_module.names_the_power(index, query, sets_team)
+    assert not score_module.names_the_power(index, query, asks_reports)
     first = first_per_regulation(ask(source, question))
     assert (first[SEMARANG].pasal, first[TT].pasal) == ("10", "9")
-    held = ask_module.coverage(index, query, sets_team)
-    monkeypatch.setattr(ask_module, "_names_the_power", lambda *args: False)
+    held = score_module.coverage(index, query, sets_team)
+    monkeypatch.setattr(score_module, "names_the_power", lambda *args: False)
     # without it, the verb (half the question) is missing from Semarang 10(9)
-    assert ask_module.coverage(index, query, sets_team) < held / 2
+    assert score_module.coverage(index, query, sets_team) < held / 2
 
 
 def test_attributes_stated_in_the_drafting_form():
@@ -641,12 +642,13 @@ def test_a_question_on_a_role_attribute_reads_the_sentence_stating_it(source, mo
     """ "Apa tugas Pegawai ASN?": Palu 4 "Pegawai ASN bertugas: …" states it, not 17(2) or
     13, which mention a Pegawai ASN carrying out tugas (the attribute weight off, and the
     question not read as asking a duty, which would choose Pasal 4 by its type)."""
-    import capabilities.ask as ask_module
+    import capabilities.ask_query as query_module
+    import capabilities.ask_score as score_module
 
     first = first_per_regulation(ask(source, "Apa tugas Pegawai ASN?"))
     assert (first[PALU].pasal, first[PALU].ayat) == ("4", None)
-    monkeypatch.setitem(ask_module.WEIGHTS, "attribute", 0.0)
-    monkeypatch.setattr(ask_module, "_FUNCTION_ASKED", re.compile(r"(?!)"))
+    monkeypatch.setitem(score_module.WEIGHTS, "attribute", 0.0)
+    monkeypatch.setattr(query_module, "_FUNCTION_ASKED", re.compile(r"(?!)"))
     first = first_per_regulation(ask(source, "Apa tugas Pegawai ASN?"))
     assert first[PALU].pasal != "4"
 
@@ -740,7 +742,7 @@ def test_the_noun_typing_the_answer_is_not_what_is_asked_about(source):
     """ "Jabatan apa saja yang dapat memimpin unit organisasi?" asks who leads a unit, typed
     as a jabatan: less that noun, its words are the term Pasal 1 defines ("Pimpinan Unit
     Organisasi"), so it reads the definition, as "Siapa yang dapat memimpin …" does."""
-    from capabilities.ask import _typing_noun
+    from capabilities.ask_query import _typing_noun
 
     assert _typing_noun(" jabatan apa saja yang dapat memimpin unit ") == {stem("jabatan")}
     assert _typing_noun(" pejabat mana yang menetapkan ") == {stem("pejabat")}
@@ -759,7 +761,7 @@ def test_members_from_other_units_read_as_lintas():
     """ "anggotanya berasal dari instansi pemerintah lain", "dari beberapa Perangkat
     Daerah", "ke Perangkat Daerah lain" are the paraphrase of "lintas …"; other "lain"
     (a "tugas lain") is left alone."""
-    from capabilities.ask import _across
+    from capabilities.ask_query import _across
 
     assert "lintas instansi pemerintah" in _across(
         "tim yang anggotanya dari instansi pemerintah lain"
@@ -772,7 +774,7 @@ def test_members_from_other_units_read_as_lintas():
 def test_the_verb_asked_of_a_passive_question(source):
     """The act whose actor or instrument is asked: "ditetapkan oleh siapa", "ditetapkan
     dengan apa", "Dengan apa … ditetapkan?" as well as "siapa yang menetapkan"."""
-    from capabilities.ask import _asked_verb
+    from capabilities.ask_query import _asked_verb
 
     index = get_index(source)
     tetap = stem("menetapkan")
@@ -808,7 +810,7 @@ def test_who_question_reaches_the_ayat_naming_the_actor(source, monkeypatch):
     sukarela") scores highest, but its sibling 23(5) "Penugasan sebagaimana dimaksud pada
     ayat (1) ditetapkan oleh Pejabat Penilai Kinerja" names who sets it; and the
     regulation's support is still measured on the Pasal's best score (it stays answered).
-    Without the choice (:func:`capabilities.ask._to_typed`), Palu's answer is not 23(5)."""
+    Without the choice (:func:`capabilities.ask_types.to_typed`), Palu's answer is not 23(5)."""
     import capabilities.ask as ask_module
 
     question = (
@@ -819,7 +821,7 @@ def test_who_question_reaches_the_ayat_naming_the_actor(source, monkeypatch):
     assert (first[PALU].pasal, first[PALU].ayat) == ("23", "5")
     assert (first[PP].pasal, first[PP].ayat) == ("8", "4")
     assert (first[SEMARANG].pasal, first[SEMARANG].ayat) == ("9", "4")
-    monkeypatch.setattr(ask_module, "_to_typed", lambda index, query, total, chosen: chosen)
+    monkeypatch.setattr(ask_module, "to_typed", lambda index, query, total, chosen: chosen)
     first = first_per_regulation(ask(source, question))
     palu = first.get(PALU)  # without the choice: 23(1), or silent on who (no-agent)
     assert palu is None or (palu.pasal, palu.ayat) != ("23", "5")
@@ -829,7 +831,7 @@ def test_jabatan_before_a_role_named_without_it_is_part_of_its_name():
     """ "Jabatan Pelaksana" is the role the graph names "Pelaksana": "jabatan" is not read
     as a word of its own (it would match "Pejabat Fungsional"); a role whose own name
     opens with "Pejabat" keeps it."""
-    from capabilities.ask import _post_names
+    from capabilities.ask_query import _post_names
 
     def role(rid: str, label: str) -> Concept:
         return Concept(rid, "", label, "", (tuple(label.lower().split()),))

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from capabilities.ask import _answer_kind, ask, read_query
+from capabilities.ask import ask
+from capabilities.ask_query import read_query
+from capabilities.ask_types import answer_kind
 from capabilities.retrieval import get_index, translate_english
 from capabilities.source import EmbeddedSource
 from tests.capabilities.test_ask import CILEGON, PALU, PP, SEMARANG, TT, first_per_regulation
@@ -97,7 +99,7 @@ def test_how_is_it_done_asks_the_means(source, index):
     assert (first[TT].pasal, first[TT].ayat) == ("9", "6")
     silent = {item.regulation: item.reason for item in result.not_regulated}
     assert PALU in silent and PALU not in first  # weighed on the means it lacks
-    assert _answer_kind(query) == "means"
+    assert answer_kind(query) == "means"
 
 
 def test_who_is_asks_no_actor(index):
@@ -335,11 +337,11 @@ def test_a_drafting_chapter_none_has_is_not_regulated(source, question):
 
 
 def test_a_chapter_every_regulation_has_is_not_a_reason_to_be_silent(index):
-    from capabilities.ask import _has_part
+    from capabilities.ask_types import has_part
 
-    assert all(_has_part(index, reg_id, "ketentuan umum") for reg_id in ALL)
-    assert all(_has_part(index, reg_id, "ketentuan penutup") for reg_id in ALL)  # heading or topic
-    assert not any(_has_part(index, reg_id, "ketentuan peralihan") for reg_id in ALL)
+    assert all(has_part(index, reg_id, "ketentuan umum") for reg_id in ALL)
+    assert all(has_part(index, reg_id, "ketentuan penutup") for reg_id in ALL)  # heading or topic
+    assert not any(has_part(index, reg_id, "ketentuan peralihan") for reg_id in ALL)
 
 
 def test_a_regulation_answering_one_part_of_a_two_part_question_answers_it(source, index):

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from capabilities.ask import ask, read_query
+from capabilities.ask import ask
+from capabilities.ask_query import read_query
 from capabilities.retrieval import get_index, stem, translate_english
 from capabilities.source import EmbeddedSource
 
