@@ -45,16 +45,34 @@ class Answer:
         }
 
 
+#: Why a regulation does not regulate what is asked, in the order the rules are tried (the
+#: ``reason`` of :class:`NotRegulated`; the OpenAPI description lists the same).
+REASONS = (
+    "no-part",
+    "topic-absent",
+    "not-defined",
+    "no-agent",
+    "no-means",
+    "no-duty",
+    "no-case",
+    "no-list",
+    "weak-match",
+    "no-match",
+)
+
+
 @dataclass(frozen=True)
 class NotRegulated:
     """A regulation that does not regulate the topic, with the evidence."""
 
     regulation: str
     evidence: str
-    #: "no-part", "topic-absent", "not-defined", "no-agent", "no-means", "no-duty",
-    #: "no-case", "no-list", "weak-match" or "no-match"
-    reason: str
+    reason: str  # one of REASONS
     nearest: Answer | None
+
+    def __post_init__(self) -> None:
+        if self.reason not in REASONS:
+            raise ValueError(f"unknown reason {self.reason!r}")
 
     def to_json(self) -> dict:
         return {

@@ -10,6 +10,7 @@ from __future__ import annotations
 from flask import Blueprint, jsonify, request
 
 from capabilities.ask import MAX_QUESTION, AskError, ask
+from capabilities.ask_result import REASONS
 from server.api.common import graph_source, query_param, run_limited
 from server.errors import ApiError
 from server.messages import register_messages
@@ -70,18 +71,7 @@ _NOT_REGULATED = {
         "evidence": {"type": "string"},
         "reason": {
             "type": "string",
-            "enum": [
-                "no-part",
-                "topic-absent",
-                "not-defined",
-                "no-agent",
-                "no-means",
-                "no-duty",
-                "no-case",
-                "no-list",
-                "weak-match",
-                "no-match",
-            ],
+            "enum": list(REASONS),
         },
         "nearest": {"oneOf": [_ANSWER, {"type": "null"}]},
     },

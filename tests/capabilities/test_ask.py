@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -80,6 +81,29 @@ def test_to_whom_a_team_member_reports(source):
     assert (first[PALU].pasal, first[PALU].ayat) == ("28", "1")
     assert (first[CILEGON].pasal, first[CILEGON].ayat) == ("11", "2")
     assert "anggota tim" in first[PP].text
+
+
+def test_every_reason_is_documented_and_no_other_is_given():
+    """The reasons of not_regulated are one list: the OpenAPI enum and the README name
+    each, and a reason outside it is refused where a NotRegulated is made."""
+    from capabilities.ask_result import REASONS, NotRegulated
+    from server.api.ask import OPENAPI_PATHS
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert all(f"`{reason}`" in readme for reason in REASONS)
+    assert _enums_holding("no-match", OPENAPI_PATHS) == [list(REASONS)]
+    with pytest.raises(ValueError):
+        NotRegulated("palu-28-2023", "…", "not-a-reason", None)
+
+
+def _enums_holding(value: str, schema) -> list[list]:
+    """Every ``enum`` of an OpenAPI description that lists ``value``."""
+    if isinstance(schema, dict):
+        found = [schema["enum"]] if value in schema.get("enum", ()) else []
+        return found + [e for v in schema.values() for e in _enums_holding(value, v)]
+    if isinstance(schema, list):
+        return [e for v in schema for e in _enums_holding(value, v)]
+    return []
 
 
 def test_best_of_every_regulation_comes_before_any_second_best(source):
