@@ -5,6 +5,7 @@ list, the posts a role is drawn from), within a regulation and across them."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import numpy as np
 
@@ -209,22 +210,25 @@ def to_stated_means(index: Index, query: Query, total: np.ndarray, chosen: int) 
     :data:`~capabilities.ask_score.ANSWER_FLOOR`); else ``chosen``."""
     if not query.manner or query.asked or index.provisions[chosen].via:
         return chosen
-    reg_id, floor = index.provisions[chosen].regulation, ANSWER_FLOOR * total[chosen]
-    near = set(index.siblings[index.pasal_of[chosen]]) | {
-        i
-        for i in np.flatnonzero(total >= floor)
-        if index.provisions[i].regulation == reg_id and not index.provisions[i].via
-    }
     asked = set(query.stems)
-    candidates = [
-        int(i)
-        for i in near
-        if total[i] > 0
-        and (subject := _stated_means_subject(index, int(i))) is not None
-        and set(query.specific) & index.provisions[i].topics
-        and subject <= asked
-    ]
-    return max(candidates, key=lambda i: total[i], default=chosen)
+
+    def states_it(i: int) -> bool:
+        subject = _stated_means_subject(index, i)
+        return (
+            subject is not None
+            and bool(set(query.specific) & index.provisions[i].topics)
+            and subject <= asked
+        )
+
+    sibling = _best_sibling(index, total, chosen, states_it)
+    runner_up = _best_listed(
+        index,
+        total,
+        chosen,
+        lambda i: total[i] > 0 and not index.provisions[i].via and states_it(i),
+    )
+    found = [i for i in (sibling, runner_up) if i is not None]
+    return max(found, key=lambda i: total[i], default=chosen)
 
 
 def to_case(index: Index, query: Query, total: np.ndarray, chosen: int) -> int:
@@ -234,18 +238,39 @@ def to_case(index: Index, query: Query, total: np.ndarray, chosen: int) -> int:
     :data:`~capabilities.ask_score.ANSWER_FLOOR`)."""
     if not query.case or states_case(index, query, chosen):
         return chosen
+
+    def stated(i: int) -> bool:
+        return states_case(index, query, i)
+
+    found = _best_sibling(index, total, chosen, stated)
+    if found is None:
+        found = _best_listed(index, total, chosen, stated)
+    return chosen if found is None else found
+
+
+def _best_sibling(
+    index: Index, total: np.ndarray, chosen: int, holds: Callable[[int], bool]
+) -> int | None:
+    """The best-scoring ayat of ``chosen``'s Pasal (above 0) that ``holds``, or None."""
+    candidates = (
+        i for i in index.siblings.get(index.pasal_of[chosen], ()) if total[i] > 0 and holds(i)
+    )
+    return max(candidates, key=lambda i: total[i], default=None)
+
+
+def _best_listed(
+    index: Index, total: np.ndarray, chosen: int, holds: Callable[[int], bool]
+) -> int | None:
+    """The best provision of ``chosen``'s regulation that ``holds`` and that it would list
+    as an answer anyway (within :data:`~capabilities.ask_score.ANSWER_FLOOR` of it), or
+    None."""
     reg_id, floor = index.provisions[chosen].regulation, ANSWER_FLOOR * total[chosen]
-    siblings = [
-        i
-        for i in index.siblings.get(index.pasal_of[chosen], [])
-        if total[i] > 0 and states_case(index, query, i)
-    ]
-    others = [
+    candidates = (
         i
         for i, provision in enumerate(index.provisions)
-        if provision.regulation == reg_id and total[i] >= floor and states_case(index, query, i)
-    ]
-    return max(siblings or others, key=lambda i: total[i], default=chosen)
+        if provision.regulation == reg_id and total[i] >= floor and holds(i)
+    )
+    return max(candidates, key=lambda i: total[i], default=None)
 
 
 def _lampiran_may_answer(index: Index, query: Query, reg_id: str) -> bool:
@@ -297,14 +322,11 @@ def _acting_sibling(index: Index, query: Query, total: np.ndarray, best: int) ->
     ``best``'s Pasal that does the act asked of, in its own words ("Penugasan …
     ditetapkan … melalui surat perintah tugas" for "ditetapkan oleh siapa?"), over one
     describing the thing acted on; ``best`` itself if it does."""
-    if query.asked in content_stems(index.provisions[best].text):
-        return None
-    candidates = [
-        i
-        for i in index.siblings[index.pasal_of[best]]
-        if total[i] > 0 and query.asked in content_stems(index.provisions[i].text)
-    ]
-    return max(candidates, key=lambda i: total[i], default=None)
+
+    def acts(i: int) -> bool:
+        return query.asked in content_stems(index.provisions[i].text)
+
+    return None if acts(best) else _best_sibling(index, total, best, acts)
 
 
 def _typed_runner_up(index: Index, query: Query, total: np.ndarray, chosen: int) -> int | None:
@@ -313,19 +335,18 @@ def _typed_runner_up(index: Index, query: Query, total: np.ndarray, chosen: int)
     anyway): "Tim Kerja Lintas Instansi Pemerintah ditetapkan dengan Keputusan Wali Kota" (9(6))
     over the
     Pasal on what a team is (7(3)) for "dengan apa … ditetapkan?"."""
-    reg_id, floor = index.provisions[chosen].regulation, ANSWER_FLOOR * total[chosen]
     held = set(query.specific) & index.provisions[chosen].topics
-    candidates = [
-        i
-        for i, provision in enumerate(index.provisions)
-        if provision.regulation == reg_id
-        and i != chosen
-        and total[i] >= floor
-        and not provision.via
-        and held <= provision.topics  # on what is asked: not a team of another kind
-        and _answers_the_kind(index, query, i, power=False)
-    ]
-    return max(candidates, key=lambda i: total[i], default=None)
+
+    def typed(i: int) -> bool:
+        provision = index.provisions[i]
+        return (
+            i != chosen
+            and not provision.via
+            and held <= provision.topics  # on what is asked: not a team of another kind
+            and _answers_the_kind(index, query, i, power=False)
+        )
+
+    return _best_listed(index, total, chosen, typed)
 
 
 def answer_kind(query: Query) -> str | None:
@@ -390,12 +411,12 @@ def _typed_sibling(index: Index, query: Query, total: np.ndarray, best: int) -> 
     """The best-scoring ayat of ``best``'s Pasal stating what the answer type asks (who
     acts, the means, the role's duties), whatever it scores (above 0): "who" is answered
     by the provision that says who, not by one describing the act."""
-    candidates = [
-        i
-        for i in index.siblings[index.pasal_of[best]]
-        if i != best and _answers_the_kind(index, query, i, power=False) and total[i] > 0
-    ]
-    return max(candidates, key=lambda i: total[i], default=None)
+    return _best_sibling(
+        index,
+        total,
+        best,
+        lambda i: i != best and _answers_the_kind(index, query, i, power=False),
+    )
 
 
 def has_part(index: Index, reg_id: str, part: str) -> bool:
