@@ -39,9 +39,9 @@ def with_named_lists(
     (:data:`~capabilities.ask_query.MEMBERS_ASKED`): the regulations whose answer enumerates them,
     its list items being names (:attr:`capabilities.retrieval.Provision.members`: Palu 9(3) "a.
     penyelia; b. mahir; …"). Where some do, a regulation whose answer is a list of sentences
-    mentioning them (Semarang 7(3) "d. Pejabat Fungsional Ahli Pertama dan Jabatan Fungsional pada
-    semua
-    jenjang kategori keterampilan berkedudukan …") is silent on them (``no-list``)."""
+    mentioning them (Semarang 7(3) "d. Pejabat Fungsional Ahli Pertama dan Jabatan Fungsional
+    pada semua jenjang kategori keterampilan berkedudukan …") is silent on them
+    (``no-list``)."""
     if not query.members_asked:
         return set()
     return {
@@ -81,8 +81,8 @@ def defined_elsewhere_only(
     """For a definition question whose term another regulation defines (closely, see
     :data:`~capabilities.ask_score.DEFINED_MATCH`): this regulation defines it nowhere as closely
     (within :data:`~capabilities.ask_score.DEFINED_SHARE`; "Daerah" is not "Sekretariat Daerah").
-    What a term means is
-    answered by a definition; a regulation that only uses the term is silent on it."""
+    What a term means is answered by a definition; a regulation that only uses the term is
+    silent on it."""
     top = max(defined[i] for i in best.values()) if query.definition else 0.0
     if top < DEFINED_MATCH:
         return False
@@ -333,8 +333,7 @@ def _typed_runner_up(index: Index, query: Query, total: np.ndarray, chosen: int)
     """The best provision of ``chosen``'s regulation that is of the asked type and scores
     within :data:`~capabilities.ask_score.ANSWER_FLOOR` of it (one it would list as an answer
     anyway): "Tim Kerja Lintas Instansi Pemerintah ditetapkan dengan Keputusan Wali Kota" (9(6))
-    over the
-    Pasal on what a team is (7(3)) for "dengan apa … ditetapkan?"."""
+    over the Pasal on what a team is (7(3)) for "dengan apa … ditetapkan?"."""
     held = set(query.specific) & index.provisions[chosen].topics
 
     def typed(i: int) -> bool:
@@ -376,8 +375,6 @@ def _states_duties_of(index: Index, role: str, i: int) -> bool:
     )
 
 
-#: A passive verb and the means it is done by: "ditetapkan dengan Keputusan Wali Kota",
-#: "dilakukan melalui penunjukan".
 def _names_the_means(index: Index, query: Query, i: int) -> bool:
     """Whether provision ``i`` says by what means the asked act is done ("Tim Kerja …
     ditetapkan dengan Keputusan Wali Kota" for "dengan apa … ditetapkan?")."""
@@ -387,7 +384,8 @@ def _names_the_means(index: Index, query: Query, i: int) -> bool:
 def _answers_the_kind(index: Index, query: Query, i: int, power: bool = True) -> bool:
     """Whether provision ``i`` answers what :func:`answer_kind` asks: a norm the asked
     role bears, one naming who does the asked act (with ``power``, a power over what is
-    asked as well: :func:`~capabilities.ask_score.names_the_power`), or the means it is done by."""
+    asked as well: :func:`~capabilities.ask_score.names_the_power`), or the means it is done
+    by."""
     kind = answer_kind(query)
     if kind == "duty":
         return _states_duties_of(index, query.duty_of, i)
