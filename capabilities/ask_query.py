@@ -45,7 +45,7 @@ class Query:
     roles: list[str]  # roles named in the question
     definition: bool  # asks what a term means
     subject: frozenset[str]  # its content stems, for a question asking what a term means
-    asked: str | None = None  # the verb a "siapa yang <verb>" question asks the actor of
+    asked: str | None = None  # the verb whose actor or means it asks (:func:`_asked_verb`)
     #: stems that single out a role named in the question from its broader roles ("ahli
     #: muda" of "Pejabat Fungsional ahli muda") → those broader roles
     general: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -125,6 +125,7 @@ def read_query(index: Index, question: str, lang: str, named: list[str]) -> Quer
     asked_about = frozenset(own) - _typing_noun(padded)
     definition = definition or (len(asked_about) > 1 and asked_about in index.defined_terms)
     as_written = pad(question)  # the cues of a list or of "to whom" are in English too
+    listing = bool(LISTING.search(as_written))
     return Query(
         list(dict.fromkeys(own)),
         list(dict.fromkeys(added)),
@@ -138,7 +139,7 @@ def read_query(index: Index, question: str, lang: str, named: list[str]) -> Quer
         _asked_verb(index, padded, as_written, lang),
         _generalised(index, roles),
         to_whom=bool(TO_WHOM.search(as_written)),
-        listing=bool(LISTING.search(as_written)),
+        listing=listing,
         duty_of=_duty_of(index, roles, padded) if lang == "id" else None,
         who=_asks_who(padded, as_written, lang),
         ends=_range_ends(index, as_written, lang),
@@ -148,9 +149,9 @@ def read_query(index: Index, question: str, lang: str, named: list[str]) -> Quer
         parts=_parts_of(padded) if lang == "id" else (),
         part=_part_named(padded, as_written, lang),
         acted_on=_acted_on(index, padded) if lang == "id" else frozenset(),
-        manner=lang == "id" and bool(MANNER_ASKED.search(pad(question))),
+        manner=lang == "id" and bool(MANNER_ASKED.search(as_written)),
         drawn_of=_drawn_role(index, roles, padded, as_written),
-        members_asked=bool(LISTING.search(as_written) and MEMBERS_ASKED.search(as_written)),
+        members_asked=listing and bool(MEMBERS_ASKED.search(as_written)),
     )
 
 
@@ -320,10 +321,10 @@ ASKED_VERB = re.compile(
 WHO_GROUPS = ("who", "by", "by_after")
 
 
-_MODAL_EN = r"(?:(?:may|can|could|must|shall|should|will|would|is|are|was|were|has|have|"
-
-
-_MODAL_EN += r"to|be|actually|formally|legally|officially|normally) )*"
+_MODAL_EN = (
+    r"(?:(?:may|can|could|must|shall|should|will|would|is|are|was|were|has|have|"
+    r"to|be|actually|formally|legally|officially|normally) )*"
+)
 
 
 #: "who (may) <verb>", "by whom is … <verb>ed": the English of "siapa yang <verb>";
@@ -335,11 +336,12 @@ ASKED_VERB_EN = re.compile(
 
 
 def _asked_verb(index: Index, padded: str, written: str, lang: str) -> str | None:
-    """The stem of the verb a who-question asks the actor of ("siapa yang <verb> …",
-    "<verb> oleh siapa", "who <verb>s …", "by whom is … <verb>ed", the English put into
-    the regulations' Indonesian: "Who issues the written order?": "menetapkan"): half the
-    question, whatever its rarity ("menetapkan" is common, yet a provision that never says
-    who *sets* a team does not answer "who sets it"). A verb no provision uses is none."""
+    """The stem of the verb a question asks the actor or means of ("siapa yang <verb> …",
+    "<verb> oleh siapa", "dengan apa … di<verb>", "who <verb>s …", "by whom is …
+    <verb>ed", "how is … <verb>ed", the English put into the regulations' Indonesian: "Who
+    issues the written order?": "menetapkan"): half the question, whatever its rarity
+    ("menetapkan" is common, yet a provision that never says who *sets* a team does not
+    answer "who sets it"). A verb no provision uses is none."""
     match = ASKED_VERB.search(padded)
     verb = _first_group(match)
     if verb is None and lang == "en":
