@@ -28,19 +28,29 @@ from capabilities.retrieval import (
 def no_list(nearest: Answer, leader: Answer, lang: str) -> NotRegulated:
     """Silent on the members asked: another regulation enumerates them by name; its
     nearest provision is a list of sentences that mention them."""
+    return _said_elsewhere("no-list", nearest, leader, lang)
+
+
+def _said_elsewhere(
+    reason: str, nearest: Answer, leader: Answer, lang: str, **values: str
+) -> NotRegulated:
+    """Silent on the point ``reason`` names: the nearest provision (cited, with an excerpt)
+    does not say it, the ``leader`` of another regulation does."""
     evidence = evidence_text(
         lang,
-        "no-list",
+        reason,
         nearest=nearest.citation,
         excerpt=_excerpt(nearest.text),
         leader=leader.citation,
+        **values,
     )
-    return NotRegulated(nearest.regulation, evidence, "no-list", nearest)
+    return NotRegulated(nearest.regulation, evidence, reason, nearest)
 
 
 def not_defined(
     index: Index, reg_id: str, query: Query, defined: np.ndarray, nearest: Answer, lang: str
 ) -> NotRegulated:
+    """Silent on what a term means: another regulation defines it, this one does not."""
     term, where = _closest_definition(index, query, defined)
     evidence = evidence_text(lang, "undefined", term=term, where=where, nearest=nearest.citation)
     return NotRegulated(reg_id, evidence, "not-defined", nearest)
@@ -58,14 +68,7 @@ def _closest_definition(index: Index, query: Query, defined: np.ndarray) -> tupl
 
 def no_case(nearest: Answer, leader: Answer, lang: str) -> NotRegulated:
     """Silent on the case a question puts: another regulation provides for it."""
-    evidence = evidence_text(
-        lang,
-        "no-case",
-        nearest=nearest.citation,
-        excerpt=_excerpt(nearest.text),
-        leader=leader.citation,
-    )
-    return NotRegulated(nearest.regulation, evidence, "no-case", nearest)
+    return _said_elsewhere("no-case", nearest, leader, lang)
 
 
 def untyped(
@@ -76,15 +79,8 @@ def untyped(
     kind = answer_kind(query)
     reason = {"duty": "no-duty", "means": "no-means"}.get(kind, "no-agent")
     role = index.roles[query.duty_of] if query.duty_of else None
-    evidence = evidence_text(
-        lang,
-        reason,
-        nearest=nearest.citation,
-        excerpt=_excerpt(nearest.text),
-        leader=leader.citation,
-        role=(role.label_en if lang == "en" and role.label_en else role.label_id) if role else "",
-    )
-    return NotRegulated(reg_id, evidence, reason, nearest)
+    name = (role.label_en if lang == "en" and role.label_en else role.label_id) if role else ""
+    return _said_elsewhere(reason, nearest, leader, lang, role=name)
 
 
 def no_part(index: Index, reg_id: str, part: str, nearest: Answer, lang: str) -> NotRegulated:
@@ -101,6 +97,8 @@ def no_part(index: Index, reg_id: str, part: str, nearest: Answer, lang: str) ->
 def topic_absent(
     index: Index, reg_id: str, missing: list[str], nearest: Answer, lang: str
 ) -> NotRegulated:
+    """Silent on a topic asked: no provision is tagged with it or names it; the nearest
+    one governs a sibling topic, if any, instead."""
     topic = index.topics[missing[0]]
     label = topic.label_en if lang == "en" else topic.label_id
     siblings = [
@@ -125,10 +123,13 @@ def topic_absent(
 
 
 def no_match(reg_id: str, lang: str) -> NotRegulated:
+    """No provision shares a word or topic with the question."""
     return NotRegulated(reg_id, evidence_text(lang, "silent"), "no-match", None)
 
 
 def weak_match(nearest: Answer, leader: Answer, held: float, lang: str) -> NotRegulated:
+    """Its nearest provision's support (``held``) is under
+    :data:`~capabilities.ask_score.SUPPORT_FLOOR` against the best elsewhere."""
     evidence = evidence_text(
         lang,
         "weak",
@@ -258,4 +259,5 @@ _TEXTS = {
 
 
 def evidence_text(lang: str, key: str, **values: str) -> str:
+    """The text ``key`` of :data:`_TEXTS` in English or (any other ``lang``) Indonesian."""
     return _TEXTS["en" if lang == "en" else "id"][key].format(**values)
