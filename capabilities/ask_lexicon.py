@@ -107,7 +107,6 @@ FRAME_VERBS_ID: Final = frozenset(
 )
 FRAME_NOUNS_ID: Final = frozenset("pasal ayat ketentuan aturan".split())
 
-#: Indonesian question phrases → the regulations' wording.
 #: Abbreviations of Indonesian public administration that users write and the five texts
 #: spell out (or never use): each is read as its full form, in either language.
 ABBREVIATIONS: Final[dict[str, str]] = {
@@ -125,6 +124,7 @@ ABBREVIATIONS: Final[dict[str, str]] = {
     "permenpanrb": "peraturan menteri pendayagunaan aparatur negara dan reformasi birokrasi",
 }
 
+#: Indonesian question phrases → the regulations' wording.
 SYNONYMS_ID: Final[dict[str, str]] = {
     **ABBREVIATIONS,
     "berapa banyak": "jumlah",
