@@ -305,7 +305,8 @@ from capabilities.retrieval import (
     pad,
     words,
 )
-from capabilities.source import GraphSource
+from capabilities.source import GraphSource, cached
+from extract.vocab import TOPIC
 
 MAX_QUESTION = 500
 
@@ -564,16 +565,31 @@ WHERE {{
 }} GROUP BY ?unit ?citation ?text"""
 
 
-def _topic_presence(source: GraphSource, topics: list[str]) -> tuple[str, dict[str, set[str]]]:
-    """The SPARQL counting, per regulation, the Pasal and ayat tagged with each topic."""
+def _topic_presence(
+    source: GraphSource, topics: list[str]
+) -> tuple[str, dict[str, frozenset[str]]]:
+    """The SPARQL counting, per regulation, the Pasal and ayat tagged with each topic, and
+    its answer: the regulations with units tagged with each (read once per build,
+    :func:`_tagged_regulations`)."""
     values = " ".join(f"topic:{t}" for t in topics) or "topic:none"
     query = f"""SELECT ?topic ?regulation (COUNT(?unit) AS ?units) WHERE {{
   VALUES ?topic {{ {values} }}
   ?unit dcterms:subject ?topic ; pw:regulation ?reg .
   ?reg pw:regulationId ?regulation .
 }} GROUP BY ?topic ?regulation ORDER BY ?topic ?regulation"""
-    tagged: dict[str, set[str]] = {}
-    if topics:
-        for row in source.select(query):
-            tagged.setdefault(row["topic"].rsplit("/", 1)[1], set()).add(row["regulation"])
-    return query, tagged
+    by_topic = cached(source, "ask-tagged-regulations", _tagged_regulations)
+    return query, {t: by_topic[TOPIC + t] for t in topics if TOPIC + t in by_topic}
+
+
+def _tagged_regulations(source: GraphSource) -> dict[str, frozenset[str]]:
+    """Every topic IRI → the regulations with a unit tagged with it (``dcterms:subject``)."""
+    rows = source.select(
+        """SELECT DISTINCT ?topic ?regulation WHERE {
+  ?unit dcterms:subject ?topic ; pw:regulation ?reg .
+  ?reg pw:regulationId ?regulation .
+}"""
+    )
+    out: dict[str, set[str]] = {}
+    for row in rows:
+        out.setdefault(row["topic"], set()).add(row["regulation"])
+    return {topic: frozenset(found) for topic, found in out.items()}
