@@ -56,7 +56,7 @@ DEFINED_SHARE = 0.9
 
 
 def score_provisions(index: Index, query: Query) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Every provision's score for the question (see the module docstring), the same
+    """Every provision's score for the question (see :mod:`capabilities.ask`), the same
     without the bonus for defining the term asked about (what rule 2 compares), and that
     bonus (how closely the provision defines the asked term; zeros unless a definition
     question)."""
@@ -127,11 +127,7 @@ def _states(index: Index, query: Query) -> np.ndarray:
     """1 for a provision stating, in the drafting form "<role> ber<N> …", the N of a role
     the question names, N being a word of the question ("Pegawai ASN berfungsi sebagai …"
     for "Apa fungsi Pegawai ASN?"), else 0."""
-    out = index.nobody
-    for role in query.roles:
-        for token in query.stems:
-            out = np.maximum(out, index.postings["states"].get((role, token), index.nobody))
-    return out
+    return _holding(index, "states", [(r, t) for r in query.roles for t in query.stems])
 
 
 def _ranged(index: Index, query: Query) -> np.ndarray:
