@@ -563,14 +563,18 @@ def _roles_named(padded: str, roles: dict[str, Concept]) -> set[str]:
     return out
 
 
-def _opens_with_post(padded: str, roles: dict[str, Concept]) -> set[str]:
-    """The posts whose name opens ``padded`` (" jabatan administrator … ")."""
+def _opening_roles(padded: str, roles: dict[str, Concept]) -> set[str]:
+    """The roles whose name opens ``padded`` (" ketua tim kerja … ")."""
     return {
         r.id
         for r in roles.values()
-        if is_post(r, roles)
-        and any(padded.startswith(" " + " ".join(s) + " ") for s in r.word_surfaces)
+        if any(padded.startswith(" " + " ".join(s) + " ") for s in r.word_surfaces)
     }
+
+
+def _opens_with_post(padded: str, roles: dict[str, Concept]) -> set[str]:
+    """The posts whose name opens ``padded`` (" jabatan administrator … ")."""
+    return {r for r in _opening_roles(padded, roles) if is_post(roles[r], roles)}
 
 
 def posts_drawn(text: str, roles: dict[str, Concept]) -> frozenset[str]:
@@ -588,12 +592,7 @@ def posts_drawn(text: str, roles: dict[str, Concept]) -> frozenset[str]:
     for match in APPOINTED_AS.finditer(text):
         posts = _opens_with_post(pad(match.group(1)), roles)
         if posts:
-            after = pad(text[match.end() :])
-            out |= {
-                r.id
-                for r in roles.values()
-                if any(after.startswith(" " + " ".join(s) + " ") for s in r.word_surfaces)
-            } - posts
+            out |= _opening_roles(pad(text[match.end() :]), roles) - posts
     return frozenset(out)
 
 
