@@ -45,8 +45,10 @@ class Answer:
         }
 
 
-#: Why a regulation does not regulate what is asked, in the order the rules are tried (the
-#: ``reason`` of :class:`NotRegulated`; the OpenAPI description lists the same).
+#: Why a regulation does not regulate what is asked: the ``reason`` of :class:`NotRegulated`
+#: (the OpenAPI enum of /api/ask is this tuple, in this order). ``rank`` in capabilities/ask.py
+#: tries them in its own order (no-match, no-part, topic-absent, not-defined, weak-match,
+#: no-case, no-list, then no-agent / no-means / no-duty).
 REASONS = (
     "no-part",
     "topic-absent",
