@@ -13,7 +13,7 @@ and weighs 0.9 of a body provision (the body governs; the Lampiran elaborates):
 
 * ``lex``: BM25 (bm25s, Sastrawi stems, stopwords dropped) of the question over the
   provision with its huruf, angka and the actions of its norms, divided by the best;
-  the labels of the topics found are added at 0.3 weight. The chapeau of a list
+  the labels of the most specific topics found are added at 0.3 weight. The chapeau of a list
   ("Tanggung jawab Ketua Tim … meliputi:") counts four times, its items once
   (:data:`capabilities.retrieval.HEAD_WEIGHT`), and a provision opening with "Peraturan
   Wali Kota ini …" is read with the regulation's title (what "this regulation" is about:
@@ -163,16 +163,27 @@ When a regulation does not regulate the topic (``not_regulated``), in order:
    A definition question ("Apa yang dimaksud dengan …") skips rule 2 for a regulation
    whose best provision defines the asked term as closely as the best definition
    anywhere, or is a provision of its own defining part of it ("Penunjukan … merupakan
-   …" for "penugasan melalui penunjukan"): defining it is regulating it.
-3. **No match** (``no-match``): no provision shares a word or topic with the question.
+   …" for "penugasan melalui penunjukan"): defining it is regulating it. A regulation
+   defining the term nowhere as closely as another does is silent on it (``not-defined``,
+   :func:`~capabilities.ask_types.defined_elsewhere_only`), judged before rule 2.
+3. **No match** (``no-match``): no provision shares a word or topic with the question; or
+   most of its content words occur in no provision and it names no topic or role (every
+   regulation is then silent: the word it shares with them is chance, :func:`_mostly_foreign`).
+   When every regulation is judged so and no word of the question is Indonesian, it was not
+   understood: ``not_regulated`` is empty and ``message`` says no provision matched.
 
-After rule 2, the **answer type** of the question (:func:`~capabilities.ask_types.answer_kind`,
-:func:`~capabilities.ask_types.defined_elsewhere_only`): what a term means is answered by a
-definition, who does an act by a norm naming its bearer (``pw:bearer``; "Penugasan … ditetapkan oleh
-Pejabat Penilai Kinerja" for "ditetapkan oleh siapa?", "Siapa yang membentuk …", "Who sets up
-…"), what a named role must do ("Pengawas bertanggung jawab atas apa?", "tanggung jawab
-Ketua Tim", "Apa fungsi Pegawai ASN?") by a norm that role bears, a list of its duties,
-or a sentence stating its tugas or fungsi ("Pegawai ASN berfungsi sebagai …"). When some
+A regulation past rule 2 may still be silent on what is asked, judged in this order:
+``no-case`` (a case put), ``no-list`` (members asked), then ``no-agent``, ``no-means`` or
+``no-duty`` (the answer type), each described below.
+
+After rule 2, the **answer type** of the question (:func:`~capabilities.ask_types.answer_kind`;
+for a definition, :func:`~capabilities.ask_types.defined_elsewhere_only`, judged before rule 2):
+what a term means is answered by a definition, who does an act by a norm naming its bearer
+(``pw:bearer``; "Penugasan … ditetapkan oleh Pejabat Penilai Kinerja" for "ditetapkan oleh
+siapa?", "Siapa yang membentuk …", "Who sets up …"), what a named role must do
+("Pengawas bertanggung jawab atas apa?", "tanggung jawab Ketua Tim", "Apa fungsi Pegawai ASN?")
+by a norm that role bears, a list of its duties, or a sentence stating its tugas or fungsi
+("Pegawai ASN berfungsi sebagai …"). When some
 regulation's answer is of that type and another's is not, the other is silent on the point
 (``not-defined``, ``no-agent``, ``no-means``, ``no-duty``), however much it says about the
 rest of the question: a drafter asking who forms a team is told which cities say who, not
