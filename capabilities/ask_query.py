@@ -103,8 +103,7 @@ def read_query(index: Index, question: str, lang: str, named: list[str]) -> Quer
     """The stems, topics and names of a question (English put into Indonesian first)."""
     question = RESPONSIBLE_FOR.sub(" who ", question) if lang == "en" else question
     text = translate_english(index, question) if lang == "en" else _plain(_synonyms(question))
-    text = _across(text)
-    text = _post_names(index, _spell_out(index, text))
+    text = _as_drafted(index, text)
     padded = pad(text)
     found = [t for t in index.topics.values() if _surface_in(t, padded)]
     ids = {t.id for t in found}
@@ -384,6 +383,13 @@ def _first_group(match: re.Match[str] | None) -> str | None:
     return next((g for g in match.groups() if g), None) if match else None
 
 
+def _as_drafted(index: Index, text: str) -> str:
+    """Indonesian text in the names the regulations use: "lintas <unit>" for its paraphrase
+    (:func:`_across`), a concept's label for an alias they never use (:func:`_spell_out`),
+    a post's name without "jabatan"/"pejabat" (:func:`_post_names`)."""
+    return _post_names(index, _spell_out(index, _across(text)))
+
+
 def _spell_out(index: Index, text: str) -> str:
     """A topic or role named by a label the provisions do not use ("lintas PD": "PD"
     occurs once, where it is defined) is replaced by its preferred label ("tim kerja
@@ -520,7 +526,7 @@ def _case_of(index: Index, question: str, lang: str) -> frozenset[str]:
             return frozenset()
         clause = _synonyms(match.group(1))
         negated = bool(NEGATIONS & set(words(clause)))
-    clause = _post_names(index, _spell_out(index, _across(clause)))
+    clause = _as_drafted(index, clause)
     held = {t for t in content_stems(clause) if index.doc_freq.get(t)}
     return frozenset(held | ({NEGATED} if negated and held else set()))
 
