@@ -486,7 +486,6 @@ GLOSSARY_EN: Final[dict[str, str]] = {
     "made up of": "terdiri atas",
     "consist of": "terdiri atas",
     "consists of": "terdiri atas",
-    "preferably drawn from": "diutamakan berasal dari",
     "giving": "pemberian",
 }
 
