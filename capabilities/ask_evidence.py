@@ -21,6 +21,7 @@ from capabilities.ask_types import (
     answer_kind,
 )
 from capabilities.retrieval import (
+    Concept,
     Index,
 )
 
@@ -79,8 +80,12 @@ def untyped(
     kind = answer_kind(query)
     reason = {"duty": "no-duty", "means": "no-means"}.get(kind, "no-agent")
     role = index.roles[query.duty_of] if query.duty_of else None
-    name = (role.label_en if lang == "en" and role.label_en else role.label_id) if role else ""
-    return _said_elsewhere(reason, nearest, leader, lang, role=name)
+    return _said_elsewhere(reason, nearest, leader, lang, role=_label(role, lang) if role else "")
+
+
+def _label(concept: Concept, lang: str) -> str:
+    """A topic's or role's name in the answer's language (Indonesian if it has no English)."""
+    return concept.label_en if lang == "en" and concept.label_en else concept.label_id
 
 
 def no_part(index: Index, reg_id: str, part: str, nearest: Answer, lang: str) -> NotRegulated:
@@ -100,15 +105,13 @@ def topic_absent(
     """Silent on a topic asked: no provision is tagged with it or names it; the nearest
     one governs a sibling topic, if any, instead."""
     topic = index.topics[missing[0]]
-    label = topic.label_en if lang == "en" else topic.label_id
+    label = _label(topic, lang)
     siblings = [
         t
         for t in nearest.topics
         if t in index.topics and index.topics[t].broader == topic.broader and t != topic.id
     ]
-    other = ", ".join(
-        (index.topics[t].label_en if lang == "en" else index.topics[t].label_id) for t in siblings
-    )
+    other = ", ".join(_label(index.topics[t], lang) for t in siblings)
     names = " / ".join(f"'{s.strip()}'" for s in word_surfaces(topic))
     evidence = evidence_text(
         lang,
