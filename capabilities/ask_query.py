@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from capabilities.ask_lexicon import (
     DEFINITION_CUES,
@@ -334,6 +335,13 @@ ASKED_VERB_EN = re.compile(
 )
 
 
+@lru_cache(maxsize=256)
+def _asked_match(padded: str) -> re.Match[str] | None:
+    """:data:`ASKED_VERB` in a question, searched once for the three readings of it (the
+    verb, whether it asks who, what the act is done to)."""
+    return ASKED_VERB.search(padded)
+
+
 def _asked_verb(index: Index, padded: str, written: str, lang: str) -> str | None:
     """The stem of the verb a question asks the actor or means of ("siapa yang <verb> …",
     "<verb> oleh siapa", "dengan apa … di<verb>", "who <verb>s …", "by whom is …
@@ -341,7 +349,7 @@ def _asked_verb(index: Index, padded: str, written: str, lang: str) -> str | Non
     issues the written order?": "menetapkan"): half the question, whatever its rarity
     ("menetapkan" is common, yet a provision that never says who *sets* a team does not
     answer "who sets it"). A verb no provision uses is none."""
-    match = ASKED_VERB.search(padded)
+    match = _asked_match(padded)
     verb = _first_group(match)
     if verb is None and lang == "en":
         english = _first_group(ASKED_VERB_EN.search(written))
@@ -358,7 +366,7 @@ def _acted_on(index: Index, padded: str) -> frozenset[str]:
     "… menetapkan surat perintah …"): the topic, and the stems of the name. A provision
     naming who does the act to something else ("Penugasan … ditetapkan oleh …") does not
     say who does it to this."""
-    match = ASKED_VERB.search(padded)
+    match = _asked_match(padded)
     if not match or not match.group("who"):
         return frozenset()
     after = padded[match.end() - 1 :]
@@ -372,7 +380,7 @@ def _acted_on(index: Index, padded: str) -> frozenset[str]:
 def _asks_who(padded: str, written: str, lang: str) -> bool:
     """Whether a question asks *who* acts ("siapa yang …", "oleh siapa", "who", "by
     whom"), not by what means ("dengan apa … ditetapkan")."""
-    match = ASKED_VERB.search(padded)
+    match = _asked_match(padded)
     if match:
         return any(match.group(name) for name in WHO_GROUPS)
     english = ASKED_VERB_EN.search(written) if lang == "en" else None
