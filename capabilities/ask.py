@@ -459,7 +459,7 @@ def rank(
             if reg_id not in tagged.get(t, ()) and not _says(index, reg_id, t)
         ]
         if query.part and not has_part(index, reg_id, query.part):
-            not_regulated.append(no_part(index, reg_id, query.part, nearest, lang))
+            not_regulated.append(no_part(reg_id, query.part, nearest, lang))
         elif missing:
             not_regulated.append(topic_absent(index, reg_id, missing, nearest, lang))
         elif defines_asked(index, query, defined, best, reg_id):
@@ -479,7 +479,7 @@ def rank(
             not_regulated.append(no_list(nearest, leader, lang))
         elif reg_id not in typed and typed:
             leader = _answer(index, max((best[r] for r in typed), key=lambda i: total[i]), total)
-            not_regulated.append(untyped(index, reg_id, query, nearest, leader, lang))
+            not_regulated.append(untyped(index, query, nearest, leader, lang))
         else:
             by_regulation[reg_id] = _answers_of(index, best[reg_id], total, per_regulation)
     if silent == len(considered) and not any(is_word(token) for token in query.stems):
@@ -490,13 +490,10 @@ def rank(
     if not query.specific:
         sparql = _units_query([answers[0].iri for answers in by_regulation.values()])
     return Ranking(
-        question,
-        lang,
         query.topics,
         {reg_id: by_regulation[reg_id] for reg_id in order},
         not_regulated,
         sparql,
-        considered,
     )
 
 

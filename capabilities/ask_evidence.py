@@ -72,9 +72,7 @@ def no_case(nearest: Answer, leader: Answer, lang: str) -> NotRegulated:
     return _said_elsewhere("no-case", nearest, leader, lang)
 
 
-def untyped(
-    index: Index, reg_id: str, query: Query, nearest: Answer, leader: Answer, lang: str
-) -> NotRegulated:
+def untyped(index: Index, query: Query, nearest: Answer, leader: Answer, lang: str) -> NotRegulated:
     """Silent on the point a typed question asks (who, by what means, a role's duties),
     with the nearest provision and one that says it elsewhere."""
     kind = answer_kind(query)
@@ -88,7 +86,7 @@ def _label(concept: Concept, lang: str) -> str:
     return concept.label_en if lang == "en" and concept.label_en else concept.label_id
 
 
-def no_part(index: Index, reg_id: str, part: str, nearest: Answer, lang: str) -> NotRegulated:
+def no_part(reg_id: str, part: str, nearest: Answer, lang: str) -> NotRegulated:
     """Silent on a drafting chapter it does not have (no heading names it)."""
     evidence = evidence_text(
         lang,

@@ -3,7 +3,7 @@ and the errors of a question it cannot take."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from capabilities.facts import Fact
 
@@ -89,13 +89,10 @@ class NotRegulated:
 class Ranking:
     """A topic question read and scored: the answers of each regulation, best first."""
 
-    question: str
-    lang: str
     topics: list[str]
     by_regulation: dict[str, list[Answer]]
     not_regulated: list[NotRegulated]
     sparql: str
-    regulations: list[str] = field(default_factory=list)
 
 
 @dataclass
