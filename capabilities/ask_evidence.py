@@ -81,6 +81,12 @@ def untyped(index: Index, query: Query, nearest: Answer, leader: Answer, lang: s
     return _said_elsewhere(reason, nearest, leader, lang, role=_label(role, lang) if role else "")
 
 
+def _decimal(value: float, lang: str) -> str:
+    """A figure with two decimals, as each language writes it (0,42 / 0.42)."""
+    text = f"{value:.2f}"
+    return text if lang == "en" else text.replace(".", ",")
+
+
 def _label(concept: Concept, lang: str) -> str:
     """A topic's or role's name in the answer's language (Indonesian if it has no English)."""
     return concept.label_en if lang == "en" and concept.label_en else concept.label_id
@@ -136,11 +142,11 @@ def weak_match(nearest: Answer, leader: Answer, held: float, lang: str) -> NotRe
         "weak",
         nearest=nearest.citation,
         excerpt=_excerpt(nearest.text),
-        score=f"{nearest.score:.2f}",
-        support=f"{held:.2f}",
-        floor=f"{SUPPORT_FLOOR:.2f}",
+        score=_decimal(nearest.score, lang),
+        support=_decimal(held, lang),
+        floor=_decimal(SUPPORT_FLOOR, lang),
         leader=leader.citation,
-        best=f"{leader.score:.2f}",
+        best=_decimal(leader.score, lang),
     )
     return NotRegulated(nearest.regulation, evidence, "weak-match", nearest)
 
@@ -162,19 +168,19 @@ _TEXTS = {
             '{nearest} ("{excerpt}"), mengatur {other}, bukan {label}.'
         ),
         "weak": (
-            'Ketentuan terdekat, {nearest} ("{excerpt}"), skor {score}, hanya mencapai '
-            "dukungan {support} (rata-rata geometris skor dan cakupan pertanyaannya, "
-            "masing-masing dibandingkan dengan yang terbaik), kurang dari {floor}, terhadap "
-            "ketentuan terbaik di peraturan lain ({leader}: {best}); peraturan ini tidak "
-            "memuat ketentuan yang sepadan."
+            'Ketentuan terdekat, {nearest} ("{excerpt}"), dengan skor {score}, hanya '
+            "mencapai dukungan {support} (rata-rata geometris skor dan cakupan "
+            "pertanyaannya, masing-masing dibandingkan dengan yang terbaik), kurang dari "
+            "{floor}, dibandingkan dengan ketentuan terbaik di peraturan lain ({leader}: "
+            "{best}); peraturan ini tidak memuat ketentuan yang sepadan."
         ),
         "no-agent": (
-            'Ketentuan terdekat, {nearest} ("{excerpt}"), tidak menyebut siapa yang '
-            "melakukannya; {leader} menyebutnya."
+            'Ketentuan terdekat, {nearest} ("{excerpt}"), tidak menyebutkan siapa yang '
+            "melakukan tindakan yang ditanyakan; {leader} menyebutkannya."
         ),
         "no-means": (
-            'Ketentuan terdekat, {nearest} ("{excerpt}"), tidak menyebut dengan apa hal itu '
-            "dilakukan; {leader} menyebutnya."
+            'Ketentuan terdekat, {nearest} ("{excerpt}"), tidak menyebutkan dengan cara atau '
+            "instrumen apa tindakan yang ditanyakan dilakukan; {leader} menyebutkannya."
         ),
         "no-part": (
             "Peraturan ini tidak memuat bab atau bagian {part}: tidak ada judul BAB, Bagian, "
@@ -193,8 +199,8 @@ _TEXTS = {
             'ketentuan terdekat: {nearest} ("{excerpt}"). {leader} menyatakannya.'
         ),
         "undefined": (
-            "Peraturan ini tidak mendefinisikan {term}; yang mendefinisikannya: {where}. "
-            "Ketentuan terdekat di sini: {nearest}."
+            "Peraturan ini tidak memuat definisi {term}; definisi itu terdapat dalam "
+            "{where}. Ketentuan terdekat dalam peraturan ini: {nearest}."
         ),
         "silent": (
             "Tidak ada Pasal atau ayat peraturan ini yang memuat kata atau topik dari "
@@ -217,22 +223,22 @@ _TEXTS = {
             "{other}, not {label}."
         ),
         "weak": (
-            'The nearest provision, {nearest} ("{excerpt}"), scores {score} and reaches a '
-            "support of only {support} (the geometric mean of its score and of the share of "
-            "the question it holds, each against the best), less than {floor}, against the "
-            "best provision elsewhere ({leader}: {best}); this regulation has no counterpart."
+            'The nearest provision, {nearest} ("{excerpt}"), scores {score}; its support '
+            "against the best provision elsewhere ({leader}: {best}) is only {support} (the "
+            "geometric mean of its score and of the share of the question it holds, each "
+            "against the best), below {floor}: this regulation has no counterpart."
         ),
         "no-agent": (
-            'The nearest provision, {nearest} ("{excerpt}"), does not say who does it; '
-            "{leader} does."
+            'The nearest provision, {nearest} ("{excerpt}"), does not say who performs the '
+            "act asked about; {leader} does."
         ),
         "no-means": (
-            'The nearest provision, {nearest} ("{excerpt}"), does not say by what means it '
-            "is done; {leader} does."
+            'The nearest provision, {nearest} ("{excerpt}"), does not say by what means the '
+            "act asked about is done; {leader} does."
         ),
         "no-part": (
-            "This regulation has no chapter {part}: no BAB, Bagian or Paragraf heading bears "
-            "that name. The nearest provision: {nearest}."
+            "This regulation has no chapter or part {part}: no BAB, Bagian or Paragraf "
+            "heading bears that name. The nearest provision: {nearest}."
         ),
         "no-case": (
             'The nearest provision, {nearest} ("{excerpt}"), does not provide for the case '
@@ -250,7 +256,7 @@ _TEXTS = {
             "This regulation does not define {term}; it is defined in {where}. The "
             "nearest provision here: {nearest}."
         ),
-        "silent": "No Pasal or ayat of this regulation has a word or topic of the question.",
+        "silent": "No Pasal or ayat of this regulation shares a word or topic with the question.",
         "no-match": (
             "No provision matches this question; try other words (for example a topic: work "
             "team, assignment, Surat Perintah)."
