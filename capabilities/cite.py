@@ -40,13 +40,21 @@ from capabilities.cite_result import (
     CiteResult,
     say,
 )
-from capabilities.source import GraphSource, cached
+from capabilities.source import GraphSource, cached, is_cached
 
 MAX_REF_CHARS = 500
 __all__ = [
     "AMBIGUOUS", "FOUND", "HTTP_STATUS", "INVALID", "MAX_REF_CHARS", "NOT_FOUND", "CiteResult",
-    "found", "full_text", "resolve", "resolve_parsed",
+    "found", "full_text", "ready", "resolve", "resolve_parsed",
 ]  # fmt: skip
+
+
+def ready(source: GraphSource) -> bool:
+    """Whether this build's citation index and lexicon are in memory: :func:`resolve` is
+    then a parse of at most ``MAX_REF_CHARS`` characters (linear: its patterns are fuzzed
+    in tests/capabilities/test_cite_parse.py) and dictionary lookups, well under a
+    millisecond."""
+    return is_cached(source, "cite-index") and is_cached(source, "cite-lexicon")
 
 
 def lexicon(source: GraphSource) -> Lexicon:

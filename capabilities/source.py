@@ -86,6 +86,12 @@ _cache: dict[tuple[str, str], Any] = {}
 _cache_lock = threading.Lock()
 
 
+def is_cached(source: GraphSource, name: str) -> bool:
+    """Whether :func:`cached` holds ``name`` for this source's generation (no work to do)."""
+    with _cache_lock:
+        return (source.generation, name) in _cache
+
+
 def cached(source: GraphSource, name: str, build: Callable[[GraphSource], T]) -> T:
     """``build(source)``, computed once per source generation and ``name``."""
     key = (source.generation, name)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify
 
-from capabilities.cite import MAX_REF_CHARS, resolve
+from capabilities.cite import MAX_REF_CHARS, ready, resolve
 from capabilities.cite_extract import MAX_TEXT_CHARS, extract
 from server.api.common import (
     allow_body,
@@ -29,7 +29,8 @@ allow_body("/api/cite/extract", MAX_TEXT_CHARS)  # 64,000 characters may exceed 
 @bp.get("/api/cite")
 def api_cite():
     ref = query_param("ref", max_chars=MAX_REF_CHARS)
-    result = run_limited(resolve, graph_source(), ref, lang=language())
+    source = graph_source()
+    result = run_limited(resolve, source, ref, lang=language(), inline=ready(source))
     response = jsonify(result.to_json())
     response.status_code = result.http_status
     return response

@@ -144,6 +144,25 @@ def test_time_limit_answers_503(built_data):
         app.extensions["perwali.backend"].close()
 
 
+def test_a_warm_index_is_read_on_the_request_thread(client, monkeypatch):
+    """Once the citation index is in memory, /api/cite resolves on the request's thread
+    (bounded work; the hop to a helper thread cost 40 % of the throughput); before, on a
+    helper thread under the time limit."""
+    import capabilities.source
+    import server.api.common
+
+    hops = []
+    real = server.api.common._executor
+    monkeypatch.setattr(server.api.common, "_executor", lambda size: hops.append(1) or real(size))
+    url = "/api/cite?ref=Pasal 21 ayat (4) Perwali Palu 28/2023"
+    assert client.get(url).status_code == 200  # reads the index, if not yet in memory
+    hops.clear()
+    assert client.get(url).status_code == 200 and hops == []
+    monkeypatch.setattr(capabilities.source, "_cache", {})  # a new build, not yet read
+    assert client.get(url).status_code == 200 and hops == [1]
+    assert client.get(url).status_code == 200 and hops == [1]
+
+
 def test_cite_never_answers_500_on_odd_input(client):
     for ref in (
         "\x00",
