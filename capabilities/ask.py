@@ -334,7 +334,7 @@ def ask(source: GraphSource, question: str, lang: str | None = None) -> AskResul
     if len(named) == 1:
         found = answer_fact(source, index.regulations[named[0]], question, lang)
         if found is not None:
-            return AskResult(question, lang, [], [], [], found.fact, found.sparql)
+            return AskResult(question, lang, [], [], [], found.fact, found.sparql, found.message)
     ranking = rank(source, question, lang, named)
     answers = interleave(ranking.by_regulation, PER_REGULATION)
     message = None

@@ -35,6 +35,15 @@ class UnitRef:
     ayat: str | None = None
     huruf: str | None = None
 
+    def citation(self) -> str:
+        """The unit as a citation writes it: "Pasal 10 ayat (6) huruf a"."""
+        text = f"Pasal {self.pasal}"
+        if self.ayat:
+            text += f" ayat ({self.ayat})"
+        if self.huruf:
+            text += f" huruf {self.huruf}"
+        return text
+
     def path(self) -> str:
         """The IRI path below the regulation (see extract/iri.py)."""
         path = f"/pasal/{self.pasal}"
@@ -69,6 +78,7 @@ class Fact:
 class FactAnswer:
     fact: Fact
     sparql: str
+    message: str | None = None  # why there is no value, when there is none
 
 
 @dataclass(frozen=True)
@@ -221,7 +231,7 @@ def _ayat_count(source, reg, unit, lang):
 }} GROUP BY ?label"""
     rows = _run(source, query)
     if not rows:
-        return _missing(reg, "ayat_count", iri, query, lang)
+        return _missing(source, reg, UnitRef(unit.pasal), "ayat_count", query, lang)
     value = f"{rows[0]['n']} ayat"
     return FactAnswer(Fact(reg.id, "ayat_count", value, iri, rows[0]["label"]), query)
 
@@ -235,7 +245,7 @@ def _bab(source, reg, unit, lang):
 }}"""
         rows = _run(source, query)
         if not rows:
-            return _missing(reg, "bab", iri, query, lang)
+            return _missing(source, reg, UnitRef(unit.pasal), "bab", query, lang)
         row = rows[0]
         value = f"BAB {row['number']} {row.get('heading', '')}".strip()
         return FactAnswer(Fact(reg.id, "bab", value, row["bab"], row["label"]), query)
@@ -273,7 +283,7 @@ def _wording(source, reg, unit, lang):
 }} ORDER BY ?start"""
     rows = _run(source, query)
     if not rows:
-        return _missing(reg, "text", iri, query, lang)
+        return _missing(source, reg, unit, "text", query, lang)
     parts = [rows[0]["text"]] if "text" in rows[0] else []
     for row in rows:
         if "part" in row:
@@ -283,9 +293,16 @@ def _wording(source, reg, unit, lang):
     return FactAnswer(Fact(reg.id, "text", value, iri, rows[0]["label"]), query)
 
 
-def _missing(reg: Regulation, field: str, iri: str, query: str, lang: str) -> FactAnswer:
-    """A unit the question names that the regulation does not have."""
-    return FactAnswer(Fact(reg.id, field, None, iri, reg.citation), query)
+def _missing(
+    source: GraphSource, reg: Regulation, unit: UnitRef, field: str, query: str, lang: str
+) -> FactAnswer:
+    """A unit the question names that the regulation does not have: no value, the
+    regulation as the source (the unit has no IRI to give), and the message ``cite`` gives
+    for it, naming what exists ("ayat (6) tidak ada; Pasal 10 tidak memiliki ayat")."""
+    from capabilities.cite import resolve  # cite reads the graph's index; only needed here
+
+    found = resolve(source, f"{unit.citation()} {reg.citation}", lang=lang)
+    return FactAnswer(Fact(reg.id, field, None, reg.iri, reg.citation), query, found.message)
 
 
 _WHEN = r"\b(kapan|tanggal|tgl|when|date|what\s+day)\b"

@@ -58,6 +58,8 @@ def print_result(result, english: bool) -> None:
         value = fact.value if fact.value is not None else words["missing"]
         label = FIELD_LABELS.get(fact.field, (fact.field, fact.field))[english]
         print(f"{fact.citation}\n{label}: {value}\n{fact.source}")
+        if result.message:
+            print(result.message)
         return
     if result.message:
         print(result.message)

@@ -461,9 +461,18 @@ def test_fact_asking_when_and_by_whom_answers_both(source, question, field, expe
 
 
 def test_fact_text_of_a_missing_unit(source):
-    fact = ask(source, "Bagaimana bunyi Pasal 99 Perwali Palu?").fact
-    assert fact.field == "text" and fact.value is None
-    assert fact.source.endswith("/pasal/99")
+    """A unit that does not exist has no value and no IRI of its own: the source is the
+    regulation, and the message says what exists, as ``cite`` does."""
+    result = ask(source, "Bagaimana bunyi Pasal 99 Perwali Palu?")
+    assert result.fact.field == "text" and result.fact.value is None
+    assert result.fact.source.endswith("/perwal/2023/28")
+    assert (
+        result.message
+        == "Pasal 99 tidak ada; Peraturan Wali Kota Palu Nomor 28 Tahun 2023 memiliki Pasal 1–32"
+    )
+    result = ask(source, "What does Pasal 10 ayat (6) of Perwali Cilegon 17/2023 say?")
+    assert result.fact.value is None
+    assert result.message == "ayat (6) does not exist; Pasal 10 has no ayat"
 
 
 def test_pasal_count_matches_the_stats(source, built_data):
