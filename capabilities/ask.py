@@ -307,6 +307,8 @@ from capabilities.ask_types import (
     typed_regulations,
     with_named_lists,
 )
+from capabilities.cite_extract import extract
+from capabilities.cite_index import citation_index
 from capabilities.facts import answer_fact
 from capabilities.retrieval import (
     Index,
@@ -331,6 +333,10 @@ def ask(source: GraphSource, question: str, lang: str | None = None) -> AskResul
     index = get_index(source)
     lang = lang or detect_language(question)
     named = find_regulations(index, question)
+    if not named:
+        unknown = _unknown_regulation(source, question, lang)
+        if unknown:
+            return AskResult(question, lang, [], [], [], None, "", unknown)
     if len(named) == 1:
         found = answer_fact(source, index.regulations[named[0]], question, lang)
         if found is not None:
@@ -350,6 +356,22 @@ def ask(source: GraphSource, question: str, lang: str | None = None) -> AskResul
         ranking.sparql,
         message,
     )
+
+
+def _unknown_regulation(source: GraphSource, question: str, lang: str) -> str | None:
+    """When the question names a regulation of the corpus's kind that the corpus does not
+    hold ("Siapa yang menandatangani Perwali Bandung 5/2020?"), what ``cite`` says of it
+    ("Kota Bandung tidak ada dalam korpus; peraturan yang ada: …"): none of the others
+    is asked about. Instruments of other kinds (PermenPANRB 7/2022) are topics."""
+    kinds = {reg.doctype for reg in citation_index(source).regulations}
+    for found in extract(source, question, lang):
+        resolution = found.resolution
+        if (
+            resolution.get("code") == "regulation-not-found"
+            and (resolution.get("parsed") or {}).get("doctype") in kinds
+        ):
+            return resolution["message"]
+    return None
 
 
 def check_question(question: str) -> str:

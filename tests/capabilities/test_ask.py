@@ -475,6 +475,19 @@ def test_fact_text_of_a_missing_unit(source):
     assert result.message == "ayat (6) does not exist; Pasal 10 has no ayat"
 
 
+def test_a_perwali_the_corpus_does_not_hold_is_said_so(source):
+    """A question about another city's Perwali is not answered from these five: it says
+    the corpus does not hold it and names those it does; an instrument of another kind
+    (PermenPANRB, which they implement) is a topic as before."""
+    result = ask(source, "Siapa yang menandatangani Perwali Bandung 5/2020?")
+    assert result.fact is None and not result.answers and not result.not_regulated
+    assert result.message.startswith("Kota Bandung tidak ada dalam korpus")
+    assert PALU in result.message
+    english = ask(source, "How does Perwali Bandung 5/2020 regulate work teams?")
+    assert english.message.startswith("Kota Bandung is not in the corpus")
+    assert ask(source, "Perwali mana yang melaksanakan PermenPANRB 7/2022?").message is None
+
+
 def test_pasal_count_matches_the_stats(source, built_data):
     from perwali.read import regulation_summaries
     from perwali.store import open_embedded
