@@ -303,6 +303,7 @@ GLOSSARY_EN: Final[dict[str, str]] = {
     "definitions": "definisi",
     "defined": "definisi",
     "meaning": "yang dimaksud dengan",
+    "mean": "yang dimaksud dengan",  # "What does X mean?" ("means" stays: "by what means")
     "meaning of": "yang dimaksud dengan",
     "task": "tugas",
     "tasks": "tugas",

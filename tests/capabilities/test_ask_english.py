@@ -114,3 +114,11 @@ def test_goals_are_the_stated_purpose(source):
     first = first_per_regulation(result)
     assert first[PALU].pasal == "14" and first[SEMARANG].pasal == "4"
     assert {n.regulation for n in result.not_regulated} == {PP, CILEGON}
+
+
+def test_what_does_a_term_mean_asks_its_definition(source):
+    """ "What does X mean?" asks what X means, as "What is meant by X?" does: every
+    regulation answers with Pasal 1, where each defines the Pejabat Penilai Kinerja."""
+    result = ask(source, 'What does "Pejabat Penilai Kinerja" mean?')
+    assert {answer.pasal for answer in result.answers} == {"1"}
+    assert len({answer.regulation for answer in result.answers}) == 5
