@@ -9,26 +9,12 @@ from capabilities.ask import ask
 from capabilities.ask_query import read_query
 from capabilities.retrieval import get_index, stem, translate_english
 from capabilities.source import EmbeddedSource
-
-PALU, TT, SEMARANG, CILEGON, PP = (
-    "palu-28-2023",
-    "tebing-tinggi-21-2024",
-    "semarang-85-2023",
-    "cilegon-17-2023",
-    "padang-panjang-48-2024",
-)
+from tests.capabilities.test_ask import CILEGON, PALU, PP, SEMARANG, TT, first_per_regulation
 
 
 @pytest.fixture(scope="module")
 def source(built_data):
     return EmbeddedSource(built_data)
-
-
-def first_per_regulation(result) -> dict[str, object]:
-    first = {}
-    for answer in result.answers:
-        first.setdefault(answer.regulation, answer)
-    return first
 
 
 def test_approval_is_not_a_goal(source):
@@ -119,6 +105,5 @@ def test_goals_are_the_stated_purpose(source):
 def test_what_does_a_term_mean_asks_its_definition(source):
     """ "What does X mean?" asks what X means, as "What is meant by X?" does: every
     regulation answers with Pasal 1, where each defines the Pejabat Penilai Kinerja."""
-    result = ask(source, 'What does "Pejabat Penilai Kinerja" mean?')
-    assert {answer.pasal for answer in result.answers} == {"1"}
-    assert len({answer.regulation for answer in result.answers}) == 5
+    first = first_per_regulation(ask(source, 'What does "Pejabat Penilai Kinerja" mean?'))
+    assert len(first) == 5 and {answer.pasal for answer in first.values()} == {"1"}
