@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from capabilities.retrieval import Regulation
 from capabilities.source import GraphSource
+from extract.citation import provision_label
 
 MONTHS = {
     "id": "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November "
@@ -35,23 +36,18 @@ class UnitRef:
     ayat: str | None = None
     huruf: str | None = None
 
+    def levels(self) -> tuple[tuple[str, str], ...]:
+        """The unit's path of (kind, number), as extract/ names units."""
+        named = (("pasal", self.pasal), ("ayat", self.ayat), ("huruf", self.huruf))
+        return tuple((kind, value) for kind, value in named if value)
+
     def citation(self) -> str:
         """The unit as a citation writes it: "Pasal 10 ayat (6) huruf a"."""
-        text = f"Pasal {self.pasal}"
-        if self.ayat:
-            text += f" ayat ({self.ayat})"
-        if self.huruf:
-            text += f" huruf {self.huruf}"
-        return text
+        return provision_label(self.levels())
 
     def path(self) -> str:
         """The IRI path below the regulation (see extract/iri.py)."""
-        path = f"/pasal/{self.pasal}"
-        if self.ayat:
-            path += f"/ayat/{self.ayat}"
-        if self.huruf:
-            path += f"/huruf/{self.huruf}"
-        return path
+        return "".join(f"/{kind}/{value}" for kind, value in self.levels())
 
 
 @dataclass(frozen=True)
